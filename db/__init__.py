@@ -1,0 +1,1 @@
+"""Local storage for Debrief: Peewee models on one SQLite file. Never imports Qt."""

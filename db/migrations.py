@@ -1,0 +1,89 @@
+"""Schema versions and the numbered steps between them.
+
+The version lives in SQLite's `user_version` header field, written inside the same
+transaction as the step, so a crash mid-migration leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from db.connection import backup_to
+
+_SCHEMA_V1 = Path(__file__).with_name("schema_v1.sql")
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
+
+
+def _create_v1(database: SqliteDatabase) -> None:
+    for statement in _statements(_SCHEMA_V1.read_text(encoding="utf-8")):
+        database.execute_sql(statement)
+
+
+def _add_listing_indexes(database: SqliteDatabase) -> None:
+    # The main list sorts and filters by status and next interview; the Today view and
+    # the scheduler look up open reminders by due time.
+    database.execute_sql('CREATE INDEX "opportunity_status" ON "opportunity" ("status")')
+    database.execute_sql('CREATE INDEX "interview_starts_at" ON "interview" ("starts_at")')
+    database.execute_sql('CREATE INDEX "reminder_state_due_at" ON "reminder" ("state", "due_at")')
+    database.execute_sql(
+        'CREATE INDEX "status_change_changed_at" ON "status_change" ("opportunity_id", "changed_at")'
+    )
+
+
+# STEPS[n] brings a database from version n to n + 1.
+STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
+    _create_v1,
+    _add_listing_indexes,
+)
+
+SCHEMA_VERSION = len(STEPS)
+
+
+class DatabaseTooNew(RuntimeError):
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"this database has schema version {found}, written by a newer Debrief; "
+            f"this version understands up to {supported}. The file was left untouched: "
+            "update Debrief to open it."
+        )
+        self.found = found
+        self.supported = supported
+
+
+def schema_version(database: SqliteDatabase) -> int:
+    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    database: SqliteDatabase,
+    backup_dir: Path | None = None,
+    target: int = SCHEMA_VERSION,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Path | None:
+    """Bring `database` to `target`, one transaction per step.
+
+    An existing database (version ≥ 1) is copied to `backup_dir` first; the copy's path is
+    returned. A brand-new file needs no copy.
+    """
+    current = schema_version(database)
+    if current > SCHEMA_VERSION:
+        raise DatabaseTooNew(current, SCHEMA_VERSION)
+    if current >= target:
+        return None
+    backup = None
+    if current >= 1 and backup_dir is not None:
+        stamp = now().strftime("%Y%m%dT%H%M%SZ")
+        backup = backup_to(database, backup_dir / f"before-migration-v{current}-{stamp}.sqlite3")
+    for version in range(current, target):
+        with database.atomic():
+            STEPS[version](database)
+            database.execute_sql(f"PRAGMA user_version = {version + 1}")
+    return backup

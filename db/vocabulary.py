@@ -1,0 +1,155 @@
+"""The closed sets of values stored in the database.
+
+Plain enums with no Peewee or Qt import, so the pure domain can share them without
+pulling in the storage layer.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    APPLIED = "applied"
+    INTERVIEWING = "interviewing"
+    AWAITING = "awaiting_decision"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    NOT_THIS_TIME = "not_this_time"
+    WITHDRAWN = "withdrawn"
+    NO_RESPONSE = "no_response"
+    CANCELLED = "position_cancelled"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def is_live(self) -> bool:
+        """Still in play: the user may yet hear back or act."""
+        return self in LIVE_STATUSES
+
+    @classmethod
+    def parse(cls, text: str) -> Status:
+        """Accept a key, a label or a common alias, case and punctuation ignored."""
+        wanted = _normalise(text)
+        for status in cls:
+            if wanted in (_normalise(status.value), _normalise(status.label)):
+                return status
+        if wanted in _ALIASES:
+            return _ALIASES[wanted]
+        names = ", ".join(s.label for s in cls)
+        raise ValueError(f"unknown status {text!r}; use one of: {names}")
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.APPLIED: "Applied",
+    Status.INTERVIEWING: "Interviewing",
+    Status.AWAITING: "Awaiting decision",
+    Status.OFFER: "Offer",
+    Status.ACCEPTED: "Accepted",
+    Status.NOT_THIS_TIME: "Not this time",
+    Status.WITHDRAWN: "Withdrawn",
+    Status.NO_RESPONSE: "No response",
+    Status.CANCELLED: "Position cancelled",
+}
+
+LIVE_STATUSES = frozenset({Status.APPLIED, Status.INTERVIEWING, Status.AWAITING, Status.OFFER})
+
+
+def _normalise(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+_ALIASES = {
+    "rejected": Status.NOT_THIS_TIME,
+    "rejection": Status.NOT_THIS_TIME,
+    "awaiting": Status.AWAITING,
+    "cancelled": Status.CANCELLED,
+    "canceled": Status.CANCELLED,
+    "onhold": Status.CANCELLED,
+    "ghosted": Status.NO_RESPONSE,
+}
+
+
+class ContactRole(StrEnum):
+    INTERVIEWER = "interviewer"
+    RECRUITER = "recruiter"
+    OTHER = "other"
+
+
+class InterviewFormat(StrEnum):
+    PHONE = "phone"
+    VIDEO = "video"
+    ON_SITE = "on_site"
+
+    @property
+    def label(self) -> str:
+        return {"phone": "Phone", "video": "Video", "on_site": "On site"}[self.value]
+
+    @classmethod
+    def parse(cls, text: str) -> InterviewFormat:
+        wanted = _normalise(text)
+        for fmt in cls:
+            if wanted in (_normalise(fmt.value), _normalise(fmt.label)):
+                return fmt
+        if wanted in ("onsite", "inperson", "office"):
+            return cls.ON_SITE
+        raise ValueError(f"unknown interview format {text!r}; use phone, video or on site")
+
+
+class ReminderState(StrEnum):
+    PENDING = "pending"
+    FIRED = "fired"
+    SNOOZED = "snoozed"
+    DONE = "done"
+    DISMISSED = "dismissed"
+    CANCELLED = "cancelled"
+
+
+# Which answers each state accepts. A reminder the app never got to fire (it was closed)
+# can still be answered from the Today view, hence the direct pending → done / dismissed.
+REMINDER_TRANSITIONS: dict[ReminderState, frozenset[ReminderState]] = {
+    ReminderState.PENDING: frozenset(
+        {
+            ReminderState.FIRED,
+            ReminderState.DONE,
+            ReminderState.SNOOZED,
+            ReminderState.DISMISSED,
+            ReminderState.CANCELLED,
+        }
+    ),
+    ReminderState.FIRED: frozenset(
+        {
+            ReminderState.DONE,
+            ReminderState.SNOOZED,
+            ReminderState.DISMISSED,
+            ReminderState.CANCELLED,
+        }
+    ),
+    ReminderState.SNOOZED: frozenset(
+        {
+            ReminderState.FIRED,
+            ReminderState.DONE,
+            ReminderState.SNOOZED,
+            ReminderState.DISMISSED,
+            ReminderState.CANCELLED,
+        }
+    ),
+    ReminderState.DONE: frozenset(),
+    ReminderState.DISMISSED: frozenset(),
+    ReminderState.CANCELLED: frozenset(),
+}
+
+OPEN_REMINDER_STATES = frozenset(
+    {ReminderState.PENDING, ReminderState.FIRED, ReminderState.SNOOZED}
+)
+
+
+class InvalidTransition(ValueError):
+    """A reminder was asked to move to a state its current state does not allow."""
+
+
+def check_transition(current: ReminderState, target: ReminderState) -> None:
+    if target not in REMINDER_TRANSITIONS[current]:
+        raise InvalidTransition(f"a {current.value} reminder cannot become {target.value}")

@@ -1,0 +1,86 @@
+"""The command line: parse, open the data folder, dispatch, and turn failures into one line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from db.connection import DatabaseUnreadable, close_database
+from db.migrations import DatabaseTooNew
+from desktop.cli.parser import UsageError, build_parser
+from desktop.domain.forms import FormError
+from desktop.paths import ensure_private_dir, resolve_data_dir
+from desktop.services import NotFound
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger(__name__)
+
+
+def fail(message: str, code: int) -> int:
+    print(f"debrief: {message}", file=sys.stderr)
+    return code
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        return fail(str(error), EXIT_USAGE)
+    except SystemExit as leaving:  # --help and --version print and leave through here
+        return int(leaving.code or 0)
+
+    try:
+        data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
+    except OSError as error:
+        return fail(f"cannot use the data folder: {error}", EXIT_FAILED)
+
+    from desktop.logs import setup_logging
+
+    log_path = setup_logging(data_dir)
+    command = getattr(args, "command", None)
+    if command is None:
+        from desktop.app import launch
+
+        return launch(data_dir, background=args.background)
+
+    from desktop.cli import commands
+
+    try:
+        return commands.dispatch(command, args, Path(data_dir))
+    except FormError as error:
+        return fail(_form_message(error), EXIT_USAGE)
+    except (NotFound, UsageError, ValueError) as error:
+        return fail(str(error), EXIT_USAGE)
+    except (DatabaseTooNew, DatabaseUnreadable) as error:
+        return fail(str(error), EXIT_FAILED)
+    except OSError as error:
+        return fail(f"{error.strerror or error} ({getattr(error, 'filename', '') or ''})", 1)
+    except Exception as error:  # the user gets a line, the log gets the traceback
+        log.exception("command %s failed", command)
+        return fail(f"unexpected error: {error} (details in {log_path})", EXIT_FAILED)
+    finally:
+        close_database()
+
+
+_OPTION_FOR_FIELD = {
+    "company": "--company",
+    "role": "--role",
+    "starts_at": "--at",
+    "duration": "--duration",
+    "format": "--format",
+    "round_label": "--round",
+    "location": "--location",
+    "hear_by": "--hear-by",
+    "interviewers": "--interviewer",
+    "recruiter": "--recruiter",
+    "notes": "--notes",
+}
+
+
+def _form_message(error: FormError) -> str:
+    return "; ".join(
+        f"{_OPTION_FOR_FIELD.get(name, name)}: {text}" for name, text in error.errors.items()
+    )

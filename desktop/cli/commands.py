@@ -1,0 +1,137 @@
+"""What each subcommand does, once its arguments parsed."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from db.store import open_store
+from db.vocabulary import Status
+from desktop.cli.parser import parse_id
+from desktop.domain.clock import SystemClock
+from desktop.domain.forms import validate_interview
+from desktop.services.interviews import log_interview
+from desktop.services.opportunities import change_status
+from desktop.services.queries import list_opportunities
+
+
+def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
+    if command == "self-check":
+        from desktop.cli.selfcheck import self_check
+
+        return self_check(data_dir)
+    if command == "_probe-qt":
+        from desktop.cli.selfcheck import probe_qt
+
+        return probe_qt()
+    handler = {
+        "log-interview": _log_interview,
+        "list": _list,
+        "set-status": _set_status,
+    }[command]
+    # Parse every argument before the database is opened, so bad input writes nothing.
+    prepared = handler(args, SystemClock())
+    open_store(data_dir)
+    return prepared()
+
+
+def _log_interview(args: argparse.Namespace, clock: SystemClock):
+    draft = validate_interview(
+        {
+            "company": args.company,
+            "role": args.role,
+            "starts_at": args.at,
+            "round_label": args.round,
+            "format": args.format,
+            "duration": args.duration,
+            "location": args.location,
+            "hear_by": args.hear_by,
+            "interviewers": "\n".join(args.interviewer),
+            "recruiter": args.recruiter,
+            "notes": args.notes,
+        },
+        clock.tz,
+    )
+
+    def act() -> int:
+        print(log_interview(draft, clock))
+        return 0
+
+    return act
+
+
+def _set_status(args: argparse.Namespace, clock: SystemClock):
+    opportunity_id = parse_id(args.opportunity_id, "OPPORTUNITY_ID")
+    status = Status.parse(args.status)
+
+    def act() -> int:
+        changed = change_status(opportunity_id, status, clock, note=args.note)
+        print(f"{opportunity_id}: {status.label}" + ("" if changed else " (unchanged)"))
+        return 0
+
+    return act
+
+
+def _list(args: argparse.Namespace, clock: SystemClock):
+    wanted = Status.parse(args.status) if args.status else None
+
+    def act() -> int:
+        rows = [
+            row
+            for row in sorted(list_opportunities(clock.now()), key=lambda r: r.id)
+            if (args.all or not row.archived) and (wanted is None or row.status is wanted)
+        ]
+        if args.json:
+            json.dump([_row_json(row, clock.tz) for row in rows], sys.stdout, ensure_ascii=False)
+            print()
+        elif not rows and (wanted or not args.all):
+            print(
+                "No opportunities match."
+                if wanted
+                else "No opportunities yet. Record one with: debrief log-interview --help"
+            )
+        elif not rows:
+            print("No opportunities yet. Record one with: debrief log-interview --help")
+        else:
+            _print_table(rows, clock.tz)
+        return 0
+
+    return act
+
+
+def _local(moment: datetime | None, tz: tzinfo) -> str | None:
+    return moment.astimezone(tz).isoformat(timespec="minutes") if moment else None
+
+
+def _row_json(row, tz: tzinfo) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "company": row.company,
+        "role": row.role,
+        "status": row.status.value,
+        "status_label": row.status.label,
+        "latest_interview": _local(row.latest_interview, tz),
+        "next_interview": _local(row.next_interview, tz),
+        "archived": row.archived,
+    }
+
+
+def _print_table(rows, tz: tzinfo) -> None:
+    table = [("ID", "Company", "Role", "Status", "Latest interview")]
+    for row in rows:
+        latest = (
+            row.latest_interview.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+            if row.latest_interview
+            else "—"
+        )
+        table.append((str(row.id), row.company, row.role, row.status.label, latest))
+    widths = [min(40, max(len(r[i]) for r in table)) for i in range(len(table[0]))]
+    for line in table:
+        print(
+            "  ".join(
+                cell[:40].ljust(width) for cell, width in zip(line, widths, strict=True)
+            ).rstrip()
+        )

@@ -1,0 +1,66 @@
+"""The argument grammar of `debrief`."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop import __version__
+
+
+class UsageError(ValueError):
+    """Arguments that do not parse; printed as one line with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        _, _, subcommand = self.prog.partition(" ")
+        raise UsageError(f"{subcommand}: {message}" if subcommand else message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="debrief", description="Debrief: after-interview companion.")
+    parser.add_argument("--version", action="version", version=f"debrief {__version__}")
+    parser.add_argument("--data-dir", metavar="PATH", help="folder holding your Debrief data")
+    parser.add_argument(
+        "--background", action="store_true", help="start in the system tray only (for login)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    log = sub.add_parser("log-interview", help="record an interview")
+    log.add_argument("--company", required=True)
+    log.add_argument("--role", required=True, metavar="TITLE")
+    log.add_argument("--at", required=True, metavar='"YYYY-MM-DD HH:MM"', help="local start time")
+    log.add_argument("--round", default="", metavar="LABEL", help='e.g. "phone screen"')
+    log.add_argument("--format", default="video", help="phone, video or on site")
+    log.add_argument("--duration", default="60", metavar="MINUTES")
+    log.add_argument("--location", default="", help="address or meeting link")
+    log.add_argument(
+        "--hear-by", default="", metavar="YYYY-MM-DD", help="when they said you'd hear"
+    )
+    log.add_argument("--interviewer", action="append", default=[], metavar='"Name <email>"')
+    log.add_argument("--recruiter", default="", metavar='"Name <email>"')
+    log.add_argument("--notes", default="")
+
+    lister = sub.add_parser("list", help="list opportunities with their latest interview")
+    lister.add_argument("--status", help="only this status")
+    lister.add_argument("--all", action="store_true", help="include archived opportunities")
+    lister.add_argument("--json", action="store_true", help="machine-readable output")
+
+    status = sub.add_parser("set-status", help="change an opportunity's outcome")
+    status.add_argument("opportunity_id", metavar="OPPORTUNITY_ID")
+    status.add_argument("status", metavar="STATUS", help='e.g. "Not this time", offer, withdrawn')
+    status.add_argument("--note", default="")
+
+    sub.add_parser("self-check", help="check that Debrief can run here")
+    sub.add_parser("_probe-qt", help=argparse.SUPPRESS)
+    return parser
+
+
+def parse_id(text: str, what: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise UsageError(f"{what} must be a number, not {text!r}") from None
+    if value <= 0:
+        raise UsageError(f"{what} must be a positive number, not {text!r}")
+    return value

@@ -1,0 +1,275 @@
+"""Validation of what the user types, shared by the dialogs and the command line.
+
+Each validator takes raw text (as typed) and returns either a clean draft or a message per
+field. Messages are written to be shown next to the field, so they say what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, tzinfo
+from urllib.parse import urlparse
+
+from db.vocabulary import InterviewFormat, Status
+
+MAX_LINE = 200
+MAX_NOTES = 200_000
+MIN_YEAR, MAX_YEAR = 1990, 2100
+MAX_DURATION_MINUTES = 24 * 60
+
+_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$")
+_PERSON = re.compile(r"^(?P<name>[^<>]*?)\s*<(?P<email>[^<>]*)>$")
+DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+DATE_FORMATS = ("%Y-%m-%d",)
+
+
+class FormError(ValueError):
+    """Input that cannot be accepted; `errors` maps each field to its message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{name}: {text}" for name, text in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    email: str = ""
+
+    def __str__(self) -> str:
+        if self.name and self.email:
+            return f"{self.name} <{self.email}>"
+        return self.name or self.email
+
+
+@dataclass(frozen=True)
+class InterviewDraft:
+    company: str
+    role: str
+    starts_at: datetime  # aware, UTC
+    duration_minutes: int = 60
+    format: InterviewFormat = InterviewFormat.VIDEO
+    round_label: str = ""
+    location: str = ""
+    hear_by: date | None = None
+    interviewers: tuple[Person, ...] = ()
+    recruiter: Person | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class OpportunityDraft:
+    company: str
+    role: str
+    source: str = ""
+    posting_url: str = ""
+    applied_on: date | None = None
+    status: Status = Status.APPLIED
+    recruiter: Person | None = None
+    notes: str = ""
+
+
+@dataclass
+class _Checker:
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def line(self, name: str, raw: str | None, label: str, required: bool = False) -> str:
+        text = _clean_line(raw)
+        if required and not text:
+            self.errors[name] = f"{label} is required."
+        elif len(text) > MAX_LINE:
+            self.errors[name] = f"{label} is too long (at most {MAX_LINE} characters)."
+        elif _has_control(text):
+            self.errors[name] = f"{label} contains control characters; please retype it."
+        return text
+
+    def notes(self, name: str, raw: str | None) -> str:
+        text = (raw or "").replace("\r\n", "\n").replace("\r", "\n")
+        if len(text) > MAX_NOTES:
+            self.errors[name] = f"Notes are too long (at most {MAX_NOTES:,} characters)."
+        elif _has_control(text, allowed="\n\t"):
+            self.errors[name] = "Notes contain control characters; please retype them."
+        return text
+
+    def attempt(self, name: str, parse, raw):
+        try:
+            return parse(raw)
+        except ValueError as error:
+            self.errors[name] = str(error)
+            return None
+
+
+def _clean_line(raw: str | None) -> str:
+    return " ".join((raw or "").split())
+
+
+def _has_control(text: str, allowed: str = "") -> bool:
+    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+
+
+def parse_local_datetime(raw: str, tz: tzinfo) -> datetime:
+    """'YYYY-MM-DD HH:MM' in the user's zone → aware UTC datetime."""
+    text = (raw or "").strip()
+    if not text:
+        raise ValueError("Enter a date and time, like 2026-03-14 14:30.")
+    for fmt in DATETIME_FORMATS:
+        try:
+            naive = datetime.strptime(text, fmt)
+            break
+        except ValueError:
+            continue
+    else:
+        raise ValueError(f"{text!r} is not a date and time like 2026-03-14 14:30.")
+    _check_year(naive.year)
+    local = naive.replace(tzinfo=tz)
+    # A wall time skipped by a daylight-saving jump does not survive the round trip.
+    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive:
+        raise ValueError(f"{text} does not exist in your time zone (the clocks change then).")
+    return local.astimezone(UTC)
+
+
+def parse_date(raw: str) -> date:
+    text = (raw or "").strip()
+    for fmt in DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        _check_year(parsed.year)
+        return parsed
+    raise ValueError(f"{text!r} is not a date like 2026-03-14.")
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"The year {year} is out of range ({MIN_YEAR}–{MAX_YEAR}).")
+
+
+def parse_person(raw: str) -> Person:
+    """'Dana Li <dana@acme.example>', 'Dana Li' or 'dana@acme.example'."""
+    text = _clean_line(raw)
+    if _has_control(text):
+        raise ValueError("A name contains control characters; please retype it.")
+    match = _PERSON.match(text)
+    if match:
+        name, email = match["name"].strip().strip('"'), match["email"].strip()
+    elif "@" in text and " " not in text:
+        name, email = "", text
+    else:
+        name, email = text, ""
+    if "<" in name or ">" in name:
+        raise ValueError(f"{text!r} is not a person; write Name <email@example.com>.")
+    if email and not _EMAIL.match(email):
+        raise ValueError(f"{email!r} does not look like an email address.")
+    if not name and not email:
+        raise ValueError("Give a name, an email address, or both.")
+    if len(name) > MAX_LINE or len(email) > MAX_LINE:
+        raise ValueError(f"A name or email is too long (at most {MAX_LINE} characters).")
+    return Person(name=name or email.split("@")[0], email=email)
+
+
+def parse_people(raw: str) -> tuple[Person, ...]:
+    """One person per line (or separated by ';')."""
+    parts = [p for chunk in (raw or "").splitlines() for p in chunk.split(";")]
+    people: list[Person] = []
+    for part in parts:
+        if part.strip():
+            person = parse_person(part)
+            if person not in people:
+                people.append(person)
+    return tuple(people)
+
+
+def parse_duration(raw: str) -> int:
+    text = (raw or "").strip().lower().removesuffix("min").removesuffix("m").strip()
+    try:
+        minutes = int(text)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a number of minutes.") from None
+    if not 0 < minutes <= MAX_DURATION_MINUTES:
+        raise ValueError("The duration must be between 1 minute and 24 hours.")
+    return minutes
+
+
+def parse_url(raw: str) -> str:
+    text = (raw or "").strip()
+    if not text:
+        return ""
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in text:
+        raise ValueError("A posting link starts with https:// (or http://).")
+    if len(text) > 2000:
+        raise ValueError("That link is too long.")
+    return text
+
+
+def validate_interview(raw: dict[str, str], tz: tzinfo) -> InterviewDraft:
+    """Raise FormError with a message per bad field, or return the clean draft."""
+    check = _Checker()
+    company = check.line("company", raw.get("company"), "Company", required=True)
+    role = check.line("role", raw.get("role"), "Role", required=True)
+    starts_at = check.attempt(
+        "starts_at", lambda r: parse_local_datetime(r, tz), raw.get("starts_at", "")
+    )
+    duration = check.attempt("duration", parse_duration, raw.get("duration") or "60")
+    fmt = check.attempt("format", InterviewFormat.parse, raw.get("format") or "video")
+    round_label = check.line("round_label", raw.get("round_label"), "Round")
+    location = check.line("location", raw.get("location"), "Location or link")
+    hear_by_raw = (raw.get("hear_by") or "").strip()
+    hear_by = check.attempt("hear_by", parse_date, hear_by_raw) if hear_by_raw else None
+    interviewers = check.attempt("interviewers", parse_people, raw.get("interviewers", ""))
+    recruiter_raw = (raw.get("recruiter") or "").strip()
+    recruiter = check.attempt("recruiter", parse_person, recruiter_raw) if recruiter_raw else None
+    notes = check.notes("notes", raw.get("notes"))
+    if check.errors:
+        raise FormError(check.errors)
+    return InterviewDraft(
+        company=company,
+        role=role,
+        starts_at=starts_at,
+        duration_minutes=duration,
+        format=fmt,
+        round_label=round_label,
+        location=location,
+        hear_by=hear_by,
+        interviewers=interviewers,
+        recruiter=recruiter,
+        notes=notes,
+    )
+
+
+def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
+    check = _Checker()
+    company = check.line("company", raw.get("company"), "Company", required=True)
+    role = check.line("role", raw.get("role"), "Role", required=True)
+    source = check.line("source", raw.get("source"), "Source")
+    url = check.attempt("posting_url", parse_url, raw.get("posting_url", ""))
+    applied_raw = (raw.get("applied_on") or "").strip()
+    applied_on = check.attempt("applied_on", parse_date, applied_raw) if applied_raw else None
+    status = check.attempt("status", Status.parse, raw.get("status") or Status.APPLIED.value)
+    recruiter_raw = (raw.get("recruiter") or "").strip()
+    recruiter = check.attempt("recruiter", parse_person, recruiter_raw) if recruiter_raw else None
+    notes = check.notes("notes", raw.get("notes"))
+    if check.errors:
+        raise FormError(check.errors)
+    return OpportunityDraft(
+        company=company,
+        role=role,
+        source=source,
+        posting_url=url,
+        applied_on=applied_on,
+        status=status,
+        recruiter=recruiter,
+        notes=notes,
+    )
+
+
+def validate_status_change(raw: dict[str, str]) -> tuple[Status, str]:
+    check = _Checker()
+    status = check.attempt("status", Status.parse, raw.get("status") or "")
+    note = check.notes("note", raw.get("note"))
+    if check.errors:
+        raise FormError(check.errors)
+    return status, note

@@ -1,0 +1,45 @@
+"""Where Debrief keeps the user's data. No Qt, so the command line stays light."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from desktop import APP_NAME
+
+DATA_DIR_ENV = "DEBRIEF_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--data-dir wins, then $DEBRIEF_DATA_DIR, then the platform's per-user folder."""
+    chosen = explicit or os.environ.get(DATA_DIR_ENV)
+    return Path(chosen).expanduser() if chosen else default_data_dir()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder for the owner only (0700 on POSIX); leave an existing one's mode."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+        if os.name == "posix":
+            os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
+    elif not path.is_dir():
+        raise NotADirectoryError(f"{path} exists and is not a folder")
+    return path
+
+
+def resources_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,128 @@
+"""Logging, editing and deleting interviews."""
+
+from __future__ import annotations
+
+from db.connection import DB
+from db.models import Interview, InterviewInterviewer, Opportunity, StatusChange
+from db.vocabulary import ContactRole, Status
+from desktop.domain.clock import Clock
+from desktop.domain.forms import InterviewDraft
+from desktop.services import NotFound
+from desktop.services.opportunities import get_opportunity
+from desktop.services.people import company_named, contact_for
+
+# An interview means the process has moved on from a bare application; later stages
+# (a decision, an offer, a closed outcome) are left as the user set them.
+_ADVANCED_BY_INTERVIEW = {Status.APPLIED.value}
+
+
+def get_interview(interview_id: int) -> Interview:
+    found = Interview.get_or_none(Interview.id == interview_id)
+    if found is None:
+        raise NotFound(f"no interview with id {interview_id}")
+    return found
+
+
+def log_interview(draft: InterviewDraft, clock: Clock, opportunity_id: int | None = None) -> int:
+    """Record an interview, creating its company and opportunity when new. Returns its id.
+
+    Without `opportunity_id`, an open opportunity with the same company and role is reused.
+    """
+    now = clock.now()
+    with DB.atomic():
+        if opportunity_id is not None:
+            opportunity = get_opportunity(opportunity_id)
+            company = company_named(draft.company, now)
+            opportunity.company, opportunity.role_title = company, draft.role
+        else:
+            company = company_named(draft.company, now)
+            opportunity = _open_opportunity(company.id, draft.role)
+        if opportunity is None:
+            opportunity = Opportunity.create(
+                company=company,
+                role_title=draft.role,
+                status=Status.INTERVIEWING.value,
+                created_at=now,
+                updated_at=now,
+            )
+            StatusChange.create(
+                opportunity=opportunity,
+                from_status=None,
+                to_status=Status.INTERVIEWING.value,
+                changed_at=now,
+            )
+        elif opportunity.status in _ADVANCED_BY_INTERVIEW:
+            StatusChange.create(
+                opportunity=opportunity,
+                from_status=opportunity.status,
+                to_status=Status.INTERVIEWING.value,
+                changed_at=now,
+            )
+            opportunity.status = Status.INTERVIEWING.value
+        if draft.recruiter:
+            opportunity.recruiter = contact_for(
+                draft.recruiter, company, ContactRole.RECRUITER, now
+            )
+        opportunity.updated_at = now
+        opportunity.save()
+        interview = Interview.create(opportunity=opportunity, created_at=now, **_fields(draft))
+        _link_interviewers(interview, draft, company, now)
+    return interview.id
+
+
+def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> None:
+    now = clock.now()
+    with DB.atomic():
+        interview = get_interview(interview_id)
+        opportunity = interview.opportunity
+        company = company_named(draft.company, now)
+        opportunity.company, opportunity.role_title = company, draft.role
+        if draft.recruiter:
+            opportunity.recruiter = contact_for(
+                draft.recruiter, company, ContactRole.RECRUITER, now
+            )
+        opportunity.updated_at = now
+        opportunity.save()
+        for name, value in _fields(draft).items():
+            setattr(interview, name, value)
+        interview.save()
+        InterviewInterviewer.delete().where(InterviewInterviewer.interview == interview).execute()
+        _link_interviewers(interview, draft, company, now)
+
+
+def delete_interview(interview_id: int) -> None:
+    with DB.atomic():
+        get_interview(interview_id).delete_instance()
+
+
+def _open_opportunity(company_id: int, role: str) -> Opportunity | None:
+    candidates = (
+        Opportunity.select()
+        .where(
+            (Opportunity.company == company_id) & (Opportunity.archived == False)  # noqa: E712 - peewee builds SQL from ==
+        )
+        .order_by(Opportunity.updated_at.desc())
+    )
+    wanted = role.casefold()
+    for opportunity in candidates:
+        if opportunity.role_title.casefold() == wanted and Status(opportunity.status).is_live:
+            return opportunity
+    return None
+
+
+def _fields(draft: InterviewDraft) -> dict[str, object]:
+    return {
+        "round_label": draft.round_label,
+        "starts_at": draft.starts_at,
+        "duration_minutes": draft.duration_minutes,
+        "format": draft.format.value,
+        "location": draft.location,
+        "hear_by": draft.hear_by,
+        "notes": draft.notes,
+    }
+
+
+def _link_interviewers(interview: Interview, draft: InterviewDraft, company, now) -> None:
+    for person in draft.interviewers:
+        contact = contact_for(person, company, ContactRole.INTERVIEWER, now)
+        InterviewInterviewer.get_or_create(interview=interview, contact=contact)

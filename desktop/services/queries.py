@@ -1,0 +1,260 @@
+"""Read models: what the window and the command line show, as plain data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from peewee import JOIN
+
+from db.models import (
+    Company,
+    Contact,
+    Debrief,
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    StatusChange,
+)
+from db.vocabulary import InterviewFormat, Status
+from desktop.services.opportunities import get_opportunity
+
+
+@dataclass(frozen=True)
+class OpportunityRow:
+    id: int
+    company: str
+    role: str
+    status: Status
+    next_interview: datetime | None
+    latest_interview: datetime | None
+    last_activity: datetime
+    archived: bool
+    haystack: str  # lower-cased text the search box matches against
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    name: str
+    email: str
+    role: str
+
+
+@dataclass(frozen=True)
+class InterviewView:
+    id: int
+    round_label: str
+    starts_at: datetime
+    duration_minutes: int
+    format: InterviewFormat
+    location: str
+    hear_by: date | None
+    notes: str
+    interviewers: tuple[PersonView, ...]
+    has_debrief: bool
+
+
+@dataclass(frozen=True)
+class StatusChangeView:
+    from_status: Status | None
+    to_status: Status
+    changed_at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class OpportunityDetail:
+    id: int
+    company: str
+    role: str
+    status: Status
+    source: str
+    posting_url: str
+    applied_on: date | None
+    notes: str
+    archived: bool
+    recruiter: PersonView | None
+    interviews: tuple[InterviewView, ...]
+    history: tuple[StatusChangeView, ...]
+    people: tuple[PersonView, ...] = field(default=())
+
+
+def _person(contact: Contact) -> PersonView:
+    return PersonView(contact.id, contact.name, contact.email, contact.role)
+
+
+def list_opportunities(now: datetime) -> list[OpportunityRow]:
+    """Every opportunity (archived included; the view filters), with its interview dates."""
+    interview_times: dict[int, list[datetime]] = defaultdict(list)
+    for opportunity_id, starts_at in Interview.select(
+        Interview.opportunity, Interview.starts_at
+    ).tuples():
+        interview_times[opportunity_id].append(starts_at)
+
+    words: dict[int, list[str]] = defaultdict(list)
+    people = (
+        InterviewInterviewer.select(Interview.opportunity, Contact.name, Contact.email)
+        .join(Interview)
+        .switch(InterviewInterviewer)
+        .join(Contact)
+        .tuples()
+    )
+    for opportunity_id, name, email in people:
+        words[opportunity_id] += [name, email]
+    for opportunity_id, notes in Interview.select(Interview.opportunity, Interview.notes).tuples():
+        if notes:
+            words[opportunity_id].append(notes)
+
+    rows = []
+    query = (
+        Opportunity.select(Opportunity, Company, Contact)
+        .join(Company)
+        .switch(Opportunity)
+        .join(Contact, join_type=JOIN.LEFT_OUTER, on=(Opportunity.recruiter == Contact.id))
+    )
+    for opp in query:
+        times = interview_times.get(opp.id, [])
+        upcoming = [t for t in times if t >= now]
+        past = [t for t in times if t < now]
+        recruiter = opp.recruiter
+        extra = [recruiter.name, recruiter.email] if recruiter else []
+        haystack = " ".join(
+            [opp.company.name, opp.role_title, opp.notes, opp.source, *extra, *words[opp.id]]
+        ).casefold()
+        rows.append(
+            OpportunityRow(
+                id=opp.id,
+                company=opp.company.name,
+                role=opp.role_title,
+                status=Status(opp.status),
+                next_interview=min(upcoming) if upcoming else None,
+                latest_interview=max(times) if times else None,
+                last_activity=max([opp.updated_at, *past]),
+                archived=bool(opp.archived),
+                haystack=haystack,
+            )
+        )
+    return rows
+
+
+def opportunity_detail(opportunity_id: int) -> OpportunityDetail:
+    opp = get_opportunity(opportunity_id)
+    interviews = list(opp.interviews.order_by(Interview.starts_at))
+    links = (
+        InterviewInterviewer.select(InterviewInterviewer, Contact)
+        .join(Contact)
+        .where(InterviewInterviewer.interview.in_([i.id for i in interviews]))
+    )
+    by_interview: dict[int, list[PersonView]] = defaultdict(list)
+    for link in links:
+        by_interview[link.interview_id].append(_person(link.contact))
+    debriefed = {
+        d.interview_id
+        for d in Debrief.select(Debrief.interview).where(
+            Debrief.interview.in_([i.id for i in interviews])
+        )
+    }
+    interview_views = tuple(
+        InterviewView(
+            id=i.id,
+            round_label=i.round_label,
+            starts_at=i.starts_at,
+            duration_minutes=i.duration_minutes,
+            format=InterviewFormat(i.format),
+            location=i.location,
+            hear_by=i.hear_by,
+            notes=i.notes,
+            interviewers=tuple(by_interview[i.id]),
+            has_debrief=i.id in debriefed,
+        )
+        for i in interviews
+    )
+    history = tuple(
+        StatusChangeView(
+            from_status=Status(c.from_status) if c.from_status else None,
+            to_status=Status(c.to_status),
+            changed_at=c.changed_at,
+            note=c.note,
+        )
+        for c in opp.status_changes.order_by(StatusChange.changed_at, StatusChange.id)
+    )
+    recruiter = _person(opp.recruiter) if opp.recruiter_id else None
+    people: dict[int, PersonView] = {}
+    if recruiter:
+        people[recruiter.id] = recruiter
+    for view in interview_views:
+        for person in view.interviewers:
+            people.setdefault(person.id, person)
+    return OpportunityDetail(
+        id=opp.id,
+        company=opp.company.name,
+        role=opp.role_title,
+        status=Status(opp.status),
+        source=opp.source,
+        posting_url=opp.posting_url,
+        applied_on=opp.applied_on,
+        notes=opp.notes,
+        archived=bool(opp.archived),
+        recruiter=recruiter,
+        interviews=interview_views,
+        history=history,
+        people=tuple(people.values()),
+    )
+
+
+def opportunity_id_of_interview(interview_id: int) -> int:
+    from desktop.services.interviews import get_interview
+
+    return get_interview(interview_id).opportunity_id
+
+
+def company_names() -> list[str]:
+    return [name for (name,) in Company.select(Company.name).order_by(Company.name).tuples()]
+
+
+def interview_form_values(interview_id: int, tz) -> dict[str, str]:
+    """The raw form text for editing an existing interview, in the user's local time."""
+    from desktop.services.interviews import get_interview
+
+    interview = get_interview(interview_id)
+    opp = interview.opportunity
+    people = (
+        Contact.select()
+        .join(InterviewInterviewer)
+        .where(InterviewInterviewer.interview == interview)
+        .order_by(InterviewInterviewer.id)
+    )
+    recruiter = opp.recruiter
+    return {
+        "company": opp.company.name,
+        "role": opp.role_title,
+        "round_label": interview.round_label,
+        "starts_at": interview.starts_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+        "duration": str(interview.duration_minutes),
+        "format": interview.format,
+        "location": interview.location,
+        "hear_by": interview.hear_by.isoformat() if interview.hear_by else "",
+        "interviewers": "\n".join(_person_text(p) for p in people),
+        "recruiter": _person_text(recruiter) if recruiter else "",
+        "notes": interview.notes,
+    }
+
+
+def opportunity_form_values(opportunity_id: int) -> dict[str, str]:
+    opp = get_opportunity(opportunity_id)
+    return {
+        "company": opp.company.name,
+        "role": opp.role_title,
+        "source": opp.source,
+        "posting_url": opp.posting_url,
+        "applied_on": opp.applied_on.isoformat() if opp.applied_on else "",
+        "status": opp.status,
+        "recruiter": _person_text(opp.recruiter) if opp.recruiter_id else "",
+        "notes": opp.notes,
+    }
+
+
+def _person_text(contact: Contact) -> str:
+    return f"{contact.name} <{contact.email}>" if contact.email else contact.name

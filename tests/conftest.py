@@ -1,0 +1,66 @@
+"""Shared fixtures: a real SQLite file per test, a fixed clock, offscreen Qt for widgets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Widget tests run offscreen; the tray tests start their own X server and pass DISPLAY
+# explicitly to the processes they launch.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from db.connection import close_database
+from db.store import open_store
+from desktop.domain.clock import FixedClock
+from desktop.domain.forms import validate_interview
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[object]:
+    database = open_store(data_dir)
+    yield database
+    close_database()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC), tz="Europe/Berlin")
+
+
+def interview_draft(clock: FixedClock, **overrides: str):
+    raw = {
+        "company": "Acme",
+        "role": "Data Analyst",
+        "starts_at": "2026-11-25 14:00",
+        "interviewers": "Dana Li <dana@acme.example>",
+    }
+    raw.update(overrides)
+    return validate_interview(raw, clock.tz)
+
+
+def run_cli(
+    data_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "TZ": "Europe/Berlin", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=full_env,
+        cwd=REPO,
+        check=False,
+    )

@@ -1,0 +1,149 @@
+"""The command line, through a real subprocess and a real data folder."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop import __version__
+from tests.conftest import run_cli
+
+
+def _log(data_dir, *extra: str):
+    return run_cli(
+        data_dir,
+        "log-interview",
+        "--company", "Acme",
+        "--role", "Data Analyst",
+        "--at", "2026-11-25 14:00",
+        "--round", "phone screen",
+        "--interviewer", "Dana Li <dana@acme.example>",
+        "--interviewer", "Lee Park <lee@acme.example>",
+        "--recruiter", "Sam Ortiz <sam@agency.example>",
+        *extra,
+    )  # fmt: skip
+
+
+def test_version() -> None:
+    done = run_cli("/nonexistent-never-created", "--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"debrief {__version__}"
+
+
+def test_log_list_and_set_status(tmp_path) -> None:
+    data = tmp_path / "data"
+    logged = _log(data)
+    assert logged.returncode == 0, logged.stderr
+    assert logged.stdout.strip() == "1"
+    listed = run_cli(data, "list", "--json")
+    assert listed.returncode == 0
+    [row] = json.loads(listed.stdout)
+    assert row["company"] == "Acme" and row["status"] == "interviewing"
+    assert row["latest_interview"] == "2026-11-25T14:00+01:00"
+
+    changed = run_cli(data, "set-status", "1", "Not this time", "--note", "internal candidate")
+    assert changed.returncode == 0 and "Not this time" in changed.stdout
+    table = run_cli(data, "list", "--status", "rejected")
+    assert "Acme" in table.stdout and "Not this time" in table.stdout
+    assert "Acme" not in run_cli(data, "list", "--status", "offer").stdout
+
+
+def test_empty_list_says_what_to_do(tmp_path) -> None:
+    done = run_cli(tmp_path / "data", "list")
+    assert done.returncode == 0
+    assert "log-interview" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["set-status", "99", "offer"], "no opportunity with id 99"),
+        (["set-status", "abc", "offer"], "must be a number"),
+        (["set-status", "1", "hired!"], "unknown status"),
+        (["log-interview", "--company", "A", "--role", "B", "--at", "2026-02-30 10:00"], "--at"),
+        (
+            ["log-interview", "--company", "A", "--role", "B", "--at", "tomorrow"],
+            "not a date and time",
+        ),
+        (
+            [
+                "log-interview",
+                "--company",
+                "A",
+                "--role",
+                "B",
+                "--at",
+                "2026-11-25 10:00",
+                "--interviewer",
+                "x <y>",
+            ],
+            "--interviewer",
+        ),
+        (["log-interview", "--company", "A"], "required"),
+        (["frobnicate"], "invalid choice"),
+        (["list", "--status", "sleeping"], "unknown status"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, args, fragment) -> None:
+    data = tmp_path / "data"
+    assert _log(data).returncode == 0
+    before = run_cli(data, "list", "--json").stdout
+    done = run_cli(data, *args)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("debrief: ") and fragment in lines[0]
+    assert "Traceback" not in done.stderr
+    assert run_cli(data, "list", "--json").stdout == before
+
+
+def test_data_dir_from_environment(tmp_path) -> None:
+    data = tmp_path / "from-env"
+    done = run_cli(tmp_path / "ignored", "list", env={"DEBRIEF_DATA_DIR": str(data)})
+    assert done.returncode == 0
+    # --data-dir wins over the environment variable
+    assert (tmp_path / "ignored" / "debrief.sqlite3").exists()
+    assert not data.exists()
+
+
+def test_a_newer_database_gives_one_line_and_exit_1(tmp_path) -> None:
+    import sqlite3
+
+    data = tmp_path / "data"
+    assert _log(data).returncode == 0
+    with sqlite3.connect(data / "debrief.sqlite3") as raw:
+        raw.execute("PRAGMA user_version = 999")
+    done = run_cli(data, "list")
+    assert done.returncode == 1
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "999" in done.stderr and "newer Debrief" in done.stderr
+
+
+def test_self_check_passes_here(tmp_path) -> None:
+    done = run_cli(tmp_path / "data", "self-check", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    for check in (
+        "Qt platform plugin",
+        "data folder writable",
+        "database integrity",
+        "schema version",
+        "notification backend",
+    ):
+        assert f"ok    {check}" in done.stdout
+
+
+def test_self_check_fails_when_qt_cannot_load_a_platform(tmp_path) -> None:
+    done = run_cli(tmp_path / "data", "self-check", env={"QT_QPA_PLATFORM": "no-such-platform"})
+    assert done.returncode == 1
+    assert "FAIL  Qt platform plugin" in done.stdout
+
+
+def test_self_check_fails_on_a_corrupt_database(tmp_path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "debrief.sqlite3").write_bytes(b"garbage" * 1000)
+    done = run_cli(data, "self-check", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 1
+    assert "FAIL  database opens" in done.stdout
+    assert (data / "debrief.sqlite3").read_bytes() == b"garbage" * 1000

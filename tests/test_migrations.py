@@ -1,0 +1,99 @@
+"""Schema versions: migrate old files, keep a copy, refuse newer or unreadable ones."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from db.connection import DatabaseUnreadable, close_database, connect
+from db.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate, schema_version
+from db.models import ALL_MODELS, Company, Opportunity
+from db.store import backups_dir, database_path, open_store
+
+
+def _make_v1(data_dir) -> None:
+    database = connect(database_path(data_dir))
+    migrate(database, target=1)
+    database.execute_sql(
+        "INSERT INTO company (name, created_at) VALUES ('Acme', '2025-01-02 03:04:05')"
+    )
+    database.execute_sql(
+        "INSERT INTO opportunity (company_id, role_title, source, posting_url, status, notes,"
+        " archived, created_at, updated_at) VALUES (1, 'Analyst', '', '', 'interviewing', 'kept',"
+        " 0, '2025-01-02 03:04:05', '2025-01-02 03:04:05')"
+    )
+    close_database()
+
+
+def test_schema_1_database_is_migrated_with_its_data_and_a_backup(data_dir) -> None:
+    _make_v1(data_dir)
+    database = open_store(data_dir)
+    try:
+        assert schema_version(database) == SCHEMA_VERSION
+        assert Opportunity.get().notes == "kept"
+        assert Company.get().name == "Acme"
+        indexes = {row[1] for row in database.execute_sql("PRAGMA index_list('opportunity')")}
+        assert "opportunity_status" in indexes
+    finally:
+        close_database()
+    copies = list(backups_dir(data_dir).glob("before-migration-v1-*.sqlite3"))
+    assert len(copies) == 1
+    with sqlite3.connect(copies[0]) as copy:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert copy.execute("SELECT name FROM company").fetchall() == [("Acme",)]
+
+
+def test_fresh_database_needs_no_backup(data_dir) -> None:
+    open_store(data_dir)
+    close_database()
+    assert not backups_dir(data_dir).exists()
+
+
+def test_migrated_schema_matches_the_models(store) -> None:
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {row[1] for row in store.execute_sql(f"PRAGMA table_info('{table}')")}
+        assert columns == {f.column_name for f in model._meta.sorted_fields}, table
+
+
+def test_a_newer_database_is_refused_untouched(data_dir) -> None:
+    open_store(data_dir)
+    close_database()
+    path = database_path(data_dir)
+    with sqlite3.connect(path) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNew) as caught:
+        open_store(data_dir)
+    message = str(caught.value)
+    assert str(SCHEMA_VERSION + 3) in message and str(SCHEMA_VERSION) in message
+    assert path.read_bytes() == before
+
+
+def test_garbage_file_is_reported_and_kept(data_dir) -> None:
+    data_dir.mkdir()
+    path = database_path(data_dir)
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(DatabaseUnreadable, match="not a readable Debrief database"):
+        open_store(data_dir)
+    assert path.read_bytes() == b"this is not a database at all" * 100
+
+
+def test_a_failing_step_rolls_back_and_keeps_the_version(data_dir, monkeypatch) -> None:
+    import db.migrations as migrations
+
+    _make_v1(data_dir)
+
+    def broken(database) -> None:
+        database.execute_sql('CREATE INDEX "half_done" ON "company" ("name")')
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(migrations, "STEPS", (migrations.STEPS[0], broken))
+    database = connect(database_path(data_dir))
+    with pytest.raises(RuntimeError):
+        migrations.migrate(database, target=2)
+    assert schema_version(database) == 1
+    indexes = {row[1] for row in database.execute_sql("PRAGMA index_list('company')")}
+    assert "half_done" not in indexes
+    close_database()

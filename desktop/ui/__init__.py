@@ -1,0 +1,1 @@
+"""Qt widgets. They call services and read models; they never build SQL."""

@@ -1,0 +1,166 @@
+"""The selected opportunity: its interviews as a timeline, people, history and notes."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.vocabulary import Status
+from desktop.services.queries import InterviewView, OpportunityDetail
+from desktop.ui import strings
+from desktop.ui.formatting import day, when
+
+
+def status_menu(parent: QWidget, on_pick) -> QMenu:
+    """A menu of every outcome; shared by the detail pane and the list's context menu."""
+    menu = QMenu(strings.CHANGE_OUTCOME, parent)
+    for status in Status:
+        action = menu.addAction(status.label)
+        action.setData(status.value)
+        action.triggered.connect(lambda _=False, s=status: on_pick(s))
+    return menu
+
+
+class DetailPane(QWidget):
+    edit_requested = Signal()
+    add_interview_requested = Signal()
+    status_requested = Signal(object)  # Status
+    archive_requested = Signal()
+    interview_edit_requested = Signal(int)
+    interview_delete_requested = Signal(int)
+
+    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self.detail: OpportunityDetail | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("detailHeading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+
+        actions = QHBoxLayout()
+        self.edit_button = QPushButton(strings.EDIT)
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.interview_button = QPushButton(strings.ADD_INTERVIEW)
+        self.interview_button.clicked.connect(self.add_interview_requested)
+        self.status_button = QToolButton()
+        self.status_button.setText(strings.CHANGE_OUTCOME)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button.setMenu(status_menu(self, self.status_requested.emit))
+        self.archive_button = QPushButton(strings.ARCHIVE)
+        self.archive_button.clicked.connect(self.archive_requested)
+        for button in (
+            self.edit_button,
+            self.interview_button,
+            self.status_button,
+            self.archive_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.body = QTextBrowser()
+        self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._on_link)
+        layout.addWidget(self.body, 1)
+        self.show_detail(None)
+
+    def show_detail(self, detail: OpportunityDetail | None) -> None:
+        self.detail = detail
+        has = detail is not None
+        for button in (
+            self.edit_button,
+            self.interview_button,
+            self.status_button,
+            self.archive_button,
+        ):
+            button.setEnabled(has)
+        if detail is None:
+            self.heading.setText("")
+            self.body.setHtml(f"<p>{escape(strings.DETAIL_NONE)}</p>")
+            return
+        self.heading.setText(
+            f"<h2>{escape(detail.company)} — {escape(detail.role)}</h2>"
+            f"<p><b>{escape(detail.status.label)}</b>"
+            + (f" · {escape(strings.DETAIL_ARCHIVED)}" if detail.archived else "")
+            + "</p>"
+        )
+        self.archive_button.setText(strings.UNARCHIVE if detail.archived else strings.ARCHIVE)
+        self.body.setHtml(self._html(detail))
+
+    def _html(self, detail: OpportunityDetail) -> str:
+        parts = [f"<h3>{escape(strings.DETAIL_INTERVIEWS)}</h3>"]
+        if detail.interviews:
+            parts.append("<ul>" + "".join(self._interview(i) for i in detail.interviews) + "</ul>")
+        else:
+            parts.append(f"<p>{escape(strings.DETAIL_NO_INTERVIEWS)}</p>")
+        if detail.people:
+            parts.append(f"<h3>{escape(strings.DETAIL_PEOPLE)}</h3><ul>")
+            for person in detail.people:
+                contact = f" &lt;{escape(person.email)}&gt;" if person.email else ""
+                parts.append(f"<li>{escape(person.name)}{contact} · {escape(person.role)}</li>")
+            parts.append("</ul>")
+        parts.append(f"<h3>{escape(strings.DETAIL_HISTORY)}</h3><ul>")
+        for change in reversed(detail.history):
+            note = f" — {escape(change.note)}" if change.note else ""
+            parts.append(
+                f"<li>{escape(day(change.changed_at, self._tz))}: "
+                f"{escape(change.to_status.label)}{note}</li>"
+            )
+        parts.append("</ul>")
+        extra = [
+            ("Found through", detail.source),
+            ("Posting", detail.posting_url),
+            ("Applied on", day(detail.applied_on) if detail.applied_on else ""),
+        ]
+        facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in extra if v)
+        if facts:
+            parts.append(f"<ul>{facts}</ul>")
+        if detail.notes:
+            parts.append(f"<h3>{escape(strings.DETAIL_NOTES)}</h3>")
+            parts.append(f"<p>{escape(detail.notes).replace(chr(10), '<br>')}</p>")
+        return "".join(parts)
+
+    def _interview(self, interview: InterviewView) -> str:
+        title = interview.round_label or "Interview"
+        people = ", ".join(p.name for p in interview.interviewers)
+        lines = [
+            f"<b>{escape(when(interview.starts_at, self._tz))}</b> · {escape(title)} · "
+            f"{escape(interview.format.label)} · {interview.duration_minutes} min"
+        ]
+        if interview.location:
+            lines.append(escape(interview.location))
+        if people:
+            lines.append("With " + escape(people))
+        if interview.hear_by:
+            lines.append(escape(strings.DETAIL_HEAR_BY.format(date=day(interview.hear_by))))
+        if interview.notes:
+            lines.append(escape(interview.notes).replace("\n", "<br>"))
+        lines.append(
+            f'<a href="interview:edit:{interview.id}">Edit</a> · '
+            f'<a href="interview:delete:{interview.id}">Delete</a>'
+        )
+        return "<li>" + "<br>".join(lines) + "</li>"
+
+    def _on_link(self, url: QUrl) -> None:
+        kind, _, rest = url.toString().partition(":")
+        action, _, ident = rest.partition(":")
+        if kind != "interview" or not ident.isdigit():
+            return
+        if action == "edit":
+            self.interview_edit_requested.emit(int(ident))
+        elif action == "delete":
+            self.interview_delete_requested.emit(int(ident))

@@ -1,0 +1,124 @@
+"""The add/edit dialogs for interviews and opportunities, and the outcome dialog."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from db.vocabulary import InterviewFormat, Status
+from desktop.domain.forms import validate_interview, validate_opportunity, validate_status_change
+from desktop.ui import strings
+from desktop.ui.form_dialog import FormDialog, OptionalDate
+
+
+def _line(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _notes(placeholder: str = "", height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    return edit
+
+
+def _company_field(companies: list[str]) -> QLineEdit:
+    edit = _line("e.g. Acme")
+    completer = QCompleter(companies, edit)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    edit.setCompleter(completer)
+    return edit
+
+
+def _status_combo() -> QComboBox:
+    combo = QComboBox()
+    for status in Status:
+        combo.addItem(status.label, status.value)
+    return combo
+
+
+class InterviewDialog(FormDialog):
+    """Company, role and interview in one dialog: a new company needs no other step."""
+
+    def __init__(
+        self,
+        tz: tzinfo,
+        now: datetime,
+        companies: list[str],
+        parent: QWidget | None = None,
+        editing: bool = False,
+    ) -> None:
+        title = strings.INTERVIEW_DIALOG_EDIT if editing else strings.INTERVIEW_DIALOG_NEW
+        super().__init__(title, lambda raw: validate_interview(raw, tz), parent)
+        self.add_field("company", "Company", _company_field(companies))
+        self.add_field("role", "Role", _line("e.g. Data Analyst"))
+        round_box = QComboBox()
+        round_box.setEditable(True)
+        round_box.addItems(["", *strings.ROUND_PRESETS])
+        self.add_field("round_label", "Round", round_box)
+        start = QDateTimeEdit()
+        start.setCalendarPopup(True)
+        start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        local = (now.astimezone(tz) + timedelta(days=1)).replace(
+            hour=10, minute=0, second=0, microsecond=0, tzinfo=None
+        )
+        start.setDateTime(QDateTime(local))
+        self.add_field("starts_at", "Starts at", start)
+        duration = QSpinBox()
+        duration.setRange(5, 24 * 60)
+        duration.setSingleStep(15)
+        duration.setValue(60)
+        duration.setSuffix(" min")
+        self.add_field("duration", "Duration", duration)
+        fmt = QComboBox()
+        for option in InterviewFormat:
+            fmt.addItem(option.label, option.value)
+        fmt.setCurrentIndex(fmt.findData(InterviewFormat.VIDEO.value))
+        self.add_field("format", "Format", fmt)
+        self.add_field("location", "Location or link", _line("Address or meeting link"))
+        self.add_field("interviewers", "Interviewers", _notes(strings.PEOPLE_PLACEHOLDER, 50))
+        self.add_field("recruiter", "Recruiter or agency", _line(strings.PERSON_PLACEHOLDER))
+        self.add_field("hear_by", "", OptionalDate(strings.HEAR_BY_LABEL))
+        self.add_field("notes", "Notes", _notes())
+        self.resize(520, self.sizeHint().height())
+
+
+class OpportunityDialog(FormDialog):
+    def __init__(
+        self, companies: list[str], parent: QWidget | None = None, editing: bool = False
+    ) -> None:
+        title = strings.OPPORTUNITY_DIALOG_EDIT if editing else strings.OPPORTUNITY_DIALOG_NEW
+        super().__init__(title, validate_opportunity, parent)
+        self.add_field("company", "Company", _company_field(companies))
+        self.add_field("role", "Role", _line("e.g. Data Analyst"))
+        self.add_field("status", "Status", _status_combo())
+        self.add_field("source", "Found through", _line("Job board, referral, recruiter…"))
+        self.add_field("posting_url", "Posting link", _line("https://…"))
+        self.add_field("applied_on", "", OptionalDate(strings.APPLIED_ON_LABEL))
+        self.add_field("recruiter", "Recruiter or agency", _line(strings.PERSON_PLACEHOLDER))
+        self.add_field("notes", "Notes", _notes())
+        self.resize(520, self.sizeHint().height())
+
+
+class StatusDialog(FormDialog):
+    """Pick the new outcome and, if the user wants, say why."""
+
+    def __init__(self, current: Status, parent: QWidget | None = None) -> None:
+        super().__init__(strings.STATUS_DIALOG_TITLE, validate_status_change, parent)
+        combo = self.add_field("status", "New status", _status_combo())
+        assert isinstance(combo, QComboBox)
+        combo.setCurrentIndex(combo.findData(current.value))
+        self.add_field("note", "Note", _notes(strings.STATUS_NOTE_PLACEHOLDER, 60))

@@ -1,0 +1,185 @@
+"""A dialog whose fields show their own error messages, and that saves nothing until valid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.forms import FormError
+from desktop.ui import strings
+
+
+def read_widget(widget: QWidget) -> str:
+    """The raw text a field holds, as the validators expect it."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        data = widget.currentData()
+        return str(data) if data is not None else widget.currentText()
+    if isinstance(widget, QSpinBox):
+        return str(widget.value())
+    if isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
+        return widget.dateTime().toString("yyyy-MM-dd HH:mm")
+    if isinstance(widget, QDateEdit):
+        return widget.date().toString("yyyy-MM-dd")
+    if isinstance(widget, OptionalDate):
+        return widget.text()
+    raise TypeError(f"no reader for {type(widget).__name__}")
+
+
+def write_widget(widget: QWidget, value: str) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    elif isinstance(widget, QComboBox):
+        found = widget.findData(value)
+        if found < 0:
+            found = widget.findText(value)
+        if found >= 0:
+            widget.setCurrentIndex(found)
+        elif widget.isEditable():
+            widget.setEditText(value)
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+    elif isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
+        widget.setDateTime(QDateTime.fromString(value, "yyyy-MM-dd HH:mm"))
+    elif isinstance(widget, OptionalDate):
+        widget.set_text(value)
+
+
+class OptionalDate(QWidget):
+    """A date the user may leave out: a checkbox enables the picker."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QHBoxLayout
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label)
+        self.picker = QDateEdit(QDate.currentDate())
+        self.picker.setCalendarPopup(True)
+        self.picker.setDisplayFormat("yyyy-MM-dd")
+        self.picker.setEnabled(False)
+        self.check.toggled.connect(self.picker.setEnabled)
+        layout.addWidget(self.check)
+        layout.addWidget(self.picker, 1)
+
+    def text(self) -> str:
+        return self.picker.date().toString("yyyy-MM-dd") if self.check.isChecked() else ""
+
+    def set_text(self, value: str) -> None:
+        self.check.setChecked(bool(value))
+        if value:
+            self.picker.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+
+
+class FormDialog(QDialog):
+    """Fields in a form layout, each with an error label under it.
+
+    Subclasses add fields with `add_field` and give a validator; `draft` holds the clean
+    result once the user saved valid input.
+    """
+
+    def __init__(
+        self, title: str, validator: Callable[[dict[str, str]], object], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self._validator = validator
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.draft: object | None = None
+        self._tried = False
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        outer.addLayout(self.form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(strings.SAVE)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: palette(link);")  # themed, readable in light and dark
+        error.hide()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        self.form.addRow(label, holder)
+        widget.setObjectName(name)
+        self.fields[name] = widget
+        self.error_labels[name] = error
+        self._watch(widget)
+        return widget
+
+    def _watch(self, widget: QWidget) -> None:
+        signal = None
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            signal = widget.textChanged
+        elif isinstance(widget, QComboBox):
+            signal = widget.currentTextChanged
+        if signal is not None:
+            signal.connect(self._revalidate)
+
+    def _revalidate(self) -> None:
+        # Messages appear once the user has tried to save, then follow every edit.
+        if self._tried:
+            self.validate()
+
+    def raw(self) -> dict[str, str]:
+        return {name: read_widget(widget) for name, widget in self.fields.items()}
+
+    def set_values(self, values: dict[str, str]) -> None:
+        for name, value in values.items():
+            if name in self.fields:
+                write_widget(self.fields[name], value)
+
+    def validate(self) -> bool:
+        try:
+            self.draft = self._validator(self.raw())
+            errors: dict[str, str] = {}
+        except FormError as error:
+            self.draft = None
+            errors = error.errors
+        for name, label in self.error_labels.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        return not errors
+
+    def accept(self) -> None:
+        self._tried = True
+        if self.validate():
+            super().accept()
+        else:
+            first = next(n for n, lbl in self.error_labels.items() if lbl.isVisible())
+            self.fields[first].setFocus()

@@ -1,0 +1,423 @@
+"""The main window: the opportunity list on the left, the selected one on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.vocabulary import Status
+from desktop.domain.clock import Clock
+from desktop.domain.forms import InterviewDraft, OpportunityDraft
+from desktop.services import NotFound, interviews, opportunities, queries
+from desktop.ui import strings
+from desktop.ui.detail_pane import DetailPane, status_menu
+from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
+from desktop.ui.formatting import when
+from desktop.ui.opportunity_model import (
+    LAST_ACTIVITY,
+    ROW_ID_ROLE,
+    OpportunityFilter,
+    OpportunityTableModel,
+)
+
+Confirm = Callable[[str, str], bool]
+DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130)
+
+
+def ask_user(parent: QWidget) -> Confirm:
+    def confirm(title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    return confirm
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, clock: Clock, ui_state: QSettings, confirm: Confirm | None = None) -> None:
+        super().__init__()
+        self.clock = clock
+        self.ui_state = ui_state
+        self.confirm = confirm or ask_user(self)
+        self.active_dialog: QDialog | None = None
+        self.setWindowTitle(strings.APP_TITLE)
+
+        self.model = OpportunityTableModel(clock.tz, self)
+        self.filter = OpportunityFilter(self)
+        self.filter.setSourceModel(self.model)
+        self._build_actions()
+        self._build_layout()
+        self._restore_state()
+        self.refresh()
+
+    # ----- construction -------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+            made = QAction(text, self)
+            if shortcut is not None:
+                made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(slot)
+            self.addAction(made)
+            return made
+
+        self.new_interview_action = action(strings.LOG_INTERVIEW, self.new_interview, "Ctrl+N")
+        self.new_opportunity_action = action(
+            strings.NEW_OPPORTUNITY, self.new_opportunity, "Ctrl+Shift+N"
+        )
+        self.find_action = action(strings.FIND, self.focus_search, QKeySequence.StandardKey.Find)
+        self.delete_action = action(
+            strings.DELETE, self.delete_selected, QKeySequence.StandardKey.Delete
+        )
+        self.quit_action = action(strings.QUIT, self.close, QKeySequence.StandardKey.Quit)
+        menu = self.menuBar().addMenu("&File")
+        menu.addActions([self.new_interview_action, self.new_opportunity_action])
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addActions([self.find_action, self.delete_action])
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.new_interview_action, self.new_opportunity_action])
+
+    def _build_layout(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(strings.SEARCH_PLACEHOLDER)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(strings.ALL_STATUSES, None)
+        self.status_filter.addItem(strings.OPEN_ONLY, OpportunityFilter.LIVE)
+        for status in Status:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.currentIndexChanged.connect(self._on_status_filter)
+        self.show_archived = QCheckBox(strings.SHOW_ARCHIVED)
+        self.show_archived.toggled.connect(self._on_show_archived)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.show_archived)
+
+        self.table = QTableView()
+        self.table.setModel(self.filter)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_title = QLabel(f"<h2>{strings.EMPTY_TITLE}</h2>")
+        self.empty_body = QLabel(strings.EMPTY_BODY)
+        self.empty_body.setWordWrap(True)
+        for label in (self.empty_title, self.empty_body):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            empty_layout.addWidget(label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for text, slot in (
+            (strings.LOG_INTERVIEW, self.new_interview),
+            (strings.NEW_OPPORTUNITY, self.new_opportunity),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        empty_layout.addLayout(buttons)
+        empty_layout.addStretch(2)
+
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.empty)
+        self.list_stack.addWidget(self.table)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.list_stack, 1)
+
+        self.detail = DetailPane(self.clock.tz)
+        self.detail.edit_requested.connect(self.edit_selected)
+        self.detail.add_interview_requested.connect(self.new_interview_for_selected)
+        self.detail.status_requested.connect(self.change_status_selected)
+        self.detail.archive_requested.connect(self.toggle_archive_selected)
+        self.detail.interview_edit_requested.connect(self.edit_interview)
+        self.detail.interview_delete_requested.connect(self.delete_interview)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.resize(1100, 680)
+
+    # ----- remembered layout --------------------------------------------------------
+    def _restore_state(self) -> None:
+        for column, width in enumerate(DEFAULT_COLUMN_WIDTHS):
+            self.table.horizontalHeader().resizeSection(column, width)
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/splitter", self.splitter.restoreState),
+            ("window/columns", self.table.horizontalHeader().restoreState),
+        ):
+            value = self.ui_state.value(key)
+            if value is not None:
+                restore(value)
+
+    def save_state(self) -> None:
+        self.ui_state.setValue("window/geometry", self.saveGeometry())
+        self.ui_state.setValue("window/splitter", self.splitter.saveState())
+        self.ui_state.setValue("window/columns", self.table.horizontalHeader().saveState())
+        self.ui_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # ----- list ---------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.selected_id()
+        self.model.set_rows(queries.list_opportunities(self.clock.now()))
+        self._update_empty_state()
+        if keep is not None:
+            self.select_opportunity(keep)
+        self._show_selected()
+
+    def _update_empty_state(self) -> None:
+        has_any = self.model.rowCount() > 0
+        self.list_stack.setCurrentWidget(self.table if has_any else self.empty)
+
+    def _on_search(self, text: str) -> None:
+        self.filter.set_search(text)
+
+    def _on_status_filter(self) -> None:
+        data = self.status_filter.currentData()
+        self.filter.set_status(Status(data) if data and data != OpportunityFilter.LIVE else data)
+
+    def _on_show_archived(self, show: bool) -> None:
+        self.filter.set_show_archived(show)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+            index.row(), QModelIndex()
+        ):
+            return None
+        return index.siblingAtColumn(0).data(ROW_ID_ROLE)
+
+    def select_opportunity(self, opportunity_id: int) -> bool:
+        for row in range(self.filter.rowCount()):
+            index = self.filter.index(row, 0)
+            if index.data(ROW_ID_ROLE) == opportunity_id:
+                self.table.selectRow(row)
+                self.table.setCurrentIndex(index)
+                return True
+        return False
+
+    def _show_selected(self) -> None:
+        selected = self.selected_id()
+        try:
+            detail = queries.opportunity_detail(selected) if selected is not None else None
+        except NotFound:
+            detail = None
+        self.detail.show_detail(detail)
+
+    def _context_menu(self, position: QPoint) -> None:
+        if self.selected_id() is None:
+            return
+        menu = self.build_context_menu()
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def build_context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(strings.EDIT, self.edit_selected)
+        menu.addAction(strings.ADD_INTERVIEW, self.new_interview_for_selected)
+        menu.addMenu(status_menu(menu, self.change_status_selected))
+        detail = self.detail.detail
+        archive_text = strings.UNARCHIVE if detail and detail.archived else strings.ARCHIVE
+        menu.addAction(archive_text, self.toggle_archive_selected)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    # ----- dialogs ------------------------------------------------------------------
+    def _open(self, dialog: QDialog, on_saved: Callable[[], None]) -> QDialog:
+        self.active_dialog = dialog
+        dialog.accepted.connect(on_saved)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def _interview_dialog(self, editing: bool = False) -> InterviewDialog:
+        return InterviewDialog(
+            self.clock.tz, self.clock.now(), queries.company_names(), self, editing=editing
+        )
+
+    def new_interview(
+        self, prefill: dict[str, str] | None = None, opportunity_id: int | None = None
+    ) -> QDialog:
+        dialog = self._interview_dialog()
+        if prefill:
+            dialog.set_values(prefill)
+
+        def saved() -> None:
+            assert isinstance(dialog.draft, InterviewDraft)
+            interview_id = self._run(
+                lambda: interviews.log_interview(dialog.draft, self.clock, opportunity_id)
+            )
+            if interview_id is not None:
+                self.refresh(select_id=queries.opportunity_id_of_interview(interview_id))
+
+        return self._open(dialog, saved)
+
+    def new_interview_for_selected(self) -> QDialog | None:
+        selected = self.selected_id()
+        if selected is None:
+            return self.new_interview()
+        values = queries.opportunity_form_values(selected)
+        return self.new_interview(
+            prefill={
+                "company": values["company"],
+                "role": values["role"],
+                "recruiter": values["recruiter"],
+            },
+            opportunity_id=selected,
+        )
+
+    def edit_interview(self, interview_id: int) -> QDialog | None:
+        try:
+            values = queries.interview_form_values(interview_id, self.clock.tz)
+        except NotFound as error:
+            self.show_error(str(error))
+            return None
+        dialog = self._interview_dialog(editing=True)
+        dialog.set_values(values)
+
+        def saved() -> None:
+            assert isinstance(dialog.draft, InterviewDraft)
+            self._run(lambda: interviews.update_interview(interview_id, dialog.draft, self.clock))
+            self.refresh()
+
+        return self._open(dialog, saved)
+
+    def delete_interview(self, interview_id: int) -> None:
+        detail = self.detail.detail
+        match = [i for i in (detail.interviews if detail else ()) if i.id == interview_id]
+        moment = when(match[0].starts_at, self.clock.tz) if match else ""
+        if self.confirm(
+            strings.CONFIRM_DELETE_INTERVIEW_TITLE,
+            strings.CONFIRM_DELETE_INTERVIEW_BODY.format(when=moment),
+        ):
+            self._run(lambda: interviews.delete_interview(interview_id))
+            self.refresh()
+
+    def new_opportunity(self) -> QDialog:
+        dialog = OpportunityDialog(queries.company_names(), self)
+
+        def saved() -> None:
+            assert isinstance(dialog.draft, OpportunityDraft)
+            new_id = self._run(lambda: opportunities.create_opportunity(dialog.draft, self.clock))
+            self.refresh(select_id=new_id)
+
+        return self._open(dialog, saved)
+
+    def edit_selected(self) -> QDialog | None:
+        selected = self.selected_id()
+        if selected is None:
+            return None
+        dialog = OpportunityDialog(queries.company_names(), self, editing=True)
+        dialog.set_values(queries.opportunity_form_values(selected))
+
+        def saved() -> None:
+            assert isinstance(dialog.draft, OpportunityDraft)
+            self._run(lambda: opportunities.update_opportunity(selected, dialog.draft, self.clock))
+            self.refresh(select_id=selected)
+
+        return self._open(dialog, saved)
+
+    def change_status_selected(self, status: Status | None = None) -> QDialog | None:
+        selected = self.selected_id()
+        if selected is None or self.detail.detail is None:
+            return None
+        dialog = StatusDialog(self.detail.detail.status, self)
+        if status is not None:
+            dialog.set_values({"status": status.value})
+
+        def saved() -> None:
+            new_status, note = dialog.draft  # type: ignore[misc]
+            self._run(lambda: opportunities.change_status(selected, new_status, self.clock, note))
+            self.refresh(select_id=selected)
+
+        return self._open(dialog, saved)
+
+    def toggle_archive_selected(self) -> None:
+        selected = self.selected_id()
+        detail = self.detail.detail
+        if selected is None or detail is None:
+            return
+        self._run(lambda: opportunities.set_archived(selected, not detail.archived, self.clock))
+        self.refresh(select_id=selected)
+
+    def delete_selected(self) -> None:
+        selected = self.selected_id()
+        detail = self.detail.detail
+        if selected is None or detail is None:
+            return
+        body = strings.CONFIRM_DELETE_BODY.format(company=detail.company, role=detail.role)
+        if self.confirm(strings.CONFIRM_DELETE_TITLE, body):
+            self._run(lambda: opportunities.delete_opportunity(selected))
+            self.refresh()
+
+    # ----- errors -------------------------------------------------------------------
+    def _run(self, action: Callable[[], object]) -> object:
+        """Run a service call; a vanished row (deleted elsewhere) becomes a message."""
+        try:
+            return action()
+        except NotFound as error:
+            self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
+            return None
+
+    def show_error(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, strings.ERROR_TITLE, text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

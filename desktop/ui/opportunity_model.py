@@ -1,0 +1,139 @@
+"""The opportunity list: a table model over read-model rows, and its filter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import tzinfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from db.vocabulary import Status
+from desktop.services.queries import OpportunityRow
+from desktop.ui import strings
+from desktop.ui.formatting import day, short_when, when
+
+COMPANY, ROLE, STATUS, NEXT_INTERVIEW, LAST_ACTIVITY = range(5)
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class OpportunityTableModel(QAbstractTableModel):
+    def __init__(self, tz: tzinfo, parent: object = None) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._rows: list[OpportunityRow] = []
+
+    def set_rows(self, rows: list[OpportunityRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> OpportunityRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(strings.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(strings.COLUMNS)
+        ):
+            return strings.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == ROW_ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == NEXT_INTERVIEW and row.next_interview:
+            return when(row.next_interview, self._tz)
+        return None
+
+    def _display(self, row: OpportunityRow, column: int) -> str:
+        if column == COMPANY:
+            return row.company
+        if column == ROLE:
+            return row.role + (f"  ({strings.DETAIL_ARCHIVED.lower()})" if row.archived else "")
+        if column == STATUS:
+            return row.status.label
+        if column == NEXT_INTERVIEW:
+            return short_when(row.next_interview, self._tz) if row.next_interview else ""
+        return day(row.last_activity, self._tz)
+
+    def _sort_key(self, row: OpportunityRow, column: int) -> object:
+        if column == COMPANY:
+            return row.company.casefold()
+        if column == ROLE:
+            return row.role.casefold()
+        if column == STATUS:
+            return list(Status).index(row.status)
+        if column == NEXT_INTERVIEW:
+            # Opportunities with nothing scheduled sort after every dated one.
+            return row.next_interview.timestamp() if row.next_interview else float("inf")
+        return row.last_activity.timestamp()
+
+
+class OpportunityFilter(QSortFilterProxyModel):
+    """Search as you type, a status filter, and archived rows hidden unless asked."""
+
+    LIVE = "live"
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)
+        self._terms: list[str] = []
+        self._status: Status | str | None = None
+        self._show_archived = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_search(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_terms", text.casefold().split()))
+
+    def set_status(self, status: Status | str | None) -> None:
+        self._refilter(lambda: setattr(self, "_status", status))
+
+    def set_show_archived(self, show: bool) -> None:
+        self._refilter(lambda: setattr(self, "_show_archived", show))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.10 replaced invalidateFilter() with a begin/end pair around the change.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, OpportunityTableModel)
+        row = model.row_at(source_row)
+        if row.archived and not self._show_archived:
+            return False
+        if self._status == self.LIVE and not row.status.is_live:
+            return False
+        if isinstance(self._status, Status) and row.status is not self._status:
+            return False
+        return all(term in row.haystack for term in self._terms)

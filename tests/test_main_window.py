@@ -1,0 +1,250 @@
+"""The interviews window, offscreen: dialogs, list, filter, outcome changes, persistence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
+
+from db.connection import close_database
+from db.models import Opportunity
+from db.store import open_store
+from db.vocabulary import Status
+from desktop.domain.forms import validate_opportunity
+from desktop.services.interviews import log_interview
+from desktop.services.opportunities import create_opportunity, set_archived
+from desktop.services.queries import list_opportunities, opportunity_detail
+from desktop.ui.main_window import MainWindow
+from desktop.ui.opportunity_model import OpportunityTableModel
+from tests.conftest import interview_draft
+
+
+@pytest.fixture
+def ui_state(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def answers() -> list[bool]:
+    """What the injected confirmation answers, in order; each question is recorded."""
+    return []
+
+
+@pytest.fixture
+def window(qtbot, store, clock, ui_state, answers):
+    asked: list[str] = []
+
+    def confirm(title: str, text: str) -> bool:
+        asked.append(title)
+        return answers.pop(0)
+
+    made = MainWindow(clock, ui_state, confirm=confirm)
+    made.asked = asked
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+def _save(qtbot, dialog) -> None:
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+
+
+def _type(qtbot, widget, text: str) -> None:
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.clear() if isinstance(widget, QLineEdit) else widget.setPlainText("")
+    qtbot.keyClicks(widget, text)
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, store, clock) -> None:
+    for company in ("Acme", "Globex", "Initech"):
+        log_interview(interview_draft(clock, company=company), clock)
+    model = OpportunityTableModel(clock.tz)
+    model.set_rows(list_opportunities(clock.now()))
+    qtmodeltester.check(model)
+
+
+def test_a_new_user_sees_what_to_do_first(window) -> None:
+    assert window.windowTitle() == "Debrief"
+    assert window.list_stack.currentWidget() is window.empty
+    assert "Log it" in window.empty_body.text()
+
+
+def test_logging_an_interview_in_the_dialog(qtbot, window, clock) -> None:
+    dialog = window.new_interview()
+    _type(qtbot, dialog.fields["company"], "Acme")
+    _type(qtbot, dialog.fields["role"], "Data Analyst")
+    _type(qtbot, dialog.fields["interviewers"], "Dana Li <dana@acme.example>")
+    dialog.fields["starts_at"].setDateTime(datetime(2026, 11, 25, 14, 0))
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    [row] = list_opportunities(clock.now())
+    assert (row.company, row.role, row.status) == ("Acme", "Data Analyst", Status.INTERVIEWING)
+    assert row.next_interview == datetime(2026, 11, 25, 13, 0, tzinfo=UTC)
+    assert window.list_stack.currentWidget() is window.table
+    assert window.selected_id() == row.id
+    assert "Dana Li" in window.detail.body.toPlainText()
+
+
+def test_the_dialog_refuses_bad_input_and_saves_nothing(qtbot, window, clock) -> None:
+    dialog = window.new_interview()
+    _type(qtbot, dialog.fields["role"], "Data Analyst")
+    _type(qtbot, dialog.fields["interviewers"], "Dana <dana-at-acme>")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_labels["company"].isVisible()
+    assert dialog.error_labels["company"].text() == "Company is required."
+    assert "does not look like an email" in dialog.error_labels["interviewers"].text()
+    assert not dialog.error_labels["role"].isVisible()
+    assert Opportunity.select().count() == 0
+    # Messages follow the edits once shown, and the fixed form saves.
+    _type(qtbot, dialog.fields["company"], "Acme")
+    assert not dialog.error_labels["company"].isVisible()
+    _type(qtbot, dialog.fields["interviewers"], "Dana <dana@acme.example>")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert Opportunity.select().count() == 1
+
+
+def test_adding_an_interview_to_the_selected_opportunity_prefills_it(qtbot, window, clock) -> None:
+    log_interview(interview_draft(clock), clock)
+    window.refresh()
+    window.select_opportunity(1)
+    dialog = window.new_interview_for_selected()
+    assert dialog.fields["company"].text() == "Acme"
+    assert dialog.fields["role"].text() == "Data Analyst"
+    dialog.fields["starts_at"].setDateTime(datetime(2026, 12, 2, 10, 0))
+    _save(qtbot, dialog)
+    assert len(opportunity_detail(1).interviews) == 2
+
+
+def test_search_status_filter_and_archive(qtbot, window, clock) -> None:
+    log_interview(
+        interview_draft(clock, company="Acme", interviewers="Dana Li <dana@acme.example>"), clock
+    )
+    log_interview(
+        interview_draft(
+            clock,
+            company="Globex",
+            interviewers="Lee Park <lee@globex.example>",
+            notes="SQL puzzle",
+        ),
+        clock,
+    )
+    archived = create_opportunity(
+        validate_opportunity({"company": "Initech", "role": "TPS analyst"}), clock
+    )
+    set_archived(archived, True, clock)
+    window.refresh()
+    assert window.filter.rowCount() == 2  # the archived one is hidden
+    qtbot.keyClicks(window.search, "lee park")
+    assert window.filter.rowCount() == 1
+    assert window.filter.index(0, 0).data() == "Globex"
+    window.search.clear()
+    qtbot.keyClicks(window.search, "sql")
+    assert window.filter.index(0, 0).data() == "Globex"
+    window.search.clear()
+    window.show_archived.setChecked(True)
+    assert window.filter.rowCount() == 3
+    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.APPLIED.value))
+    assert window.filter.rowCount() == 1
+    assert window.filter.index(0, 0).data() == "Initech"
+
+
+def test_changing_the_outcome_from_the_detail_pane(qtbot, window, clock) -> None:
+    log_interview(interview_draft(clock), clock)
+    window.refresh()
+    window.select_opportunity(1)
+    menu = window.detail.status_button.menu()
+    [rejected] = [a for a in menu.actions() if a.text() == "Not this time"]
+    rejected.trigger()
+    dialog = window.active_dialog
+    assert dialog.fields["status"].currentData() == Status.NOT_THIS_TIME.value
+    _type(qtbot, dialog.fields["note"], "They went with an internal candidate")
+    _save(qtbot, dialog)
+    detail = opportunity_detail(1)
+    assert detail.status is Status.NOT_THIS_TIME
+    assert detail.history[-1].note == "They went with an internal candidate"
+    assert window.filter.index(0, 2).data() == "Not this time"
+
+
+def test_the_context_menu_offers_every_outcome(window, clock) -> None:
+    log_interview(interview_draft(clock), clock)
+    window.refresh()
+    window.select_opportunity(1)
+    menu = window.build_context_menu()
+    [outcomes] = [a.menu() for a in menu.actions() if a.menu() is not None]
+    assert [a.text() for a in outcomes.actions()] == [s.label for s in Status]
+    outcomes.actions()[list(Status).index(Status.OFFER)].trigger()
+    _save_dialog = window.active_dialog
+    _save_dialog.accept()
+    assert opportunity_detail(1).status is Status.OFFER
+
+
+def test_delete_asks_first(qtbot, window, clock, answers) -> None:
+    log_interview(interview_draft(clock), clock)
+    window.refresh()
+    window.select_opportunity(1)
+    answers.extend([False, True])
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert window.asked == ["Delete this opportunity?"]
+    assert Opportunity.select().count() == 1
+    window.delete_selected()
+    assert Opportunity.select().count() == 0
+    assert window.list_stack.currentWidget() is window.empty
+
+
+def test_keyboard_shortcuts(qtbot, window, clock) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.active_dialog is not None and window.active_dialog.isVisible()
+    window.active_dialog.reject()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+
+
+def test_enter_opens_the_selected_opportunity(qtbot, window, clock) -> None:
+    log_interview(interview_draft(clock), clock)
+    window.refresh()
+    window.select_opportunity(1)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    dialog = window.active_dialog
+    assert dialog is not None and dialog.windowTitle() == "Edit opportunity"
+    assert dialog.fields["company"].text() == "Acme"
+
+
+def test_layout_is_remembered(qtbot, store, clock, ui_state) -> None:
+    first = MainWindow(clock, ui_state, confirm=lambda *_: False)
+    qtbot.addWidget(first)
+    first.resize(900, 555)
+    first.table.horizontalHeader().resizeSection(0, 234)
+    first.close()
+    second = MainWindow(clock, ui_state, confirm=lambda *_: False)
+    qtbot.addWidget(second)
+    assert second.table.horizontalHeader().sectionSize(0) == 234
+    assert second.size().height() == 555
+
+
+def test_everything_is_there_after_a_relaunch(qtbot, data_dir, store, clock, ui_state) -> None:
+    first = MainWindow(clock, ui_state, confirm=lambda *_: True)
+    qtbot.addWidget(first)
+    dialog = first.new_interview()
+    _type(qtbot, dialog.fields["company"], "Acme")
+    _type(qtbot, dialog.fields["role"], "Data Analyst")
+    _save(qtbot, dialog)
+    first.select_opportunity(1)
+    first.change_status_selected(Status.AWAITING).accept()
+    first.close()
+    close_database()
+
+    open_store(data_dir)
+    second = MainWindow(clock, ui_state, confirm=lambda *_: True)
+    qtbot.addWidget(second)
+    assert second.filter.rowCount() == 1
+    assert second.filter.index(0, 0).data() == "Acme"
+    assert second.filter.index(0, 2).data() == "Awaiting decision"

@@ -38,10 +38,15 @@ def _add_listing_indexes(database: SqliteDatabase) -> None:
     )
 
 
+def _add_offer_deadline(database: SqliteDatabase) -> None:
+    database.execute_sql('ALTER TABLE "opportunity" ADD COLUMN "offer_deadline" DATE')
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
     _add_listing_indexes,
+    _add_offer_deadline,
 )
 
 SCHEMA_VERSION = len(STEPS)

@@ -53,6 +53,7 @@ class Opportunity(BaseModel):
     archived = BooleanField(default=False)
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    offer_deadline = DateField(null=True)  # schema 3
 
 
 class Interview(BaseModel):

@@ -154,7 +154,7 @@ def test_archiving_and_deleting(store, clock) -> None:
 def test_deleting_an_interview_keeps_the_opportunity(store, clock) -> None:
     interview_id = log_interview(interview_draft(clock), clock)
     opportunity_id = Interview.get_by_id(interview_id).opportunity_id
-    delete_interview(interview_id)
+    delete_interview(interview_id, clock)
     assert opportunity_detail(opportunity_id).interviews == ()
 
 
@@ -163,7 +163,7 @@ def test_deleting_an_interview_keeps_the_opportunity(store, clock) -> None:
     [
         lambda clock: change_status(404, Status.OFFER, clock),
         lambda clock: delete_opportunity(404),
-        lambda clock: delete_interview(404),
+        lambda clock: delete_interview(404, clock),
         lambda clock: opportunity_detail(404),
         lambda clock: log_interview(interview_draft(clock), clock, opportunity_id=404),
     ],

@@ -10,6 +10,7 @@ from desktop.domain.forms import InterviewDraft
 from desktop.services import NotFound
 from desktop.services.opportunities import get_opportunity
 from desktop.services.people import company_named, contact_for
+from desktop.services.reminders import replan
 
 # An interview means the process has moved on from a bare application; later stages
 # (a decision, an offer, a closed outcome) are left as the user set them.
@@ -67,6 +68,7 @@ def log_interview(draft: InterviewDraft, clock: Clock, opportunity_id: int | Non
         opportunity.save()
         interview = Interview.create(opportunity=opportunity, created_at=now, **_fields(draft))
         _link_interviewers(interview, draft, company, now)
+        replan(opportunity.id, clock)
     return interview.id
 
 
@@ -88,11 +90,15 @@ def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> 
         interview.save()
         InterviewInterviewer.delete().where(InterviewInterviewer.interview == interview).execute()
         _link_interviewers(interview, draft, company, now)
+        replan(opportunity.id, clock)
 
 
-def delete_interview(interview_id: int) -> None:
+def delete_interview(interview_id: int, clock: Clock) -> None:
     with DB.atomic():
-        get_interview(interview_id).delete_instance()
+        interview = get_interview(interview_id)
+        opportunity_id = interview.opportunity_id
+        interview.delete_instance()
+        replan(opportunity_id, clock)
 
 
 def _open_opportunity(company_id: int, role: str) -> Opportunity | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from db.connection import DB
 from db.models import Opportunity, StatusChange
 from db.vocabulary import ContactRole, Status
@@ -9,6 +11,7 @@ from desktop.domain.clock import Clock
 from desktop.domain.forms import OpportunityDraft
 from desktop.services import NotFound
 from desktop.services.people import company_named, contact_for
+from desktop.services.reminders import replan
 
 
 def get_opportunity(opportunity_id: int) -> Opportunity:
@@ -42,6 +45,7 @@ def create_opportunity(draft: OpportunityDraft, clock: Clock) -> int:
         StatusChange.create(
             opportunity=opportunity, from_status=None, to_status=draft.status.value, changed_at=now
         )
+        replan(opportunity.id, clock)
     return opportunity.id
 
 
@@ -66,17 +70,36 @@ def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Cloc
             _record_status(opportunity, draft.status, "", clock)
         opportunity.updated_at = now
         opportunity.save()
+        replan(opportunity.id, clock)
 
 
-def change_status(opportunity_id: int, status: Status, clock: Clock, note: str = "") -> bool:
-    """Move to `status`, keeping the change in the history. False when nothing changed."""
+def change_status(
+    opportunity_id: int,
+    status: Status,
+    clock: Clock,
+    note: str = "",
+    offer_deadline: date | None = None,
+) -> bool:
+    """Move to `status`, keeping the change in the history, and re-plan its reminders.
+
+    `offer_deadline` is kept with an Offer (the reply reminder comes before it). Returns
+    False when nothing changed.
+    """
     with DB.atomic():
         opportunity = get_opportunity(opportunity_id)
-        if opportunity.status == status.value and not note:
+        deadline = offer_deadline if status is Status.OFFER else None
+        if (
+            opportunity.status == status.value
+            and not note
+            and deadline == opportunity.offer_deadline
+        ):
             return False
-        _record_status(opportunity, status, note, clock)
+        if opportunity.status != status.value or note:
+            _record_status(opportunity, status, note, clock)
+        opportunity.offer_deadline = deadline
         opportunity.updated_at = clock.now()
         opportunity.save()
+        replan(opportunity.id, clock)
     return True
 
 

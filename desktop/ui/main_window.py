@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
             strings.CONFIRM_DELETE_INTERVIEW_TITLE,
             strings.CONFIRM_DELETE_INTERVIEW_BODY.format(when=moment),
         ):
-            self._run(lambda: interviews.delete_interview(interview_id))
+            self._run(lambda: interviews.delete_interview(interview_id, self.clock))
             self.refresh()
 
     def new_opportunity(self) -> QDialog:

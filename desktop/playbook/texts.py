@@ -1,0 +1,42 @@
+"""What each reminder says: a title naming the person and the opportunity, and a why.
+
+Written for Debrief: calm, concrete, kind.
+"""
+
+from __future__ import annotations
+
+from desktop.playbook.rules import Kind
+
+TITLES: dict[Kind, str] = {
+    Kind.PREP: "Prepare for tomorrow's interview — {opportunity}",
+    Kind.DEBRIEF: "Write your debrief while it's fresh — {opportunity}",
+    Kind.RECRUITER_CALL: "Call {person} with your feedback — {opportunity}",
+    Kind.THANK_YOU: "Send a thank-you note to {person} — {opportunity}",
+    Kind.LATE_THANK_YOU: "It's not too late to thank {person} — {opportunity}",
+    Kind.FOLLOW_UP: "Send a polite follow-up — {opportunity}",
+    Kind.SECOND_FOLLOW_UP: "Send a last, friendly follow-up — {opportunity}",
+    Kind.NO_RESPONSE_CHECK: "No answer for a month: mark as No response? — {opportunity}",
+    Kind.REJECTION_REPLY: "Reply graciously and ask for feedback — {opportunity}",
+    Kind.REAPPLY_CHECK_IN: "Check their openings again — {opportunity}",
+    Kind.OFFER_REPLY: "Answer the offer before its deadline — {opportunity}",
+    Kind.KEEP_IN_TOUCH: "Send a keep-in-touch note — {opportunity}",
+}
+
+WHY: dict[Kind, str] = {
+    Kind.PREP: "Go over the role, the questions you'll ask at the end, and the lessons from your earlier debriefs.",
+    Kind.DEBRIEF: "Memory fades within hours. Writing it down separates real mistakes from nerves.",
+    Kind.RECRUITER_CALL: "They may already have feedback, and they're waiting for yours.",
+    Kind.THANK_YOU: "A short note of thanks and interest helps, even when it felt rough.",
+    Kind.LATE_THANK_YOU: "A late note is still better than none.",
+    Kind.FOLLOW_UP: "A short, polite note keeps you in mind without pressing.",
+    Kind.SECOND_FOLLOW_UP: "One more gentle note, then let it rest.",
+    Kind.NO_RESPONSE_CHECK: "Silence is common and rarely about you. Closing it frees your attention.",
+    Kind.REJECTION_REPLY: "Thank them, stay open to future roles, and ask what would have made the difference.",
+    Kind.REAPPLY_CHECK_IN: "People do get hired on a second or third try.",
+    Kind.OFFER_REPLY: "Decide, negotiate or ask for time — but answer before the deadline.",
+    Kind.KEEP_IN_TOUCH: "The role may come back; a friendly note keeps the door open.",
+}
+
+
+def title(kind: Kind, opportunity: str, person: str | None = None) -> str:
+    return TITLES[kind].format(opportunity=opportunity, person=person or "them")

@@ -1,0 +1,235 @@
+"""Keeping Reminder rows in step with the playbook, and answering them.
+
+The database is the source of truth: `replan` compares what the rules want for one
+opportunity with the rows it has, inserting, moving, reviving or cancelling by key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from peewee import JOIN
+
+from db.connection import DB
+from db.models import (
+    Company,
+    Contact,
+    InterviewInterviewer,
+    Opportunity,
+    Reminder,
+    StatusChange,
+)
+from db.vocabulary import OPEN_REMINDER_STATES, ReminderState, Status
+from desktop.domain.clock import Clock
+from desktop.playbook.calendar import allowed
+from desktop.playbook.rules import InterviewFacts, Kind, OpportunityFacts, Person, plan
+from desktop.playbook.texts import WHY, title
+from desktop.services import NotFound
+from desktop.services.settings import load_playbook_settings
+
+_OPEN = tuple(s.value for s in OPEN_REMINDER_STATES)
+_ANSWERED = (ReminderState.DONE.value, ReminderState.DISMISSED.value)
+
+
+def facts_for(opportunity: Opportunity, answered: frozenset[str]) -> OpportunityFacts:
+    interviews = list(opportunity.interviews)
+    people: dict[int, list[Person]] = {i.id: [] for i in interviews}
+    links = (
+        InterviewInterviewer.select(InterviewInterviewer.interview, Contact.id, Contact.name)
+        .join(Contact)
+        .where(InterviewInterviewer.interview.in_(list(people)))
+        .tuples()
+    )
+    for interview_id, contact_id, name in links:
+        people[interview_id].append(Person(contact_id, name))
+    last_change = (
+        StatusChange.select(StatusChange.changed_at)
+        .where(StatusChange.opportunity == opportunity)
+        .order_by(StatusChange.changed_at.desc(), StatusChange.id.desc())
+        .first()
+    )
+    recruiter = opportunity.recruiter
+    return OpportunityFacts(
+        id=opportunity.id,
+        status=Status(opportunity.status),
+        status_changed_at=last_change.changed_at if last_change else opportunity.created_at,
+        interviews=tuple(
+            InterviewFacts(
+                id=i.id,
+                starts_at=i.starts_at,
+                duration_minutes=i.duration_minutes,
+                created_at=i.created_at,
+                hear_by=i.hear_by,
+                interviewers=tuple(people[i.id]),
+            )
+            for i in interviews
+        ),
+        recruiter=Person(recruiter.id, recruiter.name) if recruiter else None,
+        offer_deadline=opportunity.offer_deadline,
+        answered=answered,
+    )
+
+
+def replan(opportunity_id: int, clock: Clock) -> None:
+    """Bring this opportunity's reminders in line with the rules. Call inside a transaction."""
+    opportunity = Opportunity.get_or_none(Opportunity.id == opportunity_id)
+    if opportunity is None:
+        return
+    existing = {r.key: r for r in Reminder.select().where(Reminder.opportunity == opportunity_id)}
+    answered = frozenset(k for k, r in existing.items() if r.state in _ANSWERED)
+    wanted = {
+        p.key: p for p in plan(facts_for(opportunity, answered), load_playbook_settings(), clock.tz)
+    }
+    now = clock.now()
+    for key, planned in wanted.items():
+        row = existing.get(key)
+        if row is None:
+            Reminder.create(
+                kind=planned.kind.value,
+                key=key,
+                due_at=planned.due_at,
+                opportunity=opportunity_id,
+                interview=planned.interview_id,
+                contact=planned.contact_id,
+                created_at=now,
+            )
+        elif row.state == ReminderState.CANCELLED.value or (
+            row.state == ReminderState.PENDING.value and row.due_at != planned.due_at
+        ):
+            # Moved (an interview rescheduled) or wanted again (a status changed back).
+            row.state = ReminderState.PENDING.value
+            row.due_at = planned.due_at
+            row.save()
+    for key, row in existing.items():
+        if key not in wanted and row.state in _OPEN:
+            row.move_to(ReminderState.CANCELLED)
+            row.answered_at = now
+            row.save()
+
+
+def replan_all(clock: Clock) -> None:
+    """After a settings change: every opportunity, one transaction."""
+    with DB.atomic():
+        for (opportunity_id,) in Opportunity.select(Opportunity.id).tuples():
+            replan(opportunity_id, clock)
+
+
+# ----- answering ------------------------------------------------------------------------
+
+
+def _open_reminder(reminder_id: int) -> Reminder:
+    reminder = Reminder.get_or_none(Reminder.id == reminder_id)
+    if reminder is None:
+        raise NotFound(f"no reminder with id {reminder_id}")
+    return reminder
+
+
+def _answer(
+    reminder_id: int, target: ReminderState, clock: Clock, due: datetime | None = None
+) -> None:
+    with DB.atomic():
+        reminder = _open_reminder(reminder_id)
+        reminder.move_to(target)
+        reminder.answered_at = clock.now() if target is not ReminderState.SNOOZED else None
+        if due is not None:
+            reminder.due_at = due
+        reminder.save()
+        if reminder.opportunity_id is not None:
+            # Answering can change what else is wanted (a done thank-you needs no late one).
+            replan(reminder.opportunity_id, clock)
+
+
+def mark_done(reminder_id: int, clock: Clock) -> None:
+    _answer(reminder_id, ReminderState.DONE, clock)
+
+
+def dismiss(reminder_id: int, clock: Clock) -> None:
+    _answer(reminder_id, ReminderState.DISMISSED, clock)
+
+
+def snooze(reminder_id: int, until: datetime, clock: Clock) -> datetime:
+    """Snooze to `until`, pushed out of quiet hours. Returns when it will come back."""
+    if until <= clock.now():
+        raise ValueError("a snooze must end in the future")
+    if until > clock.now() + timedelta(days=366):
+        raise ValueError("a snooze can last a year at most")
+    landed = allowed(until, clock.tz, load_playbook_settings().quiet)
+    _answer(reminder_id, ReminderState.SNOOZED, clock, due=landed)
+    return landed
+
+
+def mark_fired(reminder_id: int, clock: Clock) -> None:
+    with DB.atomic():
+        reminder = _open_reminder(reminder_id)
+        reminder.move_to(ReminderState.FIRED)
+        reminder.fired_at = clock.now()
+        reminder.save()
+
+
+# ----- reading --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReminderView:
+    id: int
+    kind: Kind
+    title: str
+    why: str
+    due_at: datetime
+    state: ReminderState
+    opportunity_id: int | None
+    interview_id: int | None
+
+
+def _views(query) -> list[ReminderView]:
+    rows = (
+        query.select(
+            Reminder,
+            Opportunity.role_title,
+            Company.name.alias("company_name"),
+            Contact.name.alias("contact_name"),
+        )
+        .join(Opportunity, JOIN.LEFT_OUTER, on=(Reminder.opportunity == Opportunity.id))
+        .join(Company, JOIN.LEFT_OUTER, on=(Opportunity.company == Company.id))
+        .switch(Reminder)
+        .join(Contact, JOIN.LEFT_OUTER, on=(Reminder.contact == Contact.id))
+        .order_by(Reminder.due_at, Reminder.id)
+        .objects()
+    )
+    views = []
+    for row in rows:
+        kind = Kind(row.kind)
+        about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"
+        person = getattr(row, "contact_name", None)
+        views.append(
+            ReminderView(
+                id=row.id,
+                kind=kind,
+                title=title(kind, about, person),
+                why=WHY[kind],
+                due_at=row.due_at,
+                state=ReminderState(row.state),
+                opportunity_id=row.opportunity_id,
+                interview_id=row.interview_id,
+            )
+        )
+    return views
+
+
+def open_reminders_until(horizon: datetime) -> list[ReminderView]:
+    """Unanswered reminders due at or before `horizon`, oldest first."""
+    return _views(
+        Reminder.select().where((Reminder.state.in_(_OPEN)) & (Reminder.due_at <= horizon))
+    )
+
+
+def reminders_of(opportunity_id: int) -> list[ReminderView]:
+    return _views(Reminder.select().where(Reminder.opportunity == opportunity_id))
+
+
+def reminder_view(reminder_id: int) -> ReminderView:
+    found = _views(Reminder.select().where(Reminder.id == reminder_id))
+    if not found:
+        raise NotFound(f"no reminder with id {reminder_id}")
+    return found[0]

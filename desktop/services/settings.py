@@ -1,0 +1,27 @@
+"""User preferences stored in the database (the Setting table), with typed defaults."""
+
+from __future__ import annotations
+
+import json
+
+from db.connection import DB
+from db.models import Setting
+from desktop.playbook.settings import PlaybookSettings
+
+PLAYBOOK_KEY = "playbook"
+
+
+def load_playbook_settings() -> PlaybookSettings:
+    row = Setting.get_or_none(Setting.key == PLAYBOOK_KEY)
+    if row is None:
+        return PlaybookSettings()
+    try:
+        data = json.loads(row.value)
+    except ValueError:
+        return PlaybookSettings()
+    return PlaybookSettings.from_json(data) if isinstance(data, dict) else PlaybookSettings()
+
+
+def save_playbook_settings(settings: PlaybookSettings) -> None:
+    with DB.atomic():
+        Setting.replace(key=PLAYBOOK_KEY, value=json.dumps(settings.to_json())).execute()

@@ -9,10 +9,12 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from db.store import open_store
-from db.vocabulary import Status
-from desktop.cli.parser import parse_id
+from db.vocabulary import InvalidTransition, Status
+from desktop.cli.parser import UsageError, parse_id
 from desktop.domain.clock import SystemClock
-from desktop.domain.forms import validate_interview
+from desktop.domain.forms import parse_local_datetime, validate_interview
+from desktop.playbook.snooze import parse_duration
+from desktop.services import reminders
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import change_status
 from desktop.services.queries import list_opportunities
@@ -31,6 +33,10 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
         "log-interview": _log_interview,
         "list": _list,
         "set-status": _set_status,
+        "due": _due,
+        "done": _done,
+        "dismiss": _dismiss,
+        "snooze": _snooze,
     }[command]
     # Parse every argument before the database is opened, so bad input writes nothing.
     prepared = handler(args, SystemClock())
@@ -135,3 +141,76 @@ def _print_table(rows, tz: tzinfo) -> None:
                 cell[:40].ljust(width) for cell, width in zip(line, widths, strict=True)
             ).rstrip()
         )
+
+
+def _due(args: argparse.Namespace, clock: SystemClock):
+    def act() -> int:
+        views = reminders.open_reminders_until(clock.now())
+        if args.json:
+            payload = [
+                {
+                    "id": v.id,
+                    "kind": v.kind.value,
+                    "due": _local(v.due_at, clock.tz),
+                    "state": v.state.value,
+                    "title": v.title,
+                    "opportunity_id": v.opportunity_id,
+                    "interview_id": v.interview_id,
+                }
+                for v in views
+            ]
+            json.dump(payload, sys.stdout, ensure_ascii=False)
+            print()
+        elif not views:
+            print("Nothing is due. Take a breath — and keep applying.")
+        else:
+            for v in views:
+                stamp = v.due_at.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
+                print(f"{v.id:>5}  {stamp}  {v.title}")
+        return 0
+
+    return act
+
+
+def _answer_with(service, verb: str):
+    def prepare(args: argparse.Namespace, clock: SystemClock):
+        reminder_id = parse_id(args.reminder_id, "ID")
+
+        def act() -> int:
+            title = reminders.reminder_view(reminder_id).title
+            _answer_or_explain(lambda: service(reminder_id, clock))
+            print(f"{verb}: {title}")
+            return 0
+
+        return act
+
+    return prepare
+
+
+def _answer_or_explain(action) -> None:
+    try:
+        action()
+    except InvalidTransition as error:
+        raise UsageError(f"that reminder is no longer open: {error}") from None
+
+
+_done = _answer_with(reminders.mark_done, "Done")
+_dismiss = _answer_with(reminders.dismiss, "Dismissed")
+
+
+def _snooze(args: argparse.Namespace, clock: SystemClock):
+    reminder_id = parse_id(args.reminder_id, "ID")
+    if args.until:
+        until = parse_local_datetime(args.until, clock.tz)
+    else:
+        until = clock.now() + parse_duration(args.for_)
+
+    def act() -> int:
+        title = reminders.reminder_view(reminder_id).title
+        landed: list[datetime] = []
+        _answer_or_explain(lambda: landed.append(reminders.snooze(reminder_id, until, clock)))
+        stamp = landed[0].astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
+        print(f"Snoozed until {stamp}: {title}")
+        return 0
+
+    return act

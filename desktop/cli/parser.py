@@ -51,6 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("status", metavar="STATUS", help='e.g. "Not this time", offer, withdrawn')
     status.add_argument("--note", default="")
 
+    due = sub.add_parser("due", help="list reminders that are due or overdue")
+    due.add_argument("--json", action="store_true", help="machine-readable output")
+    for name, text in (("done", "mark a reminder done"), ("dismiss", "dismiss a reminder")):
+        answer = sub.add_parser(name, help=text)
+        answer.add_argument("reminder_id", metavar="ID")
+    snoozer = sub.add_parser("snooze", help="bring a reminder back later")
+    snoozer.add_argument("reminder_id", metavar="ID")
+    when = snoozer.add_mutually_exclusive_group(required=True)
+    when.add_argument("--until", metavar='"YYYY-MM-DD HH:MM"', help="local time")
+    when.add_argument("--for", dest="for_", metavar="2h|1d|1w", help="how long from now")
+
     sub.add_parser("self-check", help="check that Debrief can run here")
     sub.add_parser("_probe-qt", help=argparse.SUPPRESS)
     return parser

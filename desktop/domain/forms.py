@@ -266,10 +266,15 @@ def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
     )
 
 
-def validate_status_change(raw: dict[str, str]) -> tuple[Status, str]:
+def validate_status_change(raw: dict[str, str]) -> tuple[Status, str, date | None]:
+    """The new status, a note, and (for an Offer) the date they need an answer by."""
     check = _Checker()
     status = check.attempt("status", Status.parse, raw.get("status") or "")
     note = check.notes("note", raw.get("note"))
+    deadline_raw = (raw.get("offer_deadline") or "").strip()
+    deadline = None
+    if deadline_raw and status is Status.OFFER:
+        deadline = check.attempt("offer_deadline", parse_date, deadline_raw)
     if check.errors:
         raise FormError(check.errors)
-    return status, note
+    return status, note, deadline

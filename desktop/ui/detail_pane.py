@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from db.vocabulary import Status
 from desktop.services.queries import InterviewView, OpportunityDetail
+from desktop.services.reminders import ReminderView
 from desktop.ui import strings
 from desktop.ui.formatting import day, when
 
@@ -45,6 +46,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self._tz = tz
         self.detail: OpportunityDetail | None = None
+        self.timeline: list[ReminderView] = []
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
@@ -78,8 +80,11 @@ class DetailPane(QWidget):
         layout.addWidget(self.body, 1)
         self.show_detail(None)
 
-    def show_detail(self, detail: OpportunityDetail | None) -> None:
+    def show_detail(
+        self, detail: OpportunityDetail | None, timeline: list[ReminderView] | None = None
+    ) -> None:
         self.detail = detail
+        self.timeline = timeline or []
         has = detail is not None
         for button in (
             self.edit_button,
@@ -112,6 +117,15 @@ class DetailPane(QWidget):
             for person in detail.people:
                 contact = f" &lt;{escape(person.email)}&gt;" if person.email else ""
                 parts.append(f"<li>{escape(person.name)}{contact} · {escape(person.role)}</li>")
+            parts.append("</ul>")
+        if self.timeline:
+            parts.append(f"<h3>{escape(strings.DETAIL_REMINDERS)}</h3><ul>")
+            for item in self.timeline:
+                state = strings.REMINDER_STATES.get(item.state.value, item.state.value)
+                parts.append(
+                    f"<li>{escape(when(item.due_at, self._tz))} · {escape(item.title)} "
+                    f"<i>({escape(state)})</i></li>"
+                )
             parts.append("</ul>")
         parts.append(f"<h3>{escape(strings.DETAIL_HISTORY)}</h3><ul>")
         for change in reversed(detail.history):

@@ -121,4 +121,10 @@ class StatusDialog(FormDialog):
         combo = self.add_field("status", "New status", _status_combo())
         assert isinstance(combo, QComboBox)
         combo.setCurrentIndex(combo.findData(current.value))
+        deadline = self.add_field("offer_deadline", "", OptionalDate(strings.OFFER_DEADLINE_LABEL))
+        # The deadline only means something for an offer.
+        combo.currentIndexChanged.connect(
+            lambda _=0: deadline.setEnabled(combo.currentData() == Status.OFFER.value)
+        )
+        deadline.setEnabled(current is Status.OFFER)
         self.add_field("note", "Note", _notes(strings.STATUS_NOTE_PLACEHOLDER, 60))

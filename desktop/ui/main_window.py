@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from db.vocabulary import Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft, OpportunityDraft
-from desktop.services import NotFound, interviews, opportunities, queries
+from desktop.services import NotFound, interviews, opportunities, queries, reminders
 from desktop.ui import strings
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
@@ -40,6 +41,7 @@ from desktop.ui.opportunity_model import (
     OpportunityFilter,
     OpportunityTableModel,
 )
+from desktop.ui.today_view import TodayView
 
 Confirm = Callable[[str, str], bool]
 DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130)
@@ -75,6 +77,8 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._restore_state()
         self.refresh()
+        # Something due: start where it can be answered; otherwise on the list.
+        self.tabs.setCurrentWidget(self.today if self.today.due_count else self.splitter)
 
     # ----- construction -------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -184,7 +188,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+
+        self.today = TodayView(self.clock)
+        self.today.open_requested.connect(self.open_opportunity)
+        self.today.changed.connect(self.refresh)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.today, strings.TAB_TODAY)
+        self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
+        self.setCentralWidget(self.tabs)
         self.resize(1100, 680)
 
     # ----- remembered layout --------------------------------------------------------
@@ -218,6 +230,19 @@ class MainWindow(QMainWindow):
         if keep is not None:
             self.select_opportunity(keep)
         self._show_selected()
+        self.today.refresh()
+        count = self.today.due_count
+        self.setWindowTitle(f"{strings.APP_TITLE} ({count})" if count else strings.APP_TITLE)
+        self.tabs.setTabText(0, f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY)
+
+    def open_opportunity(self, opportunity_id: int) -> None:
+        """Where a reminder's Open leads: the opportunity, visible and selected."""
+        self.tabs.setCurrentWidget(self.splitter)
+        if not self.select_opportunity(opportunity_id):
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            self.show_archived.setChecked(True)
+            self.select_opportunity(opportunity_id)
 
     def _update_empty_state(self) -> None:
         has_any = self.model.rowCount() > 0
@@ -258,9 +283,10 @@ class MainWindow(QMainWindow):
         selected = self.selected_id()
         try:
             detail = queries.opportunity_detail(selected) if selected is not None else None
+            timeline = reminders.reminders_of(selected) if selected is not None else []
         except NotFound:
-            detail = None
-        self.detail.show_detail(detail)
+            detail, timeline = None, []
+        self.detail.show_detail(detail, timeline)
 
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_id() is None:
@@ -384,8 +410,12 @@ class MainWindow(QMainWindow):
             dialog.set_values({"status": status.value})
 
         def saved() -> None:
-            new_status, note = dialog.draft  # type: ignore[misc]
-            self._run(lambda: opportunities.change_status(selected, new_status, self.clock, note))
+            new_status, note, deadline = dialog.draft  # type: ignore[misc]
+            self._run(
+                lambda: opportunities.change_status(
+                    selected, new_status, self.clock, note, deadline
+                )
+            )
             self.refresh(select_id=selected)
 
         return self._open(dialog, saved)

@@ -67,3 +67,26 @@ DETAIL_ARCHIVED = "Archived"
 ERROR_TITLE = "Debrief"
 DB_TOO_NEW_TITLE = "This data is from a newer Debrief"
 DB_UNREADABLE_TITLE = "Debrief cannot read its data file"
+
+TAB_TODAY = "Today"
+TAB_OPPORTUNITIES = "Opportunities"
+TODAY_OVERDUE = "Waiting for you"
+TODAY_TODAY = "Later today"
+TODAY_WEEK = "Coming this week"
+TODAY_EMPTY = "Nothing needs you right now. A good moment to send one more application."
+DONE = "Done"
+SNOOZE = "Snooze"
+OPEN = "Open"
+DISMISS = "Dismiss"
+MARK_NO_RESPONSE = "Mark as No response"
+DUE_AT = "Due {when}"
+DETAIL_REMINDERS = "Reminders"
+REMINDER_STATES = {
+    "pending": "coming",
+    "fired": "waiting",
+    "snoozed": "snoozed",
+    "done": "done",
+    "dismissed": "dismissed",
+    "cancelled": "no longer needed",
+}
+OFFER_DEADLINE_LABEL = "Offer deadline"

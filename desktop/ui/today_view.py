@@ -1,0 +1,167 @@
+"""Today: what needs the user now, each with Done / Snooze / Open, and the week ahead."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.vocabulary import InvalidTransition, Status
+from desktop.domain.clock import Clock
+from desktop.playbook.rules import Kind
+from desktop.playbook.snooze import CHOICES, snooze_until
+from desktop.services import NotFound, reminders
+from desktop.services.reminders import ReminderView
+from desktop.services.settings import load_playbook_settings
+from desktop.ui import strings
+from desktop.ui.formatting import when
+
+
+class ReminderRow(QFrame):
+    def __init__(self, view: ReminderView, tz, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(f"reminder_{view.id}")
+        layout = QVBoxLayout(self)
+        # Plain text: user data (names, companies) is never interpreted as markup.
+        self.title = QLabel(view.title)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.why = QLabel(view.why)
+        for label in (self.title, self.why):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        self.due = QLabel(strings.DUE_AT.format(when=when(view.due_at, tz)))
+        self.due.setEnabled(False)  # dimmed with the palette, in light and dark themes
+        layout.addWidget(self.title)
+        layout.addWidget(self.why)
+        layout.addWidget(self.due)
+        buttons = QHBoxLayout()
+        self.done_button = QPushButton(strings.DONE)
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText(strings.SNOOZE)
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.open_button = QPushButton(strings.OPEN)
+        self.dismiss_button = QPushButton(strings.DISMISS)
+        for button in (self.done_button, self.snooze_button, self.open_button, self.dismiss_button):
+            buttons.addWidget(button)
+        self.no_response_button: QPushButton | None = None
+        if view.kind is Kind.NO_RESPONSE_CHECK:
+            self.no_response_button = QPushButton(strings.MARK_NO_RESPONSE)
+            buttons.addWidget(self.no_response_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+
+class TodayView(QWidget):
+    open_requested = Signal(int)  # opportunity id
+    changed = Signal()  # something was answered: the window refreshes counts and lists
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.rows: dict[int, ReminderRow] = {}
+        self.due_count = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        self.content = QWidget()
+        self.column = QVBoxLayout(self.content)
+        scroll.setWidget(self.content)
+
+    def refresh(self) -> None:
+        now = self.clock.now()
+        local_now = now.astimezone(self.clock.tz)
+        end_of_today = datetime.combine(local_now.date(), time.max, self.clock.tz)
+        views = reminders.open_reminders_until(now + timedelta(days=7))
+        groups = (
+            (strings.TODAY_OVERDUE, [v for v in views if v.due_at <= now]),
+            (strings.TODAY_TODAY, [v for v in views if now < v.due_at <= end_of_today]),
+            (strings.TODAY_WEEK, [v for v in views if v.due_at > end_of_today]),
+        )
+        self.due_count = len(groups[0][1]) + len(groups[1][1])
+        self._clear()
+        if not views:
+            empty = QLabel(strings.TODAY_EMPTY)
+            empty.setWordWrap(True)
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.column.addWidget(empty)
+        for heading, members in groups:
+            if not members:
+                continue
+            self.column.addWidget(QLabel(f"<h3>{heading}</h3>"))
+            for view in members:
+                row = ReminderRow(view, self.clock.tz)
+                self._wire(row)
+                self.rows[view.id] = row
+                self.column.addWidget(row)
+        self.column.addStretch(1)
+
+    def _clear(self) -> None:
+        self.rows.clear()
+        while self.column.count():
+            item = self.column.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    def _wire(self, row: ReminderRow) -> None:
+        ident = row.view.id
+        row.done_button.clicked.connect(
+            lambda: self._answer(lambda: reminders.mark_done(ident, self.clock))
+        )
+        row.dismiss_button.clicked.connect(
+            lambda: self._answer(lambda: reminders.dismiss(ident, self.clock))
+        )
+        for choice, label in CHOICES.items():
+            action = row.snooze_menu.addAction(label)
+            action.setData(choice)
+            action.triggered.connect(lambda _=False, c=choice: self.snooze(ident, c))
+        if row.view.opportunity_id is not None:
+            target = row.view.opportunity_id
+            row.open_button.clicked.connect(lambda: self.open_requested.emit(target))
+            if row.no_response_button is not None:
+                row.no_response_button.clicked.connect(
+                    lambda: self._mark_no_response(ident, target)
+                )
+        else:
+            row.open_button.setEnabled(False)
+
+    def snooze(self, reminder_id: int, choice: str) -> None:
+        quiet = load_playbook_settings().quiet
+        until = snooze_until(choice, self.clock.now(), self.clock.tz, quiet)
+        self._answer(lambda: reminders.snooze(reminder_id, until, self.clock))
+
+    def _mark_no_response(self, reminder_id: int, opportunity_id: int) -> None:
+        from desktop.services.opportunities import change_status
+
+        def act() -> None:
+            # Done first: the status change would otherwise cancel the check unanswered.
+            reminders.mark_done(reminder_id, self.clock)
+            change_status(opportunity_id, Status.NO_RESPONSE, self.clock)
+
+        self._answer(act)
+
+    def _answer(self, action) -> None:
+        # Answered elsewhere meanwhile (tray, command line): the refresh shows it.
+        with contextlib.suppress(NotFound, InvalidTransition):
+            action()
+        self.refresh()
+        self.changed.emit()

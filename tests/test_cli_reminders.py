@@ -1,0 +1,76 @@
+"""`debrief due / done / snooze / dismiss` through a real subprocess."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+@pytest.fixture
+def data(tmp_path):
+    folder = tmp_path / "data"
+    logged = run_cli(
+        folder,
+        "log-interview", "--company", "Acme", "--role", "Data Analyst",
+        "--at", "2020-03-10 14:00", "--interviewer", "Dana Li <dana@acme.example>",
+        "--recruiter", "Sam Ortiz <sam@agency.example>",
+    )  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    return folder
+
+
+def _due(data) -> list[dict]:
+    done = run_cli(data, "due", "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_due_lists_overdue_reminders_with_readable_titles(data) -> None:
+    due = _due(data)
+    titles = {d["title"] for d in due}
+    assert "Send a thank-you note to Dana Li — Acme, Data Analyst" in titles
+    assert "Call Sam Ortiz with your feedback — Acme, Data Analyst" in titles
+    assert all(d["due"].startswith("2020-") for d in due)
+    text = run_cli(data, "due").stdout
+    assert "Send a thank-you note to Dana Li — Acme, Data Analyst" in text
+
+
+def test_done_dismiss_and_snooze_take_reminders_off_the_list(data) -> None:
+    due = _due(data)
+    by_kind = {d["kind"]: d["id"] for d in due}
+    assert run_cli(data, "done", str(by_kind["thank_you"])).returncode == 0
+    assert run_cli(data, "dismiss", str(by_kind["recruiter_call"])).returncode == 0
+    snoozed = run_cli(data, "snooze", str(by_kind["debrief"]), "--for", "1d")
+    assert snoozed.returncode == 0 and snoozed.stdout.startswith("Snoozed until ")
+    left = {d["kind"] for d in _due(data)}
+    # The late thank-you goes too: the note was sent.
+    assert not left & {"thank_you", "late_thank_you", "recruiter_call", "debrief"}
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["done", "999"], "no reminder with id 999"),
+        (["done", "x"], "must be a number"),
+        (["snooze", "1"], "required"),
+        (["snooze", "1", "--for", "forever"], "not a duration"),
+        (["snooze", "1", "--until", "2020-01-01 10:00"], "future"),
+        (["snooze", "1", "--until", "someday"], "not a date and time"),
+    ],
+)
+def test_bad_ids_and_times_are_one_line_exit_2(data, args, fragment) -> None:
+    before = _due(data)
+    done = run_cli(data, *args)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and fragment in done.stderr
+    assert _due(data) == before
+
+
+def test_answering_twice_says_it_is_no_longer_open(data) -> None:
+    first = _due(data)[0]["id"]
+    assert run_cli(data, "done", str(first)).returncode == 0
+    again = run_cli(data, "dismiss", str(first))
+    assert again.returncode == 2 and "no longer open" in again.stderr

@@ -1,0 +1,135 @@
+"""The Today view, offscreen: answering updates the list, the title and the database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from db.models import Opportunity, Reminder
+from db.vocabulary import Status
+from desktop.services.interviews import log_interview
+from desktop.ui.main_window import MainWindow
+from tests.conftest import interview_draft
+
+
+@pytest.fixture
+def window(qtbot, store, clock, tmp_path):
+    # The interview was on Wednesday; it is now Thursday 26 Nov, 12:00 in Berlin.
+    log_interview(interview_draft(clock, recruiter="Sam <sam@agency.example>"), clock)
+    clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
+    made = MainWindow(
+        clock,
+        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+        confirm=lambda *_: True,
+    )
+    qtbot.addWidget(made)
+    made.show()
+    return made
+
+
+def _titles(window) -> list[str]:
+    return [row.view.title for row in window.today.rows.values()]
+
+
+def test_overdue_and_upcoming_reminders_are_listed_with_a_count(window) -> None:
+    titles = _titles(window)
+    assert "Write your debrief while it's fresh — Acme, Data Analyst" in titles
+    assert "Send a thank-you note to Dana Li — Acme, Data Analyst" in titles
+    assert window.tabs.currentWidget() is window.today
+    due = window.today.due_count
+    assert (
+        due == 5
+    )  # prep (unanswered), debrief, recruiter call, thank-you, late thank-you at 15:00
+    assert window.windowTitle() == f"Debrief ({due})"
+
+
+def test_done_removes_it_and_is_saved(qtbot, window) -> None:
+    thank_you = Reminder.get(Reminder.kind == "thank_you")
+    row = window.today.rows[thank_you.id]
+    row.done_button.click()
+    assert Reminder.get_by_id(thank_you.id).state == "done"
+    assert thank_you.id not in window.today.rows
+    late = Reminder.get(Reminder.kind == "late_thank_you")
+    assert late.state == "cancelled" and late.id not in window.today.rows
+    assert window.windowTitle() == "Debrief (3)"
+
+
+def test_snooze_from_the_menu_lands_this_evening(window) -> None:
+    debrief = Reminder.get(Reminder.kind == "debrief")
+    menu = window.today.rows[debrief.id].snooze_menu
+    [evening] = [a for a in menu.actions() if a.data() == "evening"]
+    evening.trigger()
+    row = Reminder.get_by_id(debrief.id)
+    assert row.state == "snoozed"
+    assert row.due_at == datetime(2026, 11, 26, 18, 0, tzinfo=UTC)  # 19:00 Berlin
+    assert debrief.id in window.today.rows  # still this week, shown lower down
+
+
+def test_dismiss_and_open(window) -> None:
+    call = Reminder.get(Reminder.kind == "recruiter_call")
+    window.today.rows[call.id].open_button.click()
+    assert window.tabs.currentWidget() is window.splitter
+    assert window.selected_id() == call.opportunity_id
+    assert "Call Sam with your feedback" in window.detail.body.toPlainText()
+    window.today.rows[call.id].dismiss_button.click()
+    assert Reminder.get_by_id(call.id).state == "dismissed"
+
+
+def test_no_response_check_offers_to_close_the_opportunity(window, clock) -> None:
+    clock.set(datetime(2026, 12, 28, 11, 0, tzinfo=UTC))
+    window.refresh()
+    check = Reminder.get(Reminder.kind == "no_response_check")
+    button = window.today.rows[check.id].no_response_button
+    assert button is not None
+    button.click()
+    assert Opportunity.get_by_id(1).status == Status.NO_RESPONSE
+    assert Reminder.get_by_id(check.id).state == "done"
+    assert not [
+        r
+        for r in Reminder.select()
+        if r.state in ("pending", "fired", "snoozed") and r.kind != "debrief"
+    ]
+
+
+def test_logging_in_the_window_creates_reminders_at_local_times(qtbot, window) -> None:
+    dialog = window.new_interview()
+    dialog.fields["company"].setText("Globex")
+    dialog.fields["role"].setText("Analytics Engineer")
+    dialog.fields["interviewers"].setPlainText("Lee Park <lee@globex.example>")
+    dialog.fields["starts_at"].setDateTime(datetime(2026, 11, 30, 11, 0))
+    dialog.accept()
+    globex = Opportunity.get(Opportunity.role_title == "Analytics Engineer")
+    due = {r.kind: r.due_at for r in Reminder.select().where(Reminder.opportunity == globex)}
+    assert due["prep"] == datetime(2026, 11, 29, 17, 0, tzinfo=UTC)  # 18:00 the evening before
+    assert due["debrief"] == datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # end + 1 h, 13:00 local
+
+
+def test_changing_the_outcome_in_the_window_replans(window) -> None:
+    window.tabs.setCurrentWidget(window.splitter)
+    window.select_opportunity(1)
+    dialog = window.change_status_selected(Status.OFFER)
+    dialog.fields["offer_deadline"].set_text("2026-12-10")
+    dialog.accept()
+    assert Opportunity.get_by_id(1).offer_deadline.isoformat() == "2026-12-10"
+    assert Reminder.get(Reminder.kind == "offer_reply").due_at == datetime(
+        2026, 12, 9, 9, 0, tzinfo=UTC
+    )
+
+
+def test_names_are_shown_as_plain_text(qtbot, store, clock, tmp_path) -> None:
+    log_interview(
+        interview_draft(clock, company="<b>Bold</b> & Co", interviewers="O'Neil <o@x.example>"),
+        clock,
+    )
+    clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
+    made = MainWindow(
+        clock,
+        QSettings(str(tmp_path / "u.ini"), QSettings.Format.IniFormat),
+        confirm=lambda *_: True,
+    )
+    qtbot.addWidget(made)
+    row = next(r for r in made.today.rows.values() if r.view.kind.value == "thank_you")
+    assert row.title.text() == "Send a thank-you note to O'Neil — <b>Bold</b> & Co, Data Analyst"
+    assert "&#" not in row.why.text()

@@ -32,14 +32,8 @@ class Status(StrEnum):
     @classmethod
     def parse(cls, text: str) -> Status:
         """Accept a key, a label or a common alias, case and punctuation ignored."""
-        wanted = _normalise(text)
-        for status in cls:
-            if wanted in (_normalise(status.value), _normalise(status.label)):
-                return status
-        if wanted in _ALIASES:
-            return _ALIASES[wanted]
         names = ", ".join(s.label for s in cls)
-        raise ValueError(f"unknown status {text!r}; use one of: {names}")
+        return _parse(cls, text, _ALIASES, f"unknown status {text!r}; use one of: {names}")
 
 
 STATUS_LABELS: dict[Status, str] = {
@@ -59,6 +53,17 @@ LIVE_STATUSES = frozenset({Status.APPLIED, Status.INTERVIEWING, Status.AWAITING,
 
 def _normalise(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _parse(enum: type, text: str, aliases: dict, message: str):
+    """Match a value or label ignoring case and punctuation, then an alias."""
+    wanted = _normalise(text)
+    for member in enum:
+        if wanted in (_normalise(member.value), _normalise(member.label)):
+            return member
+    if wanted in aliases:
+        return aliases[wanted]
+    raise ValueError(message)
 
 
 _ALIASES = {
@@ -89,13 +94,10 @@ class InterviewFormat(StrEnum):
 
     @classmethod
     def parse(cls, text: str) -> InterviewFormat:
-        wanted = _normalise(text)
-        for fmt in cls:
-            if wanted in (_normalise(fmt.value), _normalise(fmt.label)):
-                return fmt
-        if wanted in ("onsite", "inperson", "office"):
-            return cls.ON_SITE
-        raise ValueError(f"unknown interview format {text!r}; use phone, video or on site")
+        aliases = {"inperson": cls.ON_SITE, "office": cls.ON_SITE}
+        return _parse(
+            cls, text, aliases, f"unknown interview format {text!r}; use phone, video or on site"
+        )
 
 
 class ReminderState(StrEnum):

@@ -16,8 +16,12 @@ from tests.conftest import interview_draft
 
 @pytest.fixture
 def window(qtbot, store, clock, tmp_path):
+    return _window_day_after(qtbot, clock, tmp_path, recruiter="Sam <sam@agency.example>")
+
+
+def _window_day_after(qtbot, clock, tmp_path, **interview: str) -> MainWindow:
     # The interview was on Wednesday; it is now Thursday 26 Nov, 12:00 in Berlin.
-    log_interview(interview_draft(clock, recruiter="Sam <sam@agency.example>"), clock)
+    log_interview(interview_draft(clock, **interview), clock)
     clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
     made = MainWindow(
         clock,
@@ -119,17 +123,9 @@ def test_changing_the_outcome_in_the_window_replans(window) -> None:
 
 
 def test_names_are_shown_as_plain_text(qtbot, store, clock, tmp_path) -> None:
-    log_interview(
-        interview_draft(clock, company="<b>Bold</b> & Co", interviewers="O'Neil <o@x.example>"),
-        clock,
+    made = _window_day_after(
+        qtbot, clock, tmp_path, company="<b>Bold</b> & Co", interviewers="O'Neil <o@x.example>"
     )
-    clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
-    made = MainWindow(
-        clock,
-        QSettings(str(tmp_path / "u.ini"), QSettings.Format.IniFormat),
-        confirm=lambda *_: True,
-    )
-    qtbot.addWidget(made)
     row = next(r for r in made.today.rows.values() if r.view.kind.value == "thank_you")
     assert row.title.text() == "Send a thank-you note to O'Neil — <b>Bold</b> & Co, Data Analyst"
     assert "&#" not in row.why.text()

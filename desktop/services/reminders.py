@@ -24,6 +24,7 @@ from db.vocabulary import OPEN_REMINDER_STATES, ReminderState, Status
 from desktop.domain.clock import Clock
 from desktop.playbook.calendar import allowed
 from desktop.playbook.rules import InterviewFacts, Kind, OpportunityFacts, Person, plan
+from desktop.playbook.settings import PlaybookSettings
 from desktop.playbook.texts import WHY, title
 from desktop.services import NotFound
 from desktop.services.settings import load_playbook_settings
@@ -71,16 +72,15 @@ def facts_for(opportunity: Opportunity, answered: frozenset[str]) -> Opportunity
     )
 
 
-def replan(opportunity_id: int, clock: Clock) -> None:
+def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None = None) -> None:
     """Bring this opportunity's reminders in line with the rules. Call inside a transaction."""
+    settings = settings or load_playbook_settings()
     opportunity = Opportunity.get_or_none(Opportunity.id == opportunity_id)
     if opportunity is None:
         return
     existing = {r.key: r for r in Reminder.select().where(Reminder.opportunity == opportunity_id)}
     answered = frozenset(k for k, r in existing.items() if r.state in _ANSWERED)
-    wanted = {
-        p.key: p for p in plan(facts_for(opportunity, answered), load_playbook_settings(), clock.tz)
-    }
+    wanted = {p.key: p for p in plan(facts_for(opportunity, answered), settings, clock.tz)}
     now = clock.now()
     for key, planned in wanted.items():
         row = existing.get(key)
@@ -110,9 +110,10 @@ def replan(opportunity_id: int, clock: Clock) -> None:
 
 def replan_all(clock: Clock) -> None:
     """After a settings change: every opportunity, one transaction."""
+    settings = load_playbook_settings()
     with DB.atomic():
         for (opportunity_id,) in Opportunity.select(Opportunity.id).tuples():
-            replan(opportunity_id, clock)
+            replan(opportunity_id, clock, settings)
 
 
 # ----- answering ------------------------------------------------------------------------

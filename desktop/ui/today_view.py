@@ -71,7 +71,8 @@ class ReminderRow(QFrame):
 
 class TodayView(QWidget):
     open_requested = Signal(int)  # opportunity id
-    changed = Signal()  # something was answered: the window refreshes counts and lists
+    # Something was answered: the owner re-reads everything, this view included, once.
+    changed = Signal()
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,5 +164,4 @@ class TodayView(QWidget):
         # Answered elsewhere meanwhile (tray, command line): the refresh shows it.
         with contextlib.suppress(NotFound, InvalidTransition):
             action()
-        self.refresh()
         self.changed.emit()

@@ -10,12 +10,12 @@ from db.models import Interview, Reminder
 from db.vocabulary import InvalidTransition, ReminderState, Status
 from desktop.playbook.settings import PlaybookSettings
 from desktop.services import NotFound
+from desktop.services.firing import mark_fired
 from desktop.services.interviews import delete_interview, log_interview, update_interview
 from desktop.services.opportunities import change_status
 from desktop.services.reminders import (
     dismiss,
     mark_done,
-    mark_fired,
     open_reminders_until,
     reminders_of,
     replan,
@@ -158,7 +158,7 @@ def test_sending_the_thank_you_cancels_the_late_variant(store, clock) -> None:
 def test_answers_follow_the_state_machine(store, clock) -> None:
     _log(clock)
     debrief = Reminder.get(Reminder.kind == "debrief").id
-    mark_fired(debrief, clock)
+    mark_fired([debrief], clock)
     until = snooze(debrief, clock.now() + timedelta(hours=2), clock)
     row = Reminder.get_by_id(debrief)
     assert (row.state, row.due_at) == ("snoozed", until)

@@ -57,7 +57,9 @@ def test_done_removes_it_and_is_saved(qtbot, window) -> None:
     assert thank_you.id not in window.today.rows
     late = Reminder.get(Reminder.kind == "late_thank_you")
     assert late.state == "cancelled" and late.id not in window.today.rows
-    assert window.windowTitle() == "Debrief (3)"
+    # Re-planning also retires the prep reminder of an interview that has begun.
+    assert Reminder.get(Reminder.kind == "prep").state == "cancelled"
+    assert window.windowTitle() == "Debrief (2)"
 
 
 def test_snooze_from_the_menu_lands_this_evening(window) -> None:

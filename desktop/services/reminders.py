@@ -25,6 +25,7 @@ from desktop.domain.clock import Clock
 from desktop.playbook.calendar import allowed
 from desktop.playbook.rules import InterviewFacts, Kind, OpportunityFacts, Person, plan
 from desktop.playbook.settings import PlaybookSettings
+from desktop.playbook.snooze import snooze_until
 from desktop.playbook.texts import WHY, title
 from desktop.services import NotFound
 from desktop.services.settings import load_playbook_settings
@@ -80,8 +81,15 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
         return
     existing = {r.key: r for r in Reminder.select().where(Reminder.opportunity == opportunity_id)}
     answered = frozenset(k for k, r in existing.items() if r.state in _ANSWERED)
-    wanted = {p.key: p for p in plan(facts_for(opportunity, answered), settings, clock.tz)}
+    facts = facts_for(opportunity, answered)
     now = clock.now()
+    # Preparing for an interview that has begun is moot (see firing.expire_stale_prep).
+    begun = {i.id for i in facts.interviews if i.starts_at <= now}
+    wanted = {
+        p.key: p
+        for p in plan(facts, settings, clock.tz)
+        if not (p.kind is Kind.PREP and p.interview_id in begun)
+    }
     for key, planned in wanted.items():
         row = existing.get(key)
         if row is None:
@@ -160,12 +168,10 @@ def snooze(reminder_id: int, until: datetime, clock: Clock) -> datetime:
     return landed
 
 
-def mark_fired(reminder_id: int, clock: Clock) -> None:
-    with DB.atomic():
-        reminder = _open_reminder(reminder_id)
-        reminder.move_to(ReminderState.FIRED)
-        reminder.fired_at = clock.now()
-        reminder.save()
+def snooze_choice(reminder_id: int, choice: str, clock: Clock) -> datetime:
+    """Snooze by one of the menu choices ("1h", "evening", "tomorrow", "next_week")."""
+    quiet = load_playbook_settings().quiet
+    return snooze(reminder_id, snooze_until(choice, clock.now(), clock.tz, quiet), clock)
 
 
 # ----- reading --------------------------------------------------------------------------
@@ -183,7 +189,7 @@ class ReminderView:
     interview_id: int | None
 
 
-def _views(query) -> list[ReminderView]:
+def views_of(query) -> list[ReminderView]:
     rows = (
         query.select(
             Reminder,
@@ -220,17 +226,17 @@ def _views(query) -> list[ReminderView]:
 
 def open_reminders_until(horizon: datetime) -> list[ReminderView]:
     """Unanswered reminders due at or before `horizon`, oldest first."""
-    return _views(
+    return views_of(
         Reminder.select().where((Reminder.state.in_(_OPEN)) & (Reminder.due_at <= horizon))
     )
 
 
 def reminders_of(opportunity_id: int) -> list[ReminderView]:
-    return _views(Reminder.select().where(Reminder.opportunity == opportunity_id))
+    return views_of(Reminder.select().where(Reminder.opportunity == opportunity_id))
 
 
 def reminder_view(reminder_id: int) -> ReminderView:
-    found = _views(Reminder.select().where(Reminder.id == reminder_id))
+    found = views_of(Reminder.select().where(Reminder.id == reminder_id))
     if not found:
         raise NotFound(f"no reminder with id {reminder_id}")
     return found[0]

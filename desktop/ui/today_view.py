@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 from db.vocabulary import InvalidTransition, Status
 from desktop.domain.clock import Clock
 from desktop.playbook.rules import Kind
-from desktop.playbook.snooze import CHOICES, snooze_until
+from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, reminders
 from desktop.services.reminders import ReminderView
-from desktop.services.settings import load_playbook_settings
 from desktop.ui import strings
 from desktop.ui.formatting import when
 
@@ -146,9 +145,7 @@ class TodayView(QWidget):
             row.open_button.setEnabled(False)
 
     def snooze(self, reminder_id: int, choice: str) -> None:
-        quiet = load_playbook_settings().quiet
-        until = snooze_until(choice, self.clock.now(), self.clock.tz, quiet)
-        self._answer(lambda: reminders.snooze(reminder_id, until, self.clock))
+        self._answer(lambda: reminders.snooze_choice(reminder_id, choice, self.clock))
 
     def _mark_no_response(self, reminder_id: int, opportunity_id: int) -> None:
         from desktop.services.opportunities import change_status

@@ -248,3 +248,34 @@ def test_everything_is_there_after_a_relaunch(qtbot, data_dir, store, clock, ui_
     assert second.filter.rowCount() == 1
     assert second.filter.index(0, 0).data() == "Acme"
     assert second.filter.index(0, 2).data() == "Awaiting decision"
+
+
+def test_with_a_tray_closing_hides_the_window_and_keeps_running(qtbot, window) -> None:
+    window.keep_running_on_close = True
+    with qtbot.waitSignal(window.hidden_to_tray):
+        assert window.close() is False
+    assert not window.isVisible()
+    window.show_and_raise()
+    assert window.isVisible()
+
+
+def test_quit_and_preferences_are_asked_of_the_owner(qtbot, window) -> None:
+    with qtbot.waitSignal(window.quit_requested):
+        window.quit_action.trigger()
+    with qtbot.waitSignal(window.preferences_requested):
+        window.preferences_action.trigger()
+
+
+def test_a_banner_shows_plain_text_until_dismissed(window) -> None:
+    window.show_banner("Send a thank-you note to <b>Dana</b>")
+    assert window.banner.isVisible()
+    assert window.banner.label.text() == "Send a thank-you note to <b>Dana</b>"
+    window.banner.close_button.click()
+    assert not window.banner.isVisible()
+
+
+def test_every_saved_change_is_announced_for_the_scheduler(qtbot, window) -> None:
+    dialog = window.new_interview()
+    dialog.set_values({"company": "Acme", "role": "Analyst", "starts_at": "2026-11-25 14:00"})
+    with qtbot.waitSignal(window.data_changed):
+        dialog.accept()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -18,6 +19,8 @@ from desktop.services import reminders
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import change_status
 from desktop.services.queries import list_opportunities
+
+log = logging.getLogger(__name__)
 
 
 def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
@@ -41,7 +44,23 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
     # Parse every argument before the database is opened, so bad input writes nothing.
     prepared = handler(args, SystemClock())
     open_store(data_dir)
-    return prepared()
+    code = prepared()
+    if code == 0 and command in CHANGING_COMMANDS:
+        _tell_running_app(data_dir)
+    return code
+
+
+CHANGING_COMMANDS = frozenset({"log-interview", "set-status", "done", "dismiss", "snooze"})
+
+
+def _tell_running_app(data_dir: Path) -> None:
+    """A running Debrief re-reads and re-arms at once instead of at its next wake-up."""
+    try:
+        from desktop.tray.single_instance import send, server_name
+
+        send(server_name(data_dir), "changed", timeout_ms=1000)
+    except (ImportError, OSError) as error:  # the change is saved; the app re-reads later
+        log.warning("could not tell the running app: %s", error)
 
 
 def _log_interview(args: argparse.Namespace, clock: SystemClock):

@@ -26,6 +26,8 @@ class PlaybookSettings:
     offer_reply_without_deadline_business_days: int = 2
     morning: time = time(10, 0)  # when day-granular reminders (follow-ups…) come due
     quiet: QuietHours = field(default_factory=QuietHours)
+    # Kinds the user keeps in the Today view and tray menu but does not want popping up.
+    silenced_kinds: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, object]:
         raw = asdict(self)
@@ -50,6 +52,8 @@ class PlaybookSettings:
 def _encode(value: object) -> object:
     if isinstance(value, time):
         return value.strftime("%H:%M")
+    if isinstance(value, frozenset):
+        return sorted(value)
     if isinstance(value, dict):
         return {k: _encode(v) for k, v in value.items()}
     return value
@@ -66,6 +70,10 @@ def _decode(raw: object, like: object) -> object:
         return raw
     if isinstance(like, time):
         return time.fromisoformat(str(raw))
+    if isinstance(like, frozenset):
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            raise TypeError
+        return frozenset(raw)
     if isinstance(like, QuietHours):
         if not isinstance(raw, dict):
             raise TypeError

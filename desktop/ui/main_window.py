@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft, OpportunityDraft
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
 from desktop.ui import strings
+from desktop.ui.banner import Banner
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.formatting import when
@@ -62,12 +63,19 @@ def ask_user(parent: QWidget) -> Confirm:
 
 
 class MainWindow(QMainWindow):
+    data_changed = Signal()  # the user changed something: reminders may need re-arming
+    hidden_to_tray = Signal()
+    quit_requested = Signal()
+    preferences_requested = Signal()
+
     def __init__(self, clock: Clock, ui_state: QSettings, confirm: Confirm | None = None) -> None:
         super().__init__()
         self.clock = clock
         self.ui_state = ui_state
         self.confirm = confirm or ask_user(self)
         self.active_dialog: QDialog | None = None
+        # Set by the tray: closing then hides the window and reminders keep coming.
+        self.keep_running_on_close = False
         self.setWindowTitle(strings.APP_TITLE)
 
         self.model = OpportunityTableModel(clock.tz, self)
@@ -98,9 +106,18 @@ class MainWindow(QMainWindow):
         self.delete_action = action(
             strings.DELETE, self.delete_selected, QKeySequence.StandardKey.Delete
         )
-        self.quit_action = action(strings.QUIT, self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = action(
+            strings.QUIT, self.quit_requested.emit, QKeySequence.StandardKey.Quit
+        )
+        self.preferences_action = action(
+            strings.PREFERENCES,
+            self.preferences_requested.emit,
+            QKeySequence.StandardKey.Preferences,
+        )
         menu = self.menuBar().addMenu("&File")
         menu.addActions([self.new_interview_action, self.new_opportunity_action])
+        menu.addSeparator()
+        menu.addAction(self.preferences_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu("&Edit")
@@ -192,11 +209,19 @@ class MainWindow(QMainWindow):
         self.today = TodayView(self.clock)
         self.today.open_requested.connect(self.open_opportunity)
         self.today.changed.connect(self.refresh)
+        self.today.changed.connect(self.data_changed.emit)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
-        self.setCentralWidget(self.tabs)
+        self.banner = Banner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.resize(1100, 680)
 
     # ----- remembered layout --------------------------------------------------------
@@ -220,7 +245,24 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.keep_running_on_close:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         super().closeEvent(event)
+
+    def show_and_raise(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_banner(self, text: str) -> None:
+        """Where a notice lands when the desktop can show neither a notification nor a
+        tray balloon."""
+        self.banner.show_text(text)
 
     # ----- list ---------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
@@ -442,10 +484,12 @@ class MainWindow(QMainWindow):
     def _run(self, action: Callable[[], object]) -> object:
         """Run a service call; a vanished row (deleted elsewhere) becomes a message."""
         try:
-            return action()
+            result = action()
         except NotFound as error:
             self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
             return None
+        self.data_changed.emit()
+        return result
 
     def show_error(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, strings.ERROR_TITLE, text, parent=self)

@@ -19,6 +19,8 @@ UNARCHIVE = "Bring back from archive"
 DELETE = "Delete…"
 FIND = "Find"
 QUIT = "Quit"
+PREFERENCES = "Preferences…"
+BANNER_CLOSE = "Hide this message"
 SEARCH_PLACEHOLDER = "Search company, role, people, notes…"
 ALL_STATUSES = "All statuses"
 OPEN_ONLY = "Still in play"
@@ -90,3 +92,52 @@ REMINDER_STATES = {
     "cancelled": "no longer needed",
 }
 OFFER_DEADLINE_LABEL = "Offer deadline"
+
+# ----- preferences --------------------------------------------------------------------
+PREFS_TITLE = "Preferences"
+PREFS_NOTIFY_GROUP = "Pop up a notification for"
+PREFS_NOTIFY_NOTE = "Silenced reminders still appear in Today and in the tray menu."
+PREFS_QUIET_GROUP = "Quiet hours"
+PREFS_QUIET_FROM = "No reminders from"
+PREFS_QUIET_TO = "until"
+PREFS_QUIET_SAME = "Same start and end: no quiet hours."
+PREFS_SKIP_WEEKENDS = "Keep weekends free"
+PREFS_TIMING_GROUP = "Timing"
+PREFS_START_GROUP = "Starting"
+PREFS_START_AT_LOGIN = "Start Debrief in the tray when I log in"
+PREFS_AUTOSTART_FAILED = "Could not change start at login: {error}"
+KIND_LABELS = {
+    "prep": "Preparing the evening before",
+    "debrief": "Writing the debrief",
+    "recruiter_call": "Calling the recruiter",
+    "thank_you": "Thank-you notes",
+    "late_thank_you": "Late thank-you notes",
+    "follow_up": "Follow-ups",
+    "second_follow_up": "Second follow-ups",
+    "no_response_check": "No-response checks",
+    "rejection_reply": "Replying to a rejection",
+    "reapply_check_in": "Re-apply check-ins",
+    "offer_reply": "Answering an offer",
+    "keep_in_touch": "Keep-in-touch notes",
+}
+# (field of PlaybookSettings, label, unit suffix, maximum)
+TIMING_FIELDS = (
+    ("thank_you_after_minutes", "Thank-you note after the interview", " min", 24 * 60),
+    ("debrief_after_minutes", "Debrief after the interview", " min", 24 * 60),
+    ("recruiter_call_after_minutes", "Recruiter call after the interview", " min", 24 * 60),
+    (
+        "follow_up_after_hear_by_business_days",
+        "Follow-up after the date they gave",
+        " business days",
+        30,
+    ),
+    (
+        "follow_up_after_interview_business_days",
+        "Follow-up when they gave no date",
+        " business days",
+        60,
+    ),
+    ("second_follow_up_after_days", "Second follow-up after the first", " days", 60),
+    ("no_response_after_days", "Ask about closing after silence of", " days", 365),
+    ("reapply_after_days", "Re-apply check-in after a rejection", " days", 730),
+)

@@ -1,0 +1,1 @@
+"""Debrief in the system tray: the reminder scheduler, notifications, single instance."""

@@ -1,0 +1,245 @@
+"""Wires the running app together: window, tray icon, scheduler, notifier, messages.
+
+Every path that changes data ends in `reload` or `after_change`, so the window, the tray
+badge and the scheduler's next wake-up always agree with the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from desktop.domain.clock import Clock, SystemClock, local_zone
+from desktop.paths import default_data_dir
+from desktop.services.settings import load_flag, save_flag
+from desktop.tray import texts
+from desktop.tray.autostart import Autostart, launch_command
+from desktop.tray.clock_watch import ClockWatch
+from desktop.tray.icons import notification_icon_file
+from desktop.tray.notifier import BalloonBackend, BannerBackend, Notifier, PlyerBackend
+from desktop.tray.scheduler import ReminderScheduler
+from desktop.tray.single_instance import InstanceLock, MessageServer
+from desktop.tray.tray_icon import TrayIcon
+from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+AUTOSTART_ASKED = "autostart_asked"
+CLOSE_HINT_SHOWN = "tray/close_hint_shown"
+NO_TRAY_TOLD = "tray/no_tray_told"
+
+
+class Companion(QObject):
+    def __init__(
+        self,
+        app: QApplication,
+        window: MainWindow,
+        clock: Clock,
+        data_dir: Path,
+        ui_state: QSettings,
+        lock: InstanceLock,
+        server_name: str,
+        icon: QIcon,
+        autostart: Autostart | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.window = window
+        self.clock = clock
+        self.data_dir = data_dir
+        self.ui_state = ui_state
+        self.lock = lock
+        self.autostart = autostart or Autostart()
+        self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+
+        self.tray = TrayIcon(clock, icon, window.isVisible, self)
+        fallbacks = [BalloonBackend(self.tray.icon)] if self.has_tray else []
+        fallbacks.append(BannerBackend(self._banner))
+        self.notifier = Notifier(PlyerBackend(notification_icon_file(data_dir)), fallbacks, self)
+        self.notifier.delivered.connect(
+            lambda notice, how: log.info("notified via %s: %s", how, notice.summary)
+        )
+        self.scheduler = ReminderScheduler(clock, self.notifier, self)
+        self.clock_watch = ClockWatch(lambda: str(local_zone()), parent=self)
+        try:
+            self.server: MessageServer | None = MessageServer(
+                server_name, self.handle_message, self
+            )
+        except OSError as error:
+            # The lock still keeps this the only instance; only messages are lost.
+            log.warning("no message socket: %s", error)
+            self.server = None
+
+        window.keep_running_on_close = self.has_tray
+        app.setQuitOnLastWindowClosed(not self.has_tray)
+        window.data_changed.connect(self.after_change)
+        window.hidden_to_tray.connect(self._hint_once)
+        window.quit_requested.connect(self.quit)
+        self.tray.answered.connect(self.reload)
+        self.tray.open_requested.connect(self._open_opportunity)
+        self.tray.toggle_window_requested.connect(self.toggle_window)
+        self.tray.log_interview_requested.connect(self._log_interview)
+        self.tray.preferences_requested.connect(self._preferences)
+        self.tray.quit_requested.connect(self.quit)
+        window.preferences_requested.connect(self._preferences)
+        self.scheduler.fired.connect(lambda _ids: self._show_waiting())
+        self.clock_watch.jumped.connect(self._clock_jumped)
+        app.aboutToQuit.connect(self.shut_down)
+
+    # ----- start --------------------------------------------------------------------
+    def start(self, background: bool) -> None:
+        if self.has_tray:
+            self.tray.show()
+        if not background or not self.has_tray:
+            self.window.show_and_raise()
+        if not self.has_tray:
+            self._no_tray_once()
+        self.scheduler.start()
+        self.clock_watch.start()
+        if not background:
+            self._ask_autostart_once()
+
+    # ----- keeping everything in step -------------------------------------------------
+    def after_change(self) -> None:
+        """The window changed data: re-arm and redraw the tray; the window did its own."""
+        self.scheduler.rearm()
+        self.tray.update_state()
+
+    def reload(self) -> None:
+        """Data changed outside the window (tray menu, command line): re-read everything."""
+        self.window.refresh()
+        self.after_change()
+
+    def _show_waiting(self) -> None:
+        self.tray.update_state()
+        self.window.refresh()
+
+    def _clock_jumped(self) -> None:
+        log.info("wall clock or time zone changed; re-arming")
+        if isinstance(self.clock, SystemClock):
+            self.clock.tz = local_zone()
+        self.scheduler.fire_due()
+        self.window.refresh()
+
+    def handle_message(self, message: dict[str, object]) -> dict[str, object]:
+        command = message.get("command")
+        if command == "show":
+            self.window.show_and_raise()
+            return {}
+        if command == "changed":
+            self.reload()
+            return {}
+        if command == "status":
+            return self.status()
+        raise ValueError(f"unknown command {command!r}")
+
+    def status(self) -> dict[str, object]:
+        """What the tray shows, for `debrief` invocations and end-to-end tests."""
+        scheduled = self.scheduler.scheduled_for
+        return {
+            "waiting": len(self.tray.waiting),
+            "tooltip": self.tray.tooltip(),
+            "tray_visible": self.tray.icon.isVisible(),
+            "window_visible": self.window.isVisible(),
+            "next_wake_up": scheduled.isoformat() if scheduled else None,
+        }
+
+    # ----- window and menu ------------------------------------------------------------
+    def toggle_window(self) -> None:
+        if self.window.isVisible() and self.window.isActiveWindow():
+            self.window.close()  # through closeEvent, so its layout is saved
+        else:
+            self.window.show_and_raise()
+
+    def _open_opportunity(self, opportunity_id: int) -> None:
+        self.window.show_and_raise()
+        self.window.open_opportunity(opportunity_id)
+
+    def _log_interview(self) -> None:
+        self.window.show_and_raise()
+        self.window.new_interview()
+
+    def _preferences(self) -> None:
+        from desktop.ui.preferences_dialog import PreferencesDialog
+
+        self.window.show_and_raise()
+        dialog = PreferencesDialog(self.autostart, self._launch_command(), self.window)
+        dialog.accepted.connect(self._preferences_saved)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.window.active_dialog = dialog
+        dialog.open()
+
+    def _preferences_saved(self) -> None:
+        from desktop.services.reminders import replan_all
+
+        replan_all(self.clock)
+        self.reload()
+
+    def _banner(self, text: str) -> None:
+        self.window.show_banner(text)
+        if not self.window.isVisible():
+            self.window.show_and_raise()
+
+    # ----- told once --------------------------------------------------------------------
+    def _hint_once(self) -> None:
+        if self.ui_state.value(CLOSE_HINT_SHOWN, False, bool):
+            return
+        self.ui_state.setValue(CLOSE_HINT_SHOWN, True)
+        self.tray.icon.showMessage(
+            texts.CLOSE_HINT_TITLE, texts.CLOSE_HINT_BODY, self.tray.icon.icon(), 10_000
+        )
+
+    def _no_tray_once(self) -> None:
+        if self.ui_state.value(NO_TRAY_TOLD, False, bool):
+            return
+        self.ui_state.setValue(NO_TRAY_TOLD, True)
+        self.window.show_banner(f"{texts.NO_TRAY_TITLE}. {texts.NO_TRAY_BODY}")
+
+    def _ask_autostart_once(self) -> None:
+        if load_flag(AUTOSTART_ASKED):
+            return
+        save_flag(AUTOSTART_ASKED, True)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            texts.AUTOSTART_QUESTION_TITLE,
+            texts.AUTOSTART_QUESTION_BODY,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.window,
+        )
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.setDefaultButton(yes)
+        box.finished.connect(lambda _result: self._set_autostart(box.clickedButton() is yes))
+        self.window.active_dialog = box
+        box.open()
+
+    def _set_autostart(self, enabled: bool) -> None:
+        try:
+            if enabled:
+                self.autostart.enable(self._launch_command())
+            else:
+                self.autostart.disable()
+        except OSError as error:
+            log.warning("could not change start at login: %s", error)
+            self.window.show_error(str(error))
+
+    def _launch_command(self) -> list[str]:
+        default = self.data_dir.resolve() == default_data_dir().resolve()
+        return launch_command(None if default else self.data_dir)
+
+    # ----- leaving ----------------------------------------------------------------------
+    def quit(self) -> None:
+        self.window.save_state()
+        self.app.quit()
+
+    def shut_down(self) -> None:
+        self.clock_watch.timer.stop()
+        self.scheduler.shutdown()
+        self.notifier.shutdown()
+        if self.server is not None:
+            self.server.close()
+        self.tray.hide()
+        self.lock.release()

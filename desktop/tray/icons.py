@@ -1,0 +1,56 @@
+"""The app icon, its "something is waiting" variant, and a file copy for notifications."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from desktop.paths import resources_dir
+
+SIZES = (16, 22, 24, 32, 48, 64)
+BADGE_COLOR = QColor("#d9480f")
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / "debrief.svg"))
+
+
+def badged(icon: QIcon, count: int) -> QIcon:
+    """The icon with a count in a dot at its corner, drawn at every tray size."""
+    result = QIcon()
+    for size in SIZES:
+        pixmap = icon.pixmap(size, size).copy()
+        if pixmap.isNull():
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dot = size * 0.6
+        rect = QRectF(size - dot, 0, dot, dot)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BADGE_COLOR)
+        painter.drawEllipse(rect)
+        if size >= 22:
+            font = QFont()
+            font.setBold(True)
+            font.setPixelSize(int(dot * 0.7))
+            painter.setFont(font)
+            painter.setPen(Qt.GlobalColor.white)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count) if count < 10 else "9+")
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+def notification_icon_file(folder: Path) -> Path | None:
+    """A raster copy of the icon: notification services want a file path, Windows an .ico."""
+    target = folder / ("debrief.ico" if sys.platform == "win32" else "debrief-64.png")
+    if target.exists():
+        return target
+    pixmap = app_icon().pixmap(64, 64)
+    if pixmap.isNull() or not pixmap.save(str(target)):
+        return None
+    return target

@@ -1,0 +1,44 @@
+"""What to pop up for a batch of due reminders: one each when few, a summary when many.
+
+Plain data in, plain data out (no Qt), so the wording and the threshold are tested alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.services.reminders import ReminderView
+from desktop.tray import texts
+
+# Up to this many reminders arrive one by one; more become one summary, so a user back
+# from a week away is not buried under a stack of popups.
+INDIVIDUAL_LIMIT = 3
+SUMMARY_LINES = 3
+
+
+@dataclass(frozen=True)
+class Notice:
+    summary: str
+    body: str
+    reminder_ids: tuple[int, ...]
+
+
+def notices_for(
+    due: Sequence[ReminderView], silenced_kinds: frozenset[str], away: bool
+) -> list[Notice]:
+    """`away`: these came due while Debrief was not running (the first batch at start)."""
+    loud = [r for r in due if r.kind.value not in silenced_kinds]
+    if len(loud) <= INDIVIDUAL_LIMIT:
+        return [Notice(r.title, r.why, (r.id,)) for r in loud]
+    template = texts.AWAY_SUMMARY if away else texts.MANY_SUMMARY
+    lines = [f"• {r.title}" for r in loud[:SUMMARY_LINES]]
+    rest = len(loud) - SUMMARY_LINES
+    lines.append(texts.SUMMARY_BODY_MORE.format(count=rest) if rest else texts.SUMMARY_BODY)
+    return [
+        Notice(
+            template.format(count=len(loud)),
+            "\n".join(lines),
+            tuple(r.id for r in loud),
+        )
+    ]

@@ -1,0 +1,137 @@
+"""The reminder scheduler: APScheduler's QtScheduler holding one job, "fire what is due".
+
+The database is the truth. `rearm` reads when the next unfired reminder is due and sets
+the single job to that moment (pushed out of quiet hours); `fire_due` notifies what is
+due, marks it fired in one transaction, and re-arms. Jobs run on the GUI thread (the
+debug executor runs them inline in the QTimer callback), never on a thread pool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from datetime import UTC, datetime
+
+from apscheduler.executors.debug import DebugExecutor
+from apscheduler.job import Job
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.qt import QtScheduler
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.domain.clock import Clock
+from desktop.playbook.calendar import allowed
+from desktop.services import firing
+from desktop.services.settings import load_playbook_settings
+from desktop.tray.notices import notices_for
+from desktop.tray.notifier import Notifier
+
+log = logging.getLogger(__name__)
+
+MAX_TIMER_MS = 2**31 - 1
+
+
+class _StoppableQtScheduler(QtScheduler):
+    """QtScheduler with a timer it can stop. Under PySide6 `QTimer.singleShot` returns
+    None, so the stock class can never cancel its previous wake-up: every re-arm left
+    one more timer pending, and one could still fire after shutdown."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)
+        self._wake = QTimer()
+        self._wake.setSingleShot(True)
+        self._wake.timeout.connect(self._process_jobs)
+
+    def _start_timer(self, wait_seconds: float | None) -> None:
+        self._wake.stop()
+        if wait_seconds is not None:
+            self._wake.start(min(int(wait_seconds * 1000), MAX_TIMER_MS))
+
+    def _stop_timer(self) -> None:
+        self._wake.stop()
+
+
+class ReminderScheduler(QObject):
+    """`fired(ids)` after a batch was marked fired, so the tray can show it waiting."""
+
+    fired = Signal(list)
+
+    def __init__(self, clock: Clock, notifier: Notifier, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.notifier = notifier
+        self.scheduled_for: datetime | None = None
+        self._stopped = False
+        self._job: Job | None = None
+        self._started_at_launch = True  # the first batch came due while we were away
+        self._scheduler = _StoppableQtScheduler(
+            timezone=UTC,
+            executors={"default": DebugExecutor()},
+            # A reminder late because the laptop slept must still come, once.
+            job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+        )
+
+    def start(self) -> None:
+        self._scheduler.start()
+        self.fire_due()
+
+    def shutdown(self) -> None:
+        self._stopped = True
+        if self._scheduler.running:
+            self._scheduler.remove_all_jobs()
+            self._scheduler.shutdown(wait=False)
+
+    def rearm(self) -> None:
+        """Point the job at the next due reminder. Cheap: one indexed query."""
+        if self._stopped:
+            return
+        due_at = firing.next_due_at()
+        if due_at is None:
+            self._set_job(None)
+            return
+        settings = load_playbook_settings()
+        now = self.clock.now()
+        at = allowed(max(due_at, now), self.clock.tz, settings.quiet)
+        if at <= now:
+            self._set_job(now)  # due already: fire from the event loop, not recursively
+        else:
+            self._set_job(at)
+
+    def _set_job(self, at: datetime | None) -> None:
+        self.scheduled_for = at
+        if self._job is not None:
+            with contextlib.suppress(JobLookupError):
+                self._job.remove()
+            self._job = None
+        if at is not None:
+            self._job = self._scheduler.add_job(self._on_job, "date", run_date=at)
+
+    def _on_job(self) -> None:
+        # APScheduler removes this one-shot job itself once it returns; removing it here
+        # too would make that fail, so the next arming adds a fresh job beside it.
+        self._job = None
+        self.fire_due()
+
+    def fire_due(self) -> list[int]:
+        """Notify and mark fired every due reminder; returns their ids."""
+        if self._stopped:
+            return []
+        now = self.clock.now()
+        settings = load_playbook_settings()
+        if settings.quiet.contains(now.astimezone(self.clock.tz)):
+            self.rearm()  # lands at the end of the quiet hours
+            return []
+        expired = firing.expire_stale_prep(self.clock)
+        if expired:
+            log.info("cancelled %d prep reminder(s) whose interview already began", expired)
+        due = firing.due_to_fire(now)
+        ids = [r.id for r in due]
+        if due:
+            firing.mark_fired(ids, self.clock)
+            for notice in notices_for(due, settings.silenced_kinds, self._started_at_launch):
+                self.notifier.deliver(notice)
+            log.info("fired %d reminder(s)", len(ids))
+        self._started_at_launch = False
+        self.rearm()
+        if ids:
+            self.fired.emit(ids)
+        return ids

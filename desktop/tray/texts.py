@@ -1,0 +1,42 @@
+"""Every user-visible string of the tray, notifications and autostart."""
+
+from __future__ import annotations
+
+AWAY_SUMMARY = "{count} reminders while you were away"
+MANY_SUMMARY = "{count} reminders are due"
+SUMMARY_BODY_MORE = "…and {count} more. Answer them from Debrief's tray menu."
+SUMMARY_BODY = "Answer them from Debrief's tray menu."
+
+TOOLTIP_IDLE = "Debrief: nothing waiting"
+TOOLTIP_WAITING_ONE = "Debrief: 1 reminder waiting"
+TOOLTIP_WAITING = "Debrief: {count} reminders waiting"
+MENU_NOTHING_WAITING = "Nothing waiting: well done"
+MENU_WAITING_HEADER = "Waiting for you"
+MENU_MORE = "{count} more in the Today view…"
+DONE = "Done"
+SNOOZE = "Snooze"
+OPEN = "Open"
+SHOW_WINDOW = "Open Debrief"
+HIDE_WINDOW = "Hide Debrief"
+LOG_INTERVIEW = "Log an interview…"
+PREFERENCES = "Preferences…"
+QUIT = "Quit Debrief"
+
+CLOSE_HINT_TITLE = "Debrief is still running"
+CLOSE_HINT_BODY = (
+    "Reminders keep coming while the window is closed. "
+    "Click the tray icon to open it again, or choose Quit from its menu."
+)
+NO_TRAY_TITLE = "No system tray here"
+NO_TRAY_BODY = (
+    "This desktop has no system tray, so Debrief can only remind you while its window is "
+    "open. Closing the window quits Debrief; reminders that came due meanwhile are shown "
+    "the next time you start it."
+)
+ALREADY_RUNNING = "Debrief is already running but did not answer; try again in a moment."
+
+AUTOSTART_QUESTION_TITLE = "Start Debrief when you log in?"
+AUTOSTART_QUESTION_BODY = (
+    "Debrief can start quietly in the tray when you log in, so follow-ups and thank-you "
+    "notes are never missed. You can change this later in Preferences."
+)

@@ -1,0 +1,133 @@
+"""The tray icon: a badge and tooltip when reminders wait, and a menu to answer them.
+
+The menu is rebuilt each time it opens, from the database, so it is never stale.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from db.vocabulary import InvalidTransition
+from desktop.domain.clock import Clock
+from desktop.playbook.snooze import CHOICES
+from desktop.services import NotFound, firing, reminders
+from desktop.services.reminders import ReminderView
+from desktop.tray import texts
+from desktop.tray.icons import badged
+
+MENU_REMINDERS = 8  # more would make the menu taller than a laptop screen
+
+
+class TrayIcon(QObject):
+    open_requested = Signal(int)  # opportunity id
+    toggle_window_requested = Signal()
+    log_interview_requested = Signal()
+    preferences_requested = Signal()
+    quit_requested = Signal()
+    answered = Signal()  # a reminder was answered from the menu
+
+    def __init__(
+        self,
+        clock: Clock,
+        icon: QIcon,
+        window_visible: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.base_icon = icon
+        self.window_visible = window_visible
+        self.waiting: list[ReminderView] = []
+        self.icon = QSystemTrayIcon(icon, self)
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.update_state()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def update_state(self) -> None:
+        """Badge and tooltip from what is fired and unanswered."""
+        self.waiting = firing.waiting()
+        count = len(self.waiting)
+        self.icon.setIcon(badged(self.base_icon, count) if count else self.base_icon)
+        self.icon.setToolTip(self.tooltip())
+
+    def tooltip(self) -> str:
+        count = len(self.waiting)
+        if count == 0:
+            return texts.TOOLTIP_IDLE
+        if count == 1:
+            return texts.TOOLTIP_WAITING_ONE
+        return texts.TOOLTIP_WAITING.format(count=count)
+
+    def rebuild_menu(self) -> None:
+        self.update_state()
+        self.menu.clear()
+        if self.waiting:
+            self.menu.addSection(texts.MENU_WAITING_HEADER)
+            for view in self.waiting[:MENU_REMINDERS]:
+                self.menu.addMenu(self._reminder_menu(view))
+            rest = len(self.waiting) - MENU_REMINDERS
+            if rest > 0:
+                more = self.menu.addAction(texts.MENU_MORE.format(count=rest))
+                more.triggered.connect(self.toggle_window_requested.emit)
+        else:
+            self.menu.addAction(texts.MENU_NOTHING_WAITING).setEnabled(False)
+        self.menu.addSeparator()
+        window_text = texts.HIDE_WINDOW if self.window_visible() else texts.SHOW_WINDOW
+        self.menu.addAction(window_text).triggered.connect(self.toggle_window_requested.emit)
+        self.menu.addAction(texts.LOG_INTERVIEW).triggered.connect(
+            self.log_interview_requested.emit
+        )
+        self.menu.addAction(texts.PREFERENCES).triggered.connect(self.preferences_requested.emit)
+        self.menu.addSeparator()
+        self.menu.addAction(texts.QUIT).triggered.connect(self.quit_requested.emit)
+
+    def _reminder_menu(self, view: ReminderView) -> QMenu:
+        menu = QMenu(_menu_text(view.title), self.menu)
+        menu.setToolTipsVisible(True)
+        menu.addAction(texts.DONE).triggered.connect(
+            lambda: self._answer(lambda: reminders.mark_done(view.id, self.clock))
+        )
+        snooze = menu.addMenu(texts.SNOOZE)
+        for choice, label in CHOICES.items():
+            snooze.addAction(label).triggered.connect(
+                lambda _=False, c=choice: self._answer(
+                    lambda: reminders.snooze_choice(view.id, c, self.clock)
+                )
+            )
+        opened = menu.addAction(texts.OPEN)
+        if view.opportunity_id is None:
+            opened.setEnabled(False)
+        else:
+            target = view.opportunity_id
+            opened.triggered.connect(lambda: self.open_requested.emit(target))
+        return menu
+
+    def _answer(self, action: Callable[[], object]) -> None:
+        # Answered elsewhere meanwhile (window, command line): the update shows it.
+        with contextlib.suppress(NotFound, InvalidTransition):
+            action()
+        self.update_state()
+        self.answered.emit()
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.toggle_window_requested.emit()
+
+
+def _menu_text(title: str) -> str:
+    # "&" would become a keyboard accelerator in a menu; long titles are cut for width.
+    text = title.replace("&", "&&")
+    return text if len(text) <= 70 else text[:69] + "…"

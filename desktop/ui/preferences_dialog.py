@@ -1,0 +1,149 @@
+"""Preferences: which reminders pop up, quiet hours, the playbook's timing, start at login."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.playbook.calendar import QuietHours
+from desktop.playbook.rules import Kind
+from desktop.services.settings import load_playbook_settings, save_playbook_settings
+from desktop.tray.autostart import Autostart
+from desktop.ui import strings
+
+log = logging.getLogger(__name__)
+
+
+class PreferencesDialog(QDialog):
+    def __init__(
+        self, autostart: Autostart, launch_command: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(strings.PREFS_TITLE)
+        self.autostart = autostart
+        self.launch_command = launch_command
+        self.settings = load_playbook_settings()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._notifications_group())
+        layout.addWidget(self._quiet_group())
+        layout.addWidget(self._timing_group())
+        layout.addWidget(self._start_group())
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _notifications_group(self) -> QGroupBox:
+        group = QGroupBox(strings.PREFS_NOTIFY_GROUP)
+        grid = QGridLayout(group)
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        for index, kind in enumerate(Kind):
+            box = QCheckBox(strings.KIND_LABELS[kind.value])
+            box.setChecked(kind.value not in self.settings.silenced_kinds)
+            self.kind_boxes[kind.value] = box
+            grid.addWidget(box, index // 2, index % 2)
+        note = QLabel(strings.PREFS_NOTIFY_NOTE)
+        note.setEnabled(False)
+        grid.addWidget(note, len(Kind) // 2 + 1, 0, 1, 2)
+        return group
+
+    def _quiet_group(self) -> QGroupBox:
+        group = QGroupBox(strings.PREFS_QUIET_GROUP)
+        row = QHBoxLayout()
+        quiet = self.settings.quiet
+        self.quiet_start = QTimeEdit(QTime(quiet.start.hour, quiet.start.minute))
+        self.quiet_end = QTimeEdit(QTime(quiet.end.hour, quiet.end.minute))
+        for edit in (self.quiet_start, self.quiet_end):
+            edit.setDisplayFormat("HH:mm")
+            edit.timeChanged.connect(self._explain_quiet)
+        row.addWidget(QLabel(strings.PREFS_QUIET_FROM))
+        row.addWidget(self.quiet_start)
+        row.addWidget(QLabel(strings.PREFS_QUIET_TO))
+        row.addWidget(self.quiet_end)
+        row.addStretch(1)
+        self.quiet_note = QLabel(strings.PREFS_QUIET_SAME)
+        self.quiet_note.setEnabled(False)
+        self.skip_weekends = QCheckBox(strings.PREFS_SKIP_WEEKENDS)
+        self.skip_weekends.setChecked(quiet.skip_weekends)
+        column = QVBoxLayout(group)
+        column.addLayout(row)
+        column.addWidget(self.quiet_note)
+        column.addWidget(self.skip_weekends)
+        self._explain_quiet()
+        return group
+
+    def _explain_quiet(self) -> None:
+        self.quiet_note.setVisible(self.quiet_start.time() == self.quiet_end.time())
+
+    def _timing_group(self) -> QGroupBox:
+        group = QGroupBox(strings.PREFS_TIMING_GROUP)
+        form = QFormLayout(group)
+        self.timing: dict[str, QSpinBox] = {}
+        for name, label, suffix, maximum in strings.TIMING_FIELDS:
+            spin = QSpinBox()
+            spin.setRange(0, maximum)
+            spin.setSuffix(suffix)
+            spin.setValue(getattr(self.settings, name))
+            self.timing[name] = spin
+            form.addRow(label, spin)
+        return group
+
+    def _start_group(self) -> QGroupBox:
+        group = QGroupBox(strings.PREFS_START_GROUP)
+        column = QVBoxLayout(group)
+        self.start_at_login = QCheckBox(strings.PREFS_START_AT_LOGIN)
+        self.start_at_login.setChecked(self.autostart.is_enabled())
+        column.addWidget(self.start_at_login)
+        return group
+
+    def chosen_settings(self):
+        start, end = self.quiet_start.time(), self.quiet_end.time()
+        return dataclasses.replace(
+            self.settings,
+            silenced_kinds=frozenset(
+                k for k, box in self.kind_boxes.items() if not box.isChecked()
+            ),
+            quiet=QuietHours(
+                start=start.toPython(),
+                end=end.toPython(),
+                skip_weekends=self.skip_weekends.isChecked(),
+            ),
+            **{name: spin.value() for name, spin in self.timing.items()},
+        )
+
+    def accept(self) -> None:
+        try:
+            if self.start_at_login.isChecked() != self.autostart.is_enabled():
+                if self.start_at_login.isChecked():
+                    self.autostart.enable(self.launch_command)
+                else:
+                    self.autostart.disable()
+        except OSError as error:
+            log.warning("start at login: %s", error)
+            self.error.setText(strings.PREFS_AUTOSTART_FAILED.format(error=error))
+            self.error.show()
+            return
+        save_playbook_settings(self.chosen_settings())
+        super().accept()

@@ -1,0 +1,223 @@
+"""A real desktop for end-to-end tests: Xvfb, a D-Bus session, dunst and trayer.
+
+Started once per test session by the `desktop` fixture. dunst runs a recorder script for
+every notification it receives, so tests assert on what the notification daemon got.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TOOLS = ("Xvfb", "dbus-daemon", "dunst", "trayer", "xwininfo")
+
+RECORDER = """#!{python}
+import json, os, sys, time
+record = {{"t": time.time(), "app": sys.argv[1], "summary": sys.argv[2], "body": sys.argv[3],
+          "icon": os.environ.get("DUNST_ICON_PATH", ""),
+          "desktop_entry": os.environ.get("DUNST_DESKTOP_ENTRY", "")}}
+with open({log!r}, "a", encoding="utf-8") as out:
+    out.write(json.dumps(record) + "\\n")
+"""
+
+TRAYER = [
+    "trayer",
+    "--edge",
+    "top",
+    "--align",
+    "right",
+    "--widthtype",
+    "request",
+    "--height",
+    "24",
+    "--SetDockType",
+    "true",
+    "--transparent",
+    "false",
+]
+
+DUNSTRC = """[global]
+    notification_limit = 0
+    follow = none
+    # Each test's notifications must reach the recorder, even one equal to an earlier one.
+    stack_duplicates = false
+[record]
+    summary = "*"
+    script = {script}
+"""
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+def wait_until(predicate: Callable[[], object], timeout: float, every: float = 0.1):
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            return result
+        time.sleep(every)
+
+
+class DesktopSession:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.runtime_dir = root / "runtime"
+        self.runtime_dir.mkdir(mode=0o700)
+        self.config_home = root / "config"
+        self.notifications_log = root / "notifications.jsonl"
+        self.notifications_log.touch()
+        self.processes: list[subprocess.Popen] = []
+        self.env: dict[str, str] = {}
+
+    # ----- starting and stopping --------------------------------------------------
+    def start(self) -> None:
+        read_end, write_end = os.pipe()
+        xvfb = subprocess.Popen(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ],
+            pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.processes.append(xvfb)
+        os.close(write_end)
+        with os.fdopen(read_end) as display_pipe:
+            display = display_pipe.readline().strip()
+        if not display:
+            raise RuntimeError("Xvfb did not start")
+        bus = subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        self.processes.append(bus)
+        address = bus.stdout.readline().strip() if bus.stdout else ""
+        if not address:
+            raise RuntimeError("dbus-daemon did not start")
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.root),
+            "DISPLAY": f":{display}",
+            "DBUS_SESSION_BUS_ADDRESS": address,
+            "XDG_RUNTIME_DIR": str(self.runtime_dir),
+            "XDG_CONFIG_HOME": str(self.config_home),
+            "TZ": "Europe/Berlin",
+            "QT_QPA_PLATFORM": "xcb",
+            "LANG": "C.UTF-8",
+        }
+        script = self.root / "record-notification"
+        script.write_text(RECORDER.format(python=sys.executable, log=str(self.notifications_log)))
+        script.chmod(0o755)
+        dunstrc = self.root / "dunstrc"
+        dunstrc.write_text(DUNSTRC.format(script=script))
+        self._spawn(["dunst", "-conf", str(dunstrc)])
+        for _attempt in range(3):  # once seen not to map its panel on a busy machine
+            trayer = self._spawn(TRAYER)
+            if wait_until(lambda: self.top_level_named("panel"), timeout=10):
+                break
+            trayer.kill()
+        else:
+            raise RuntimeError(f"trayer did not start: {self._log_of('trayer')}")
+        if not wait_until(self._daemon_answers, timeout=10):
+            raise RuntimeError("dunst did not take the notification service")
+
+    def _spawn(self, command: list[str]) -> subprocess.Popen:
+        log = open(self.root / f"{command[0]}.log", "wb")  # noqa: SIM115 - kept for the run
+        process = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        self.processes.append(process)
+        return process
+
+    def _log_of(self, name: str) -> str:
+        path = self.root / f"{name}.log"
+        return path.read_text(errors="replace")[-500:] if path.exists() else "(no log)"
+
+    def _daemon_answers(self) -> bool:
+        result = subprocess.run(
+            ["dunstctl", "is-paused"], env=self.env, capture_output=True, text=True, check=False
+        )
+        return result.returncode == 0
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    # ----- what the tests use -----------------------------------------------------
+    def launch(self, data_dir: Path, *args: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
+            env=self.env,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def cli(self, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    def close_all_notifications(self) -> None:
+        subprocess.run(["dunstctl", "close-all"], env=self.env, check=False)
+
+    def notifications(self) -> list[dict[str, object]]:
+        lines = self.notifications_log.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+    def top_level_named(self, name: str) -> list[str]:
+        """Ids of the root's children with this WM_NAME that are mapped and viewable."""
+        listing = subprocess.run(
+            ["xwininfo", "-root", "-children"], env=self.env, capture_output=True, text=True
+        ).stdout
+        found = []
+        for line in listing.splitlines():
+            parts = line.strip().split(" ", 1)
+            if len(parts) == 2 and parts[0].startswith("0x") and parts[1].startswith(f'"{name}"'):
+                info = subprocess.run(
+                    ["xwininfo", "-id", parts[0]], env=self.env, capture_output=True, text=True
+                ).stdout
+                if "IsViewable" in info:
+                    found.append(parts[0])
+        return found
+
+    def tray_children(self) -> str:
+        """The tree under trayer's panel: embedded tray icons appear here."""
+        ids = self.top_level_named("panel")
+        if not ids:
+            return ""
+        return subprocess.run(
+            ["xwininfo", "-id", ids[0], "-tree"], env=self.env, capture_output=True, text=True
+        ).stdout

@@ -1,0 +1,108 @@
+"""The running app's wiring, offscreen (where no system tray exists): the window stays the
+place to answer, questions are asked once, and messages from other processes are served."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.models import Reminder
+from desktop.services.interviews import log_interview
+from desktop.tray.autostart import Autostart
+from desktop.tray.companion import Companion
+from desktop.tray.icons import app_icon
+from desktop.tray.single_instance import InstanceLock, server_name
+from desktop.ui.main_window import MainWindow
+from tests.conftest import interview_draft
+
+
+@pytest.fixture
+def make(qtbot, store, clock, tmp_path):
+    made: list[Companion] = []
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+
+    def build() -> Companion:
+        ui_state = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(clock, ui_state, confirm=lambda *_: True)
+        qtbot.addWidget(window)
+        data_dir = Path(tmp_path / "data")
+        lock = InstanceLock(data_dir)
+        assert lock.acquire()
+        companion = Companion(
+            QApplication.instance(),
+            window,
+            clock,
+            data_dir,
+            ui_state,
+            lock,
+            server_name(data_dir, str(runtime)),
+            app_icon(),
+            Autostart("linux", home=tmp_path, config_home=tmp_path / "config"),
+        )
+        made.append(companion)
+        return companion
+
+    yield build
+    for companion in made:
+        companion.shut_down()
+
+
+def test_without_a_tray_the_window_shows_and_says_so_once(make) -> None:
+    first = make()
+    assert first.has_tray is False
+    first.start(background=True)  # a login start still needs somewhere to answer
+    assert first.window.isVisible()
+    assert first.window.keep_running_on_close is False
+    assert first.window.banner.isVisible()
+    assert "No system tray here" in first.window.banner.label.text()
+    first.shut_down()
+
+    second = make()
+    second.start(background=True)
+    assert not second.window.banner.isVisible()
+
+
+def test_start_at_login_is_asked_once_on_first_run(make, tmp_path) -> None:
+    first = make()
+    first.start(background=False)
+    box = first.window.active_dialog
+    assert isinstance(box, QMessageBox)
+    box.button(QMessageBox.StandardButton.Yes).click()
+    entry = tmp_path / "config" / "autostart" / "org.debrief.Debrief.desktop"
+    assert "--background" in entry.read_text()
+    first.shut_down()
+
+    second = make()
+    second.start(background=False)
+    assert not isinstance(second.window.active_dialog, QMessageBox)
+
+
+def test_messages_show_the_window_re_read_data_and_report_status(make, clock) -> None:
+    companion = make()
+    companion.start(background=True)
+    companion.window.hide()
+    assert companion.handle_message({"command": "show"}) == {}
+    assert companion.window.isVisible()
+    log_interview(interview_draft(clock), clock)  # as if from the command line
+    assert companion.handle_message({"command": "changed"}) == {}
+    assert companion.window.model.rowCount() == 1
+    status = companion.handle_message({"command": "status"})
+    prep = Reminder.get(Reminder.kind == "prep")
+    assert status["next_wake_up"] == prep.due_at.isoformat()
+    assert status["waiting"] == 0 and status["window_visible"] is True
+    with pytest.raises(ValueError, match="unknown command"):
+        companion.handle_message({"command": "dance"})
+
+
+def test_a_change_in_the_window_re_arms_the_scheduler(make, clock) -> None:
+    companion = make()
+    companion.start(background=True)
+    assert companion.scheduler.scheduled_for is None
+    dialog = companion.window.new_interview()
+    dialog.set_values({"company": "Acme", "role": "Analyst", "starts_at": "2026-11-25 14:00"})
+    dialog.accept()
+    assert companion.scheduler.scheduled_for == Reminder.get(Reminder.kind == "prep").due_at

@@ -1,0 +1,84 @@
+"""Preferences, offscreen: silenced kinds, quiet hours, timing and start at login."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTime
+
+from desktop.playbook.settings import PlaybookSettings
+from desktop.services.settings import load_playbook_settings
+from desktop.tray.autostart import Autostart
+from desktop.ui.preferences_dialog import PreferencesDialog
+
+
+def _dialog(qtbot, tmp_path) -> tuple[PreferencesDialog, Autostart]:
+    autostart = Autostart("linux", home=tmp_path, config_home=tmp_path / "config")
+    dialog = PreferencesDialog(autostart, ["/usr/bin/debrief", "--background"])
+    qtbot.addWidget(dialog)
+    return dialog, autostart
+
+
+def test_it_opens_on_the_current_settings(qtbot, store, tmp_path) -> None:
+    dialog, _ = _dialog(qtbot, tmp_path)
+    assert all(box.isChecked() for box in dialog.kind_boxes.values())
+    assert dialog.quiet_start.time() == QTime(21, 0)
+    assert dialog.timing["thank_you_after_minutes"].value() == 180
+    assert not dialog.start_at_login.isChecked()
+
+
+def test_saving_stores_every_choice(qtbot, store, tmp_path) -> None:
+    dialog, autostart = _dialog(qtbot, tmp_path)
+    dialog.kind_boxes["keep_in_touch"].setChecked(False)
+    dialog.quiet_start.setTime(QTime(22, 30))
+    dialog.quiet_end.setTime(QTime(7, 0))
+    dialog.skip_weekends.setChecked(True)
+    dialog.timing["thank_you_after_minutes"].setValue(120)
+    dialog.start_at_login.setChecked(True)
+    dialog.accept()
+    saved = load_playbook_settings()
+    assert saved.silenced_kinds == frozenset({"keep_in_touch"})
+    assert (saved.quiet.start, saved.quiet.end, saved.quiet.skip_weekends) == (
+        time(22, 30),
+        time(7, 0),
+        True,
+    )
+    assert saved.thank_you_after_minutes == 120
+    assert saved.follow_up_after_interview_business_days == 10  # untouched
+    assert autostart.is_enabled()
+
+    again, _ = _dialog(qtbot, tmp_path)
+    assert again.start_at_login.isChecked()
+    assert not again.kind_boxes["keep_in_touch"].isChecked()
+    again.start_at_login.setChecked(False)
+    again.accept()
+    assert not autostart.is_enabled()
+
+
+def test_equal_quiet_hours_are_explained_as_none(qtbot, store, tmp_path) -> None:
+    dialog, _ = _dialog(qtbot, tmp_path)
+    dialog.show()
+    dialog.quiet_end.setTime(QTime(21, 0))
+    assert dialog.quiet_note.isVisible()
+
+
+def test_a_failing_autostart_keeps_the_dialog_open_and_saves_nothing(
+    qtbot, store, tmp_path
+) -> None:
+    (tmp_path / "config").write_text("not a folder")  # so the autostart folder cannot exist
+    dialog, _ = _dialog(qtbot, tmp_path)
+    dialog.show()
+    dialog.timing["thank_you_after_minutes"].setValue(60)
+    dialog.start_at_login.setChecked(True)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert "start at login" in dialog.error.text()
+    assert load_playbook_settings() == PlaybookSettings()
+
+
+def test_silenced_kinds_survive_a_round_trip_and_junk_is_ignored() -> None:
+    settings = PlaybookSettings(silenced_kinds=frozenset({"debrief", "follow_up"}))
+    data = settings.to_json()
+    assert data["silenced_kinds"] == ["debrief", "follow_up"]
+    assert PlaybookSettings.from_json(data) == settings
+    assert PlaybookSettings.from_json({"silenced_kinds": "debrief"}).silenced_kinds == frozenset()

@@ -1,0 +1,121 @@
+"""One instance per data folder: the lock, crash recovery, and the message socket."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.tray.single_instance import (
+    InstanceLock,
+    MessageServer,
+    send,
+    server_name,
+)
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from desktop.tray.single_instance import InstanceLock
+lock = InstanceLock(Path(sys.argv[1]))
+print("locked" if lock.acquire() else "refused", flush=True)
+time.sleep(60)
+"""
+
+
+def _holder(data_dir: Path) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "locked"
+    return process
+
+
+def test_a_second_process_cannot_take_the_lock_until_the_first_is_gone(tmp_path) -> None:
+    holder = _holder(tmp_path)
+    try:
+        assert InstanceLock(tmp_path).acquire() is False
+    finally:
+        holder.send_signal(signal.SIGKILL)  # a crash: the lock file stays behind
+        holder.wait()
+    assert (tmp_path / "debrief.lock").exists()
+    recovered = InstanceLock(tmp_path)
+    assert recovered.acquire() is True
+    recovered.release()
+
+
+def test_names_differ_per_data_folder_and_live_in_the_runtime_dir(tmp_path) -> None:
+    first = server_name(tmp_path / "a", str(tmp_path))
+    assert first != server_name(tmp_path / "b", str(tmp_path))
+    assert first == server_name(tmp_path / "a", str(tmp_path))
+    if sys.platform != "win32":
+        assert Path(first).parent == tmp_path
+
+
+SEND = """
+import json, sys
+from desktop.tray.single_instance import send
+print(json.dumps(send(sys.argv[1], sys.argv[2])))
+"""
+
+
+def _send_from_another_process(qtbot, name: str, command: str) -> object:
+    # The client blocks (holding the GIL), so it cannot share this process with the
+    # server, whose event loop qtbot keeps turning meanwhile.
+    client = subprocess.Popen(
+        [sys.executable, "-c", SEND, name, command],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    qtbot.waitUntil(lambda: client.poll() is not None, timeout=20000)
+    assert client.stdout is not None
+    return json.loads(client.stdout.read())
+
+
+@pytest.fixture
+def name(tmp_path) -> str:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    return server_name(tmp_path / "data", str(runtime))
+
+
+def test_a_message_gets_the_handlers_answer(qtbot, name) -> None:
+    seen: list[dict[str, object]] = []
+    server = MessageServer(name, lambda message: seen.append(message) or {"waiting": 2})
+    assert _send_from_another_process(qtbot, name, "status") == {"ok": True, "waiting": 2}
+    assert seen == [{"protocol": 1, "command": "status"}]
+    server.close()
+
+
+def test_a_failing_handler_answers_with_an_error_and_keeps_serving(qtbot, name) -> None:
+    def handler(message: dict[str, object]) -> dict[str, object]:
+        raise ValueError(f"unknown command {message['command']!r}")
+
+    server = MessageServer(name, handler)
+    answer = _send_from_another_process(qtbot, name, "dance")
+    assert answer == {"ok": False, "error": "unknown command 'dance'"}
+    assert _send_from_another_process(qtbot, name, "dance")["ok"] is False  # still serving
+    server.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes leave no file behind")
+def test_a_socket_left_by_a_crash_is_replaced(qtbot, name) -> None:
+    Path(name).write_text("left behind")
+    server = MessageServer(name, lambda _message: {})
+    assert _send_from_another_process(qtbot, name, "status") == {"ok": True}
+    assert oct(os.stat(name).st_mode & 0o077) == "0o0"  # only this user may connect
+    server.close()
+
+
+def test_nobody_listening_is_none_quickly(name) -> None:
+    assert send(name, "status", timeout_ms=500) is None

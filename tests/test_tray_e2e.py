@@ -1,0 +1,200 @@
+"""End to end, on a real desktop: the real `debrief` process, Xvfb, D-Bus, dunst, trayer.
+
+Each test seeds a real database, launches the app, and asserts on what the notification
+daemon received and on the tray state the running app reports over its socket.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from datetime import time as wall_time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from db.connection import close_database
+from db.models import Reminder
+from db.store import open_store
+from desktop.domain.clock import SystemClock
+from desktop.domain.forms import validate_interview
+from desktop.playbook.calendar import QuietHours
+from desktop.playbook.settings import PlaybookSettings
+from desktop.services import reminders
+from desktop.services.interviews import log_interview
+from desktop.services.settings import save_playbook_settings
+from desktop.tray.single_instance import send, server_name
+from tests.desktop_session import DesktopSession, missing_tools, wait_until
+
+pytestmark = pytest.mark.desktop_session
+
+
+@pytest.fixture(scope="module")
+def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DesktopSession]:
+    missing = missing_tools()
+    if missing:  # `make test` installs them; a bare `pytest` elsewhere says what is missing
+        pytest.fail(f"the desktop session needs {', '.join(missing)} (run `make test`)")
+    session = DesktopSession(tmp_path_factory.mktemp("desktop"))
+    try:
+        session.start()
+        yield session
+    finally:
+        session.stop()
+
+
+@pytest.fixture
+def apps(desktop: DesktopSession) -> Iterator[list[subprocess.Popen]]:
+    launched: list[subprocess.Popen] = []
+    yield launched
+    for process in launched:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=10)
+    desktop.close_all_notifications()
+
+
+CLOCK = SystemClock(tz=__import__("zoneinfo").ZoneInfo("Europe/Berlin"))
+
+
+def seed(data_dir: Path, interviews: int = 1, hours_ago: float = 5) -> list[int]:
+    """Interviews that ended hours ago, so their debrief, call and thank-you are overdue.
+    Quiet hours are off: the suite may run at any hour."""
+    open_store(data_dir)
+    try:
+        save_playbook_settings(PlaybookSettings(quiet=QuietHours(wall_time(0), wall_time(0))))
+        start = (CLOCK.now() - timedelta(hours=hours_ago)).astimezone(CLOCK.tz)
+        for number in range(interviews):
+            raw = {
+                "company": f"Acme {number}" if number else "Acme",
+                "role": "Data Analyst",
+                "starts_at": start.strftime("%Y-%m-%d %H:%M"),
+                "interviewers": "Dana Li <dana@acme.example>",
+                "recruiter": "Sam Roe",
+            }
+            log_interview(validate_interview(raw, CLOCK.tz), CLOCK)
+        return [r.id for r in Reminder.select().where(Reminder.due_at <= CLOCK.now())]
+    finally:
+        close_database()
+
+
+def status(desktop: DesktopSession, data_dir: Path) -> dict[str, object] | None:
+    return send(server_name(data_dir, str(desktop.runtime_dir)), "status", timeout_ms=2000)
+
+
+def ready(desktop: DesktopSession, data_dir: Path, timeout: float = 30) -> dict[str, object]:
+    answer = wait_until(lambda: status(desktop, data_dir), timeout=timeout, every=0.2)
+    assert answer, "the app never answered on its socket"
+    return answer
+
+
+def new_notifications(desktop: DesktopSession, before: int, count: int, timeout: float = 15):
+    return (
+        wait_until(
+            lambda: (found := desktop.notifications()[before:]) and len(found) >= count and found,
+            timeout=timeout,
+        )
+        or desktop.notifications()[before:]
+    )
+
+
+def test_overdue_reminders_are_notified_at_start(desktop, apps, tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    due = seed(data_dir)
+    before = len(desktop.notifications())
+    apps.append(desktop.launch(data_dir, "--background"))
+    got = new_notifications(desktop, before, len(due))
+    summaries = sorted(n["summary"] for n in got)
+    assert summaries == [
+        "Call Sam Roe with your feedback — Acme, Data Analyst",
+        "Send a thank-you note to Dana Li — Acme, Data Analyst",
+        "Write your debrief while it's fresh — Acme, Data Analyst",
+    ]
+    assert {n["app"] for n in got} == {"Debrief"}
+    thank_you = next(n for n in got if n["summary"].startswith("Send a thank-you"))
+    assert "thanks" in thank_you["body"]
+    assert Path(thank_you["icon"]).is_file()
+    assert thank_you["desktop_entry"] == "org.debrief.Debrief"
+    state = ready(desktop, data_dir)
+    assert state["waiting"] == 3
+    assert state["tooltip"] == "Debrief: 3 reminders waiting"
+
+
+def test_many_missed_reminders_arrive_as_one_summary(desktop, apps, tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    due = seed(data_dir, interviews=2)
+    assert len(due) == 6
+    before = len(desktop.notifications())
+    apps.append(desktop.launch(data_dir, "--background"))
+    got = new_notifications(desktop, before, 1)
+    assert [n["summary"] for n in got] == ["6 reminders while you were away"]
+    time.sleep(1)  # nothing else follows the summary
+    assert len(desktop.notifications()) == before + 1
+    assert ready(desktop, data_dir)["waiting"] == 6
+
+
+def test_a_reminder_due_seconds_after_launch_fires_on_time(desktop, apps, tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    due = seed(data_dir)
+    open_store(data_dir)
+    try:
+        for reminder_id in due[1:]:
+            reminders.mark_done(reminder_id, CLOCK)
+        reminders.snooze(due[0], CLOCK.now() + timedelta(seconds=10), CLOCK)
+        due_at = Reminder.get_by_id(due[0]).due_at  # as stored: to the second
+    finally:
+        close_database()
+    before = len(desktop.notifications())
+    apps.append(desktop.launch(data_dir, "--background"))
+    state = ready(desktop, data_dir)
+    assert state["waiting"] == 0
+    assert len(desktop.notifications()) == before, "fired before it was due"
+    got = new_notifications(desktop, before, 1, timeout=30)
+    assert len(got) == 1
+    lateness = got[0]["t"] - due_at.timestamp()
+    assert -0.5 < lateness < 3, f"fired {lateness:+.1f} s from its due time"
+    assert ready(desktop, data_dir)["waiting"] == 1
+
+
+def test_a_second_launch_raises_the_first_and_never_notifies_twice(desktop, apps, tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    due = seed(data_dir)
+    before = len(desktop.notifications())
+    apps.append(desktop.launch(data_dir, "--background"))
+    assert len(new_notifications(desktop, before, len(due))) == len(due)
+    assert ready(desktop, data_dir)["window_visible"] is False
+
+    second = desktop.launch(data_dir)
+    apps.append(second)
+    assert second.wait(timeout=30) == 0
+    assert wait_until(lambda: status(desktop, data_dir)["window_visible"], timeout=10)
+    assert desktop.top_level_named("Debrief (3)")
+    time.sleep(2)
+    assert len(desktop.notifications()) == before + len(due)
+
+
+def test_answering_from_the_command_line_updates_the_running_tray(desktop, apps, tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    due = seed(data_dir)
+    apps.append(desktop.launch(data_dir, "--background"))
+    assert wait_until(lambda: (s := status(desktop, data_dir)) and s["waiting"] == 3, timeout=30)
+
+    answered = desktop.cli(data_dir, "done", str(due[0]))
+    assert answered.returncode == 0, answered.stderr
+    started = time.monotonic()
+    assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 2, timeout=5)
+    assert time.monotonic() - started < 1.0
+    assert status(desktop, data_dir)["tooltip"] == "Debrief: 2 reminders waiting"
+
+
+def test_background_start_shows_the_tray_icon_and_no_window(desktop, apps, tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    seed(data_dir, hours_ago=-48)  # an interview in two days: nothing due yet
+    apps.append(desktop.launch(data_dir, "--background"))
+    state = ready(desktop, data_dir)
+    assert state["tray_visible"] is True
+    assert state["window_visible"] is False
+    assert state["next_wake_up"] is not None
+    assert wait_until(lambda: "Debrief" in desktop.tray_children(), timeout=10)
+    assert not desktop.top_level_named("Debrief")

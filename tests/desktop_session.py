@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TOOLS = ("Xvfb", "dbus-daemon", "dunst", "trayer", "xwininfo")
+TOOLS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "trayer", "xwininfo", "xdotool")
 
 RECORDER = """#!{python}
 import json, os, sys, time
@@ -212,6 +212,16 @@ class DesktopSession:
                 if "IsViewable" in info:
                     found.append(parts[0])
         return found
+
+    def tray_icon_window(self) -> str | None:
+        """The id of Debrief's icon as embedded in trayer's panel."""
+        for line in self.tray_children().splitlines():
+            if '("debrief" "Debrief")' in line:
+                return line.split()[0]
+        return None
+
+    def xdotool(self, *args: str) -> None:
+        subprocess.run(["xdotool", *args], env=self.env, check=True, timeout=10)
 
     def tray_children(self) -> str:
         """The tree under trayer's panel: embedded tray icons appear here."""

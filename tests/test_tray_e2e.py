@@ -198,3 +198,22 @@ def test_background_start_shows_the_tray_icon_and_no_window(desktop, apps, tmp_p
     assert state["next_wake_up"] is not None
     assert wait_until(lambda: "Debrief" in desktop.tray_children(), timeout=10)
     assert not desktop.top_level_named("Debrief")
+
+
+def test_a_reminder_is_answered_from_the_real_tray_menu(desktop, apps, tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    seed(data_dir)
+    apps.append(desktop.launch(data_dir, "--background"))
+    assert wait_until(lambda: (s := status(desktop, data_dir)) and s["waiting"] == 3, timeout=30)
+    icon = wait_until(desktop.tray_icon_window, timeout=10)
+    assert icon, desktop.tray_children()
+
+    desktop.xdotool("mousemove", "--window", icon, "10", "10", "click", "3")
+    assert wait_until(lambda: desktop.top_level_named("Debrief"), timeout=10), "no menu"
+    for key in ("Down", "Right", "Return"):  # first waiting reminder ▸ Done
+        time.sleep(0.4)
+        desktop.xdotool("key", key)
+
+    assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 2, timeout=10)
+    due = desktop.cli(data_dir, "due", "--json")
+    assert "Call Sam Roe" not in due.stdout and "Write your debrief" in due.stdout

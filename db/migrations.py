@@ -42,11 +42,34 @@ def _add_offer_deadline(database: SqliteDatabase) -> None:
     database.execute_sql('ALTER TABLE "opportunity" ADD COLUMN "offer_deadline" DATE')
 
 
+def _add_debrief_details(database: SqliteDatabase) -> None:
+    for statement in (
+        'CREATE TABLE "debrief_question" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"debrief_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "question" TEXT NOT NULL, '
+        '"answer_note" TEXT NOT NULL, '
+        'FOREIGN KEY ("debrief_id") REFERENCES "debrief" ("id") ON DELETE CASCADE)',
+        'CREATE INDEX "debrief_question_debrief_id" ON "debrief_question" ("debrief_id")',
+        'CREATE TABLE "debrief_mistake" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"debrief_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "mistake" TEXT NOT NULL, '
+        '"why" TEXT NOT NULL, '
+        'FOREIGN KEY ("debrief_id") REFERENCES "debrief" ("id") ON DELETE CASCADE)',
+        'CREATE INDEX "debrief_mistake_debrief_id" ON "debrief_mistake" ("debrief_id")',
+        'CREATE TABLE "reflection" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"opportunity_id" INTEGER NOT NULL, "outside_reasons" TEXT NOT NULL, '
+        '"checks" TEXT NOT NULL, "feedback" TEXT NOT NULL, "created_at" TEXT NOT NULL, '
+        '"updated_at" TEXT NOT NULL, '
+        'FOREIGN KEY ("opportunity_id") REFERENCES "opportunity" ("id") ON DELETE CASCADE)',
+        'CREATE UNIQUE INDEX "reflection_opportunity_id" ON "reflection" ("opportunity_id")',
+    ):
+        database.execute_sql(statement)
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
     _add_listing_indexes,
     _add_offer_deadline,
+    _add_debrief_details,
 )
 
 SCHEMA_VERSION = len(STEPS)

@@ -122,6 +122,39 @@ class Debrief(BaseModel):
     updated_at = UTCDateTimeField()
 
 
+class DebriefQuestion(BaseModel):
+    """A question the interviewer asked, with the user's note on their answer."""
+
+    id = AutoField()
+    debrief = ForeignKeyField(Debrief, backref="questions", on_delete="CASCADE")
+    position = IntegerField()
+    question = TextField()
+    answer_note = TextField(default="")
+
+
+class DebriefMistake(BaseModel):
+    id = AutoField()
+    debrief = ForeignKeyField(Debrief, backref="mistakes", on_delete="CASCADE")
+    position = IntegerField()
+    mistake = TextField()  # a key of playbook.reflection.COMMON_MISTAKES, or the user's words
+    why = TextField(default="")
+
+
+class Reflection(BaseModel):
+    """After "Not this time": what was outside the user's control, what is worth checking,
+    and the feedback the company gave."""
+
+    id = AutoField()
+    opportunity = ForeignKeyField(
+        Opportunity, unique=True, backref="reflections", on_delete="CASCADE"
+    )
+    outside_reasons = TextField(default="[]")  # JSON list of indexes into OUTSIDE_REASONS
+    checks = TextField(default="{}")  # JSON {index into WORTH_CHECKING: the user's note}
+    feedback = TextField(default="")
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+
+
 class Setting(BaseModel):
     key = CharField(primary_key=True)
     value = TextField()  # JSON
@@ -136,5 +169,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     StatusChange,
     Reminder,
     Debrief,
+    DebriefQuestion,
+    DebriefMistake,
+    Reflection,
     Setting,
 )

@@ -83,11 +83,12 @@ def test_snooze_from_the_menu_brings_it_back_later(tray, clock) -> None:
     assert len(tray.waiting) == 1
 
 
-def test_open_asks_for_the_opportunity_and_quit_asks_to_quit(qtbot, tray) -> None:
+def test_open_asks_for_what_the_reminder_needs_and_quit_asks_to_quit(qtbot, tray) -> None:
     tray.menu.aboutToShow.emit()
-    with qtbot.waitSignal(tray.open_requested) as opened:
+    with qtbot.waitSignal(tray.act_requested) as opened:
         _trigger(_submenu(tray.menu, "Call Sam"), "Open")
-    assert opened.args == [Opportunity.get().id]
+    assert opened.args[0].opportunity_id == Opportunity.get().id
+    assert opened.args[0].kind == "recruiter_call"
     with qtbot.waitSignal(tray.quit_requested):
         _trigger(tray.menu, "Quit Debrief")
 

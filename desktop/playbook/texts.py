@@ -38,5 +38,8 @@ WHY: dict[Kind, str] = {
 }
 
 
+LESSONS_PREFIX = "From your earlier debriefs: "
+
+
 def title(kind: Kind, opportunity: str, person: str | None = None) -> str:
     return TITLES[kind].format(opportunity=opportunity, person=person or "them")

@@ -15,6 +15,7 @@ from db.connection import DB
 from db.models import (
     Company,
     Contact,
+    Interview,
     InterviewInterviewer,
     Opportunity,
     Reminder,
@@ -26,8 +27,9 @@ from desktop.playbook.calendar import allowed
 from desktop.playbook.rules import InterviewFacts, Kind, OpportunityFacts, Person, plan
 from desktop.playbook.settings import PlaybookSettings
 from desktop.playbook.snooze import snooze_until
-from desktop.playbook.texts import WHY, title
+from desktop.playbook.texts import LESSONS_PREFIX, WHY, title
 from desktop.services import NotFound
+from desktop.services.lessons import lessons_before
 from desktop.services.settings import load_playbook_settings
 
 _OPEN = tuple(s.value for s in OPEN_REMINDER_STATES)
@@ -209,12 +211,15 @@ def views_of(query) -> list[ReminderView]:
         kind = Kind(row.kind)
         about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"
         person = getattr(row, "contact_name", None)
+        why = WHY[kind]
+        if kind is Kind.PREP and row.interview_id is not None:
+            why = _with_lessons(why, row.interview_id)
         views.append(
             ReminderView(
                 id=row.id,
                 kind=kind,
                 title=title(kind, about, person),
-                why=WHY[kind],
+                why=why,
                 due_at=row.due_at,
                 state=ReminderState(row.state),
                 opportunity_id=row.opportunity_id,
@@ -222,6 +227,13 @@ def views_of(query) -> list[ReminderView]:
             )
         )
     return views
+
+
+def _with_lessons(why: str, interview_id: int) -> str:
+    """The loop closes here: the prep reminder carries what earlier debriefs taught."""
+    interview = Interview.get_or_none(Interview.id == interview_id)
+    found = lessons_before(interview.starts_at) if interview else None
+    return f"{why}\n{LESSONS_PREFIX}{found.brief()}" if found else why
 
 
 def open_reminders_until(horizon: datetime) -> list[ReminderView]:

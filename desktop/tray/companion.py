@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
 from desktop.paths import default_data_dir
+from desktop.services.reminders import ReminderView
 from desktop.services.settings import load_flag, save_flag
 from desktop.tray import texts
 from desktop.tray.autostart import Autostart, launch_command
@@ -80,7 +81,7 @@ class Companion(QObject):
         window.hidden_to_tray.connect(self._hint_once)
         window.quit_requested.connect(self.quit)
         self.tray.answered.connect(self.reload)
-        self.tray.open_requested.connect(self._open_opportunity)
+        self.tray.act_requested.connect(self._act_on)
         self.tray.toggle_window_requested.connect(self.toggle_window)
         self.tray.log_interview_requested.connect(self._log_interview)
         self.tray.preferences_requested.connect(self._preferences)
@@ -155,9 +156,9 @@ class Companion(QObject):
         else:
             self.window.show_and_raise()
 
-    def _open_opportunity(self, opportunity_id: int) -> None:
+    def _act_on(self, view: ReminderView) -> None:
         self.window.show_and_raise()
-        self.window.open_opportunity(opportunity_id)
+        self.window.act_on_reminder(view)
 
     def _log_interview(self) -> None:
         self.window.show_and_raise()

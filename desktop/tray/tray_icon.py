@@ -24,7 +24,7 @@ MENU_REMINDERS = 8  # more would make the menu taller than a laptop screen
 
 
 class TrayIcon(QObject):
-    open_requested = Signal(int)  # opportunity id
+    act_requested = Signal(object)  # ReminderView: open what it asks for (debrief, note…)
     toggle_window_requested = Signal()
     log_interview_requested = Signal()
     preferences_requested = Signal()
@@ -108,11 +108,8 @@ class TrayIcon(QObject):
                 )
             )
         opened = menu.addAction(texts.OPEN)
-        if view.opportunity_id is None:
-            opened.setEnabled(False)
-        else:
-            target = view.opportunity_id
-            opened.triggered.connect(lambda: self.open_requested.emit(target))
+        opened.setEnabled(view.opportunity_id is not None)
+        opened.triggered.connect(lambda: self.act_requested.emit(view))
         return menu
 
     def _answer(self, action: Callable[[], object]) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.vocabulary import Status
+from desktop.playbook.lessons import Lessons
 from desktop.services.queries import InterviewView, OpportunityDetail
 from desktop.services.reminders import ReminderView
 from desktop.ui import strings
@@ -41,12 +42,16 @@ class DetailPane(QWidget):
     archive_requested = Signal()
     interview_edit_requested = Signal(int)
     interview_delete_requested = Signal(int)
+    interview_debrief_requested = Signal(int)
+    note_requested = Signal()
+    reflect_requested = Signal()
 
     def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tz = tz
         self.detail: OpportunityDetail | None = None
         self.timeline: list[ReminderView] = []
+        self.lessons: Lessons | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
@@ -64,10 +69,16 @@ class DetailPane(QWidget):
         self.status_button.setMenu(status_menu(self, self.status_requested.emit))
         self.archive_button = QPushButton(strings.ARCHIVE)
         self.archive_button.clicked.connect(self.archive_requested)
+        self.note_button = QPushButton(strings.WRITE_NOTE)
+        self.note_button.clicked.connect(self.note_requested)
+        self.reflect_button = QPushButton(strings.REFLECT)
+        self.reflect_button.clicked.connect(self.reflect_requested)
         for button in (
             self.edit_button,
             self.interview_button,
             self.status_button,
+            self.note_button,
+            self.reflect_button,
             self.archive_button,
         ):
             actions.addWidget(button)
@@ -81,18 +92,24 @@ class DetailPane(QWidget):
         self.show_detail(None)
 
     def show_detail(
-        self, detail: OpportunityDetail | None, timeline: list[ReminderView] | None = None
+        self,
+        detail: OpportunityDetail | None,
+        timeline: list[ReminderView] | None = None,
+        lessons: Lessons | None = None,
     ) -> None:
         self.detail = detail
         self.timeline = timeline or []
+        self.lessons = lessons
         has = detail is not None
         for button in (
             self.edit_button,
             self.interview_button,
             self.status_button,
+            self.note_button,
             self.archive_button,
         ):
             button.setEnabled(has)
+        self.reflect_button.setVisible(has and detail.status is Status.NOT_THIS_TIME)
         if detail is None:
             self.heading.setText("")
             self.body.setHtml(f"<p>{escape(strings.DETAIL_NONE)}</p>")
@@ -107,7 +124,15 @@ class DetailPane(QWidget):
         self.body.setHtml(self._html(detail))
 
     def _html(self, detail: OpportunityDetail) -> str:
-        parts = [f"<h3>{escape(strings.DETAIL_INTERVIEWS)}</h3>"]
+        parts = []
+        if self.lessons:
+            parts.append(f"<h3>{escape(strings.DETAIL_LESSONS)}</h3><ul>")
+            for label, count in self.lessons.mistakes[:3]:
+                times = f" (×{count})" if count > 1 else ""
+                parts.append(f"<li>{escape(label)}{times}</li>")
+            parts += [f"<li>{escape(lesson)}</li>" for lesson in self.lessons.lessons[:3]]
+            parts.append("</ul>")
+        parts.append(f"<h3>{escape(strings.DETAIL_INTERVIEWS)}</h3>")
         if detail.interviews:
             parts.append("<ul>" + "".join(self._interview(i) for i in detail.interviews) + "</ul>")
         else:
@@ -163,7 +188,9 @@ class DetailPane(QWidget):
             lines.append(escape(strings.DETAIL_HEAR_BY.format(date=day(interview.hear_by))))
         if interview.notes:
             lines.append(escape(interview.notes).replace("\n", "<br>"))
+        debrief = strings.CONTINUE_DEBRIEF if interview.has_debrief else strings.WRITE_DEBRIEF
         lines.append(
+            f'<a href="interview:debrief:{interview.id}">{escape(debrief)}</a> · '
             f'<a href="interview:edit:{interview.id}">Edit</a> · '
             f'<a href="interview:delete:{interview.id}">Delete</a>'
         )
@@ -178,3 +205,5 @@ class DetailPane(QWidget):
             self.interview_edit_requested.emit(int(ident))
         elif action == "delete":
             self.interview_delete_requested.emit(int(ident))
+        elif action == "debrief":
+            self.interview_debrief_requested.emit(int(ident))

@@ -30,9 +30,18 @@ from PySide6.QtWidgets import (
 from db.vocabulary import Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft, OpportunityDraft
+from desktop.playbook.rules import Kind
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
+from desktop.services.debriefs import lessons_for_interview
+from desktop.services.lessons import lessons_for_opportunity
+from desktop.services.notes import NoteContext
+from desktop.services.notes import context_for as note_context
+from desktop.services.notes import context_for_reminder as note_context_for_reminder
+from desktop.services.reminders import ReminderView
 from desktop.ui import strings
 from desktop.ui.banner import Banner
+from desktop.ui.compose_dialog import ComposeDialog
+from desktop.ui.debrief_dialog import DebriefDialog
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.formatting import when
@@ -42,6 +51,8 @@ from desktop.ui.opportunity_model import (
     OpportunityFilter,
     OpportunityTableModel,
 )
+from desktop.ui.question_bank import QuestionBank
+from desktop.ui.reflection_dialog import ReflectionDialog
 from desktop.ui.today_view import TodayView
 
 Confirm = Callable[[str, str], bool]
@@ -199,6 +210,9 @@ class MainWindow(QMainWindow):
         self.detail.archive_requested.connect(self.toggle_archive_selected)
         self.detail.interview_edit_requested.connect(self.edit_interview)
         self.detail.interview_delete_requested.connect(self.delete_interview)
+        self.detail.interview_debrief_requested.connect(self.open_debrief)
+        self.detail.note_requested.connect(self.compose_for_selected)
+        self.detail.reflect_requested.connect(self.reflect_on_selected)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -208,12 +222,15 @@ class MainWindow(QMainWindow):
 
         self.today = TodayView(self.clock)
         self.today.open_requested.connect(self.open_opportunity)
+        self.today.act_requested.connect(self.act_on_reminder)
         self.today.changed.connect(self.refresh)
         self.today.changed.connect(self.data_changed.emit)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
+        self.questions = QuestionBank(self.clock.tz)
+        self.tabs.addTab(self.questions, strings.TAB_QUESTIONS)
         self.banner = Banner()
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -273,6 +290,7 @@ class MainWindow(QMainWindow):
             self.select_opportunity(keep)
         self._show_selected()
         self.today.refresh()
+        self.questions.refresh()
         count = self.today.due_count
         self.setWindowTitle(f"{strings.APP_TITLE} ({count})" if count else strings.APP_TITLE)
         self.tabs.setTabText(0, f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY)
@@ -328,7 +346,8 @@ class MainWindow(QMainWindow):
             timeline = reminders.reminders_of(selected) if selected is not None else []
         except NotFound:
             detail, timeline = None, []
-        self.detail.show_detail(detail, timeline)
+        found = lessons_for_opportunity(selected, self.clock.now()) if detail is not None else None
+        self.detail.show_detail(detail, timeline, found)
 
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_id() is None:
@@ -479,6 +498,60 @@ class MainWindow(QMainWindow):
         if self.confirm(strings.CONFIRM_DELETE_TITLE, body):
             self._run(lambda: opportunities.delete_opportunity(selected))
             self.refresh()
+
+    # ----- writing: debriefs, reflections, notes -------------------------------------
+    def act_on_reminder(self, view: ReminderView) -> QDialog | None:
+        """A reminder's main action: the debrief form or the note it asks for; otherwise
+        its opportunity."""
+        if view.kind is Kind.DEBRIEF and view.interview_id is not None:
+            return self.open_debrief(view.interview_id)
+        try:
+            context = note_context_for_reminder(view.id, self.clock.tz)
+        except NotFound as error:
+            self.show_error(str(error))
+            return None
+        if context is not None:
+            return self.compose(context)
+        if view.opportunity_id is not None:
+            self.open_opportunity(view.opportunity_id)
+        return None
+
+    def open_debrief(self, interview_id: int) -> QDialog | None:
+        try:
+            lessons = lessons_for_interview(interview_id)
+        except NotFound as error:
+            self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
+            return None
+        dialog = DebriefDialog(interview_id, self.clock, lessons, self)
+        dialog.finished_debrief.connect(lambda _id: (self.refresh(), self.data_changed.emit()))
+        return self._show_modeless(dialog)
+
+    def reflect_on_selected(self) -> QDialog | None:
+        selected, detail = self.selected_id(), self.detail.detail
+        if selected is None or detail is None:
+            return None
+        dialog = ReflectionDialog(selected, detail.company, detail.role, self.clock, self)
+        return self._show_modeless(dialog)
+
+    def compose_for_selected(self) -> QDialog | None:
+        selected = self.selected_id()
+        if selected is None:
+            return None
+        return self.compose(note_context(selected, self.clock.tz))
+
+    def compose(self, context: NoteContext) -> QDialog:
+        company = queries.opportunity_form_values(context.opportunity_id)["company"]
+        dialog = ComposeDialog(context, company, self.clock, self.confirm, parent=self)
+        dialog.finished.connect(lambda _result: (self.refresh(), self.data_changed.emit()))
+        return self._show_modeless(dialog)
+
+    def _show_modeless(self, dialog: QDialog) -> QDialog:
+        # Modeless: the user can look things up in the window while writing.
+        self.active_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     # ----- errors -------------------------------------------------------------------
     def _run(self, action: Callable[[], object]) -> object:

@@ -141,3 +141,83 @@ TIMING_FIELDS = (
     ("no_response_after_days", "Ask about closing after silence of", " days", 365),
     ("reapply_after_days", "Re-apply check-in after a rejection", " days", 730),
 )
+
+# ----- debrief ------------------------------------------------------------------------
+DEBRIEF_TITLE = "Debrief — {company}, {role}"
+DEBRIEF_INTRO = (
+    "Write it while it's fresh, honestly and without judging yourself. "
+    "Everything saves as you type."
+)
+DEBRIEF_LESSONS = "From your earlier debriefs"
+DEBRIEF_FELT = "How did it feel?"
+DEBRIEF_PREDICTION = "What do you expect to happen?"
+DEBRIEF_PREDICTION_NONE = "(choose)"
+DEBRIEF_ACCOUNT = "What happened, from start to finish"
+DEBRIEF_QUESTIONS = "Questions they asked"
+DEBRIEF_QUESTION_PLACEHOLDER = "The question"
+DEBRIEF_NOTE_PLACEHOLDER = "How you answered, what you'd say next time"
+DEBRIEF_ADD_QUESTION = "Add a question"
+DEBRIEF_WENT_WELL = "What went well"
+DEBRIEF_MISTAKES = "Your mistakes, and why they happened"
+DEBRIEF_WHY_PLACEHOLDER = "Why it happened"
+DEBRIEF_OWN_MISTAKE_PLACEHOLDER = "Another mistake, in your words"
+DEBRIEF_ADD_MISTAKE = "Add another mistake"
+DEBRIEF_MADE_HARDER = "What the interviewer did that made it harder"
+DEBRIEF_MADE_HARDER_NOTE = "Not your mistakes: kept apart on purpose."
+DEBRIEF_LESSONS_NEXT = "Lessons for next time"
+DEBRIEF_SAVED = "Saved {time}"
+DEBRIEF_DONE = "Done"
+REMOVE = "Remove"
+
+REFLECTION_TITLE = "Reflection — {company}, {role}"
+REFLECTION_INTRO = (
+    "A “no” says less about you than it feels like. Most reasons are ones you never see."
+)
+REFLECTION_OUTSIDE = "Reasons that may have been outside your control"
+REFLECTION_CHECKING = "Worth checking, honestly and without blame"
+REFLECTION_CHECK_PLACEHOLDER = "Your honest answer (optional)"
+REFLECTION_FEEDBACK = "Feedback the company gave"
+WRITE_DEBRIEF = "Write debrief"
+CONTINUE_DEBRIEF = "Continue debrief"
+WRITE_NOTE = "Write a note…"
+REFLECT = "Reflect…"
+DETAIL_LESSONS = "Lessons from your earlier debriefs"
+TAB_QUESTIONS = "Questions"
+QUESTIONS_SEARCH = "Search the questions you've been asked…"
+QUESTIONS_EMPTY = "Questions you note in your debriefs gather here, ready for the next interview."
+QUESTION_COLUMNS = ("Question", "Your note", "Company", "Role", "Asked")
+
+# ----- compose ------------------------------------------------------------------------
+COMPOSE_TITLE = "Write a note — {company}, {role}"
+COMPOSE_TEMPLATE = "Note"
+COMPOSE_TO = "To"
+COMPOSE_YOUR_NAME = "Your name"
+COMPOSE_TOPIC = "A topic you discussed"
+COMPOSE_STRENGTHS = "Strengths to mention"
+COMPOSE_SUBJECT = "Subject"
+COMPOSE_GAPS = "Still to fill in: {gaps}"
+COMPOSE_COPY = "Copy"
+COMPOSE_EMAIL = "Open in email"
+COMPOSE_REFRESH = "Start again from the template"
+COMPOSE_EDIT_TEMPLATE = "Edit template…"
+COMPOSE_COPIED = "Copied to the clipboard."
+COMPOSE_MARK_DONE_TITLE = "Mark as done?"
+COMPOSE_MARK_DONE_BODY = "Mark “{title}” as done?"
+COMPOSE_NO_EMAIL = "no email address"
+TEMPLATE_EDITOR_TITLE = "Edit template — {name}"
+TEMPLATE_EDITOR_HELP = (
+    "The first line is the subject. Placeholders you can use: {placeholders}. "
+    "A value that is missing shows as a gap to fill in."
+)
+TEMPLATE_RESTORE = "Restore the original"
+TALKING_POINTS = "Talking points…"
+ACT_LABELS = {
+    "debrief": WRITE_DEBRIEF,
+    "recruiter_call": TALKING_POINTS,
+    "thank_you": WRITE_NOTE,
+    "late_thank_you": WRITE_NOTE,
+    "follow_up": WRITE_NOTE,
+    "second_follow_up": WRITE_NOTE,
+    "rejection_reply": WRITE_NOTE,
+    "keep_in_touch": WRITE_NOTE,
+}

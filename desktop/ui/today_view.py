@@ -58,6 +58,11 @@ class ReminderRow(QFrame):
         self.snooze_button.setMenu(self.snooze_menu)
         self.open_button = QPushButton(strings.OPEN)
         self.dismiss_button = QPushButton(strings.DISMISS)
+        self.act_button: QPushButton | None = None
+        act = strings.ACT_LABELS.get(view.kind.value)
+        if act and view.opportunity_id is not None:
+            self.act_button = QPushButton(act)
+            buttons.addWidget(self.act_button)
         for button in (self.done_button, self.snooze_button, self.open_button, self.dismiss_button):
             buttons.addWidget(button)
         self.no_response_button: QPushButton | None = None
@@ -70,6 +75,7 @@ class ReminderRow(QFrame):
 
 class TodayView(QWidget):
     open_requested = Signal(int)  # opportunity id
+    act_requested = Signal(object)  # ReminderView: write the debrief or the note it asks for
     # Something was answered: the owner re-reads everything, this view included, once.
     changed = Signal()
 
@@ -134,6 +140,8 @@ class TodayView(QWidget):
             action = row.snooze_menu.addAction(label)
             action.setData(choice)
             action.triggered.connect(lambda _=False, c=choice: self.snooze(ident, c))
+        if row.act_button is not None:
+            row.act_button.clicked.connect(lambda: self.act_requested.emit(row.view))
         if row.view.opportunity_id is not None:
             target = row.view.opportunity_id
             row.open_button.clicked.connect(lambda: self.open_requested.emit(target))

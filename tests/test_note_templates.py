@@ -1,0 +1,97 @@
+"""Note templates: every placeholder, gaps for missing values, hostile text, mailto links."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.paths import resources_dir
+from desktop.playbook.notes import (
+    PLACEHOLDER,
+    PLACEHOLDERS,
+    TEMPLATE_NAMES,
+    gaps,
+    mailto,
+    parse_template,
+    render,
+    render_note,
+    template_for,
+)
+
+FULL = {
+    "their_name": "Dana Li",
+    "your_name": "Alex Moreau",
+    "role": "Data Analyst",
+    "company": "Acme",
+    "interview_date": "Wednesday 25 November",
+    "topic": "the churn dashboard",
+    "strengths": "SQL and clear reporting",
+    "recruiter_name": "Sam Roe",
+}
+
+
+def test_every_shipped_template_exists_and_uses_only_known_placeholders() -> None:
+    for name in TEMPLATE_NAMES:
+        text = (resources_dir() / "templates" / f"{name}.txt").read_text(encoding="utf-8")
+        used = set(PLACEHOLDER.findall(text))
+        assert used <= set(PLACEHOLDERS), (name, used - set(PLACEHOLDERS))
+        note = render_note(text, FULL)
+        assert note.subject, name
+        assert "{{" not in note.subject + note.body and not gaps(note.body), name
+
+
+def test_a_filled_thank_you_reads_naturally() -> None:
+    text = (resources_dir() / "templates" / "thank_you.txt").read_text(encoding="utf-8")
+    note = render_note(text, FULL)
+    assert note.subject == "Thank you for today — Data Analyst"
+    assert note.body.startswith("Dear Dana Li,")
+    assert "the churn dashboard" in note.body and note.body.rstrip().endswith("Alex Moreau")
+
+
+def test_missing_values_stay_visible_as_gaps_never_none() -> None:
+    text = "Dear {{their_name}}, about {{ topic }} at {{company}} — {{unknown_thing}}"
+    rendered = render(text, {"their_name": None, "topic": "  ", "company": "Acme"})
+    assert (
+        rendered == "Dear [their name?], about [a topic you discussed?] at Acme — [unknown thing?]"
+    )
+    assert "None" not in rendered
+    assert set(gaps(rendered)) == {"[their name?]", "[a topic you discussed?]"}
+
+
+def test_values_are_inserted_verbatim_and_never_interpreted() -> None:
+    hostile = "{{company}} {0} {role.__class__} %s ${HOME} `rm -rf` <b>"
+    assert render("Hi {{their_name}}", {"their_name": hostile}) == f"Hi {hostile}"
+    assert render("{role.__class__} {0}", FULL) == "{role.__class__} {0}"
+
+
+def test_no_subject_line_means_the_whole_text_is_the_body() -> None:
+    note = parse_template("Dear {{their_name}},\nThanks.")
+    assert note.subject == "" and note.body.startswith("Dear")
+
+
+@given(st.text(), st.text(), st.text())
+def test_any_text_survives_a_mailto_round_trip(to: str, subject: str, body: str) -> None:
+    link = mailto("dana@acme.example", subject, body)
+    assert link.isascii() and " " not in link and "\n" not in link and "#" not in link
+    parts = urlsplit(link)
+    query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=False)
+    assert query.get("subject", [""]) == [subject] or subject.strip() == "" or "\r" in subject
+    expected_body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
+    assert unquote(link.split("&body=", 1)[1]) == expected_body
+    assert unquote(link.split("?subject=", 1)[1].split("&body=", 1)[0]) == subject
+
+
+def test_mailto_encodes_what_would_break_the_link() -> None:
+    link = mailto("dana@acme.example", "Q&A?", "a=b&c #1\nline two\u202eé😀")
+    assert link.startswith("mailto:dana@acme.example?subject=Q%26A%3F&body=")
+    assert "%0D%0A" in link and "%23" in link and "%26" in link
+
+
+def test_the_right_template_for_each_reminder() -> None:
+    assert template_for("thank_you", False) == "thank_you"
+    assert template_for("follow_up", True) == "follow_up"
+    assert template_for("follow_up", False) == "late_thank_you_follow_up"
+    assert template_for("recruiter_call", False) == "recruiter_call"
+    assert template_for("debrief", False) is None

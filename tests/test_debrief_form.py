@@ -152,3 +152,15 @@ def test_after_not_this_time_a_reflection_can_be_written(qtbot, window, clock) -
     assert saved.outside == frozenset({6})
     assert saved.checks == {1: "Not enough numbers"}
     assert saved.feedback == "Another candidate had more SQL"
+
+
+def test_an_interview_deleted_while_its_debrief_is_open_is_reported(qtbot, window, clock) -> None:
+    from desktop.services.interviews import delete_interview
+
+    interview = log_interview(interview_draft(clock), clock)
+    dialog = window.open_debrief(interview)
+    delete_interview(interview, clock)
+    qtbot.keyClicks(dialog.account, "Still typing")
+    dialog.autosave.flush()
+    assert "deleted elsewhere" in dialog.saved_label.text()
+    dialog.done_button.click()  # closes without an error

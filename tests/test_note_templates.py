@@ -95,3 +95,11 @@ def test_the_right_template_for_each_reminder() -> None:
     assert template_for("follow_up", False) == "late_thank_you_follow_up"
     assert template_for("recruiter_call", False) == "recruiter_call"
     assert template_for("debrief", False) is None
+
+
+def test_very_long_values_render_whole() -> None:
+    topic = "détail 😀 " * 20_000
+    rendered = render("About {{topic}}.", {"topic": topic})
+    assert rendered == f"About {topic}."
+    link = mailto("a@b.example", "s", rendered)
+    assert unquote(link.split("&body=", 1)[1]) == rendered

@@ -151,7 +151,9 @@ class Companion(QObject):
 
     # ----- window and menu ------------------------------------------------------------
     def toggle_window(self) -> None:
-        if self.window.isVisible() and self.window.isActiveWindow():
+        # Visibility alone decides: clicking the tray icon takes focus from the window on
+        # some desktops, so "active" would never be true there.
+        if self.window.isVisible() and not self.window.isMinimized():
             self.window.close()  # through closeEvent, so its layout is saved
         else:
             self.window.show_and_raise()

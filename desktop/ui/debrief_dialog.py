@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.clock import Clock
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.reflection import COMMON_MISTAKES, FELT, PREDICTIONS
-from desktop.services import debriefs
+from desktop.services import NotFound, debriefs
 from desktop.services.debriefs import DebriefData, MistakeEntry, QuestionEntry
 from desktop.ui import strings
 from desktop.ui.autosave import Autosave
@@ -260,13 +261,18 @@ class DebriefDialog(QDialog):
             self.questions.add_row()
 
     def save_now(self) -> None:
-        debriefs.save_debrief(self.interview_id, self.data(), self.clock)
+        try:
+            debriefs.save_debrief(self.interview_id, self.data(), self.clock)
+        except NotFound:  # the interview was deleted elsewhere while this was open
+            self.saved_label.setText(strings.DELETED_ELSEWHERE)
+            return
         local: datetime = self.clock.now().astimezone(self.clock.tz)
         self.saved_label.setText(strings.DEBRIEF_SAVED.format(time=f"{local:%H:%M}"))
 
     def done(self, result: int) -> None:
         self.autosave.flush()
-        debriefs.finish_debrief(self.interview_id, self.clock)  # only once it says something
+        with contextlib.suppress(NotFound):
+            debriefs.finish_debrief(self.interview_id, self.clock)  # once it says something
         self.finished_debrief.emit(self.interview_id)
         super().done(result)
 

@@ -3,6 +3,8 @@ honest look, and the feedback the company gave. Optional, and saved as the user 
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.clock import Clock
 from desktop.playbook.reflection import OUTSIDE_REASONS, WORTH_CHECKING
+from desktop.services import NotFound
 from desktop.services.reflections import ReflectionData, load_reflection, save_reflection
 from desktop.ui import strings
 from desktop.ui.autosave import Autosave
@@ -99,7 +102,9 @@ class ReflectionDialog(QDialog):
         self.feedback.setPlainText(data.feedback)
 
     def save_now(self) -> None:
-        save_reflection(self.opportunity_id, self.data(), self.clock)
+        # Deleted elsewhere while open: there is nothing left to attach the reflection to.
+        with contextlib.suppress(NotFound):
+            save_reflection(self.opportunity_id, self.data(), self.clock)
 
     def done(self, result: int) -> None:
         self.autosave.flush()

@@ -167,6 +167,7 @@ DEBRIEF_MADE_HARDER_NOTE = "Not your mistakes: kept apart on purpose."
 DEBRIEF_LESSONS_NEXT = "Lessons for next time"
 DEBRIEF_SAVED = "Saved {time}"
 DEBRIEF_DONE = "Done"
+DELETED_ELSEWHERE = "This interview was deleted elsewhere; nothing more can be saved."
 REMOVE = "Remove"
 
 REFLECTION_TITLE = "Reflection — {company}, {role}"

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TOOLS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "trayer", "xwininfo", "xdotool")
+TOOLS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "trayer", "xwininfo", "xdpyinfo", "xdotool")
 
 RECORDER = """#!{python}
 import json, os, sys, time
@@ -131,16 +131,24 @@ class DesktopSession:
         script.chmod(0o755)
         dunstrc = self.root / "dunstrc"
         dunstrc.write_text(DUNSTRC.format(script=script))
-        self._spawn(["dunst", "-conf", str(dunstrc)])
-        for _attempt in range(3):  # once seen not to map its panel on a busy machine
-            trayer = self._spawn(TRAYER)
-            if wait_until(lambda: self.top_level_named("panel"), timeout=10):
-                break
-            trayer.kill()
-        else:
-            raise RuntimeError(f"trayer did not start: {self._log_of('trayer')}")
-        if not wait_until(self._daemon_answers, timeout=10):
-            raise RuntimeError("dunst did not take the notification service")
+        if not wait_until(self._display_answers, timeout=10):
+            raise RuntimeError(f"Xvfb :{display} does not accept connections")
+        self._start_retrying(["dunst", "-conf", str(dunstrc)], self._daemon_answers, "dunst")
+        self._start_retrying(TRAYER, lambda: self.top_level_named("panel"), "trayer")
+
+    def _start_retrying(self, command: list[str], ready: Callable[[], object], name: str) -> None:
+        # Each was once seen failing its first start on a busy machine (no display yet,
+        # no panel mapped); a second start has always worked.
+        for _attempt in range(3):
+            process = self._spawn(command)
+            if wait_until(ready, timeout=10):
+                return
+            process.kill()
+        raise RuntimeError(f"{name} did not start: {self._log_of(command[0])}")
+
+    def _display_answers(self) -> bool:
+        done = subprocess.run(["xdpyinfo"], env=self.env, capture_output=True, check=False)
+        return done.returncode == 0
 
     def _spawn(self, command: list[str]) -> subprocess.Popen:
         log = open(self.root / f"{command[0]}.log", "wb")  # noqa: SIM115 - kept for the run

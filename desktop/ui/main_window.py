@@ -30,18 +30,10 @@ from PySide6.QtWidgets import (
 from db.vocabulary import Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft, OpportunityDraft
-from desktop.playbook.rules import Kind
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
-from desktop.services.debriefs import lessons_for_interview
 from desktop.services.lessons import lessons_for_opportunity
-from desktop.services.notes import NoteContext
-from desktop.services.notes import context_for as note_context
-from desktop.services.notes import context_for_reminder as note_context_for_reminder
-from desktop.services.reminders import ReminderView
 from desktop.ui import strings
 from desktop.ui.banner import Banner
-from desktop.ui.compose_dialog import ComposeDialog
-from desktop.ui.debrief_dialog import DebriefDialog
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.formatting import when
@@ -52,8 +44,8 @@ from desktop.ui.opportunity_model import (
     OpportunityTableModel,
 )
 from desktop.ui.question_bank import QuestionBank
-from desktop.ui.reflection_dialog import ReflectionDialog
 from desktop.ui.today_view import TodayView
+from desktop.ui.writing_actions import WritingActions
 
 Confirm = Callable[[str, str], bool]
 DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130)
@@ -73,7 +65,7 @@ def ask_user(parent: QWidget) -> Confirm:
     return confirm
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WritingActions, QMainWindow):
     data_changed = Signal()  # the user changed something: reminders may need re-arming
     hidden_to_tray = Signal()
     quit_requested = Signal()
@@ -498,60 +490,6 @@ class MainWindow(QMainWindow):
         if self.confirm(strings.CONFIRM_DELETE_TITLE, body):
             self._run(lambda: opportunities.delete_opportunity(selected))
             self.refresh()
-
-    # ----- writing: debriefs, reflections, notes -------------------------------------
-    def act_on_reminder(self, view: ReminderView) -> QDialog | None:
-        """A reminder's main action: the debrief form or the note it asks for; otherwise
-        its opportunity."""
-        if view.kind is Kind.DEBRIEF and view.interview_id is not None:
-            return self.open_debrief(view.interview_id)
-        try:
-            context = note_context_for_reminder(view.id, self.clock.tz)
-        except NotFound as error:
-            self.show_error(str(error))
-            return None
-        if context is not None:
-            return self.compose(context)
-        if view.opportunity_id is not None:
-            self.open_opportunity(view.opportunity_id)
-        return None
-
-    def open_debrief(self, interview_id: int) -> QDialog | None:
-        try:
-            lessons = lessons_for_interview(interview_id)
-        except NotFound as error:
-            self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
-            return None
-        dialog = DebriefDialog(interview_id, self.clock, lessons, self)
-        dialog.finished_debrief.connect(lambda _id: (self.refresh(), self.data_changed.emit()))
-        return self._show_modeless(dialog)
-
-    def reflect_on_selected(self) -> QDialog | None:
-        selected, detail = self.selected_id(), self.detail.detail
-        if selected is None or detail is None:
-            return None
-        dialog = ReflectionDialog(selected, detail.company, detail.role, self.clock, self)
-        return self._show_modeless(dialog)
-
-    def compose_for_selected(self) -> QDialog | None:
-        selected = self.selected_id()
-        if selected is None:
-            return None
-        return self.compose(note_context(selected, self.clock.tz))
-
-    def compose(self, context: NoteContext) -> QDialog:
-        company = queries.opportunity_form_values(context.opportunity_id)["company"]
-        dialog = ComposeDialog(context, company, self.clock, self.confirm, parent=self)
-        dialog.finished.connect(lambda _result: (self.refresh(), self.data_changed.emit()))
-        return self._show_modeless(dialog)
-
-    def _show_modeless(self, dialog: QDialog) -> QDialog:
-        # Modeless: the user can look things up in the window while writing.
-        self.active_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        dialog.raise_()
-        return dialog
 
     # ----- errors -------------------------------------------------------------------
     def _run(self, action: Callable[[], object]) -> object:

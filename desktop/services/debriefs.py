@@ -16,14 +16,13 @@ from db.models import (
     Opportunity,
     Reminder,
 )
-from db.vocabulary import ReminderState
 from desktop.domain.clock import Clock
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.reflection import FELT, PREDICTIONS
 from desktop.playbook.rules import Kind
 from desktop.services import NotFound
 from desktop.services.lessons import lessons_before
-from desktop.services.reminders import mark_done
+from desktop.services.reminders import OPEN_STATE_VALUES, mark_done
 
 
 @dataclass(frozen=True)
@@ -157,9 +156,7 @@ def finish_debrief(interview_id: int, clock: Clock) -> bool:
     reminder = Reminder.get_or_none(
         (Reminder.interview == interview_id)
         & (Reminder.kind == Kind.DEBRIEF.value)
-        & Reminder.state.in_(
-            [ReminderState.PENDING.value, ReminderState.FIRED.value, ReminderState.SNOOZED.value]
-        )
+        & Reminder.state.in_(OPEN_STATE_VALUES)
     )
     if reminder is None:
         return False

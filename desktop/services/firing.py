@@ -13,10 +13,9 @@ from db.models import Interview, Reminder
 from db.vocabulary import ReminderState
 from desktop.domain.clock import Clock
 from desktop.playbook.rules import Kind
-from desktop.services.reminders import ReminderView, views_of
+from desktop.services.reminders import OPEN_STATE_VALUES, ReminderView, views_of
 
 _TO_FIRE = (ReminderState.PENDING.value, ReminderState.SNOOZED.value)
-_OPEN = (*_TO_FIRE, ReminderState.FIRED.value)
 
 
 def next_due_at() -> datetime | None:
@@ -62,7 +61,7 @@ def expire_stale_prep(clock: Clock) -> int:
         .join(Interview, on=(Reminder.interview == Interview.id))
         .where(
             (Reminder.kind == Kind.PREP.value)
-            & Reminder.state.in_(_OPEN)
+            & Reminder.state.in_(OPEN_STATE_VALUES)
             & (Interview.starts_at <= now)
         )
     )

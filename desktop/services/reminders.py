@@ -32,7 +32,7 @@ from desktop.services import NotFound
 from desktop.services.lessons import lessons_before
 from desktop.services.settings import load_playbook_settings
 
-_OPEN = tuple(s.value for s in OPEN_REMINDER_STATES)
+OPEN_STATE_VALUES = tuple(s.value for s in OPEN_REMINDER_STATES)
 _ANSWERED = (ReminderState.DONE.value, ReminderState.DISMISSED.value)
 
 
@@ -112,7 +112,7 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
             row.due_at = planned.due_at
             row.save()
     for key, row in existing.items():
-        if key not in wanted and row.state in _OPEN:
+        if key not in wanted and row.state in OPEN_STATE_VALUES:
             row.move_to(ReminderState.CANCELLED)
             row.answered_at = now
             row.save()
@@ -239,7 +239,9 @@ def _with_lessons(why: str, interview_id: int) -> str:
 def open_reminders_until(horizon: datetime) -> list[ReminderView]:
     """Unanswered reminders due at or before `horizon`, oldest first."""
     return views_of(
-        Reminder.select().where((Reminder.state.in_(_OPEN)) & (Reminder.due_at <= horizon))
+        Reminder.select().where(
+            (Reminder.state.in_(OPEN_STATE_VALUES)) & (Reminder.due_at <= horizon)
+        )
     )
 
 

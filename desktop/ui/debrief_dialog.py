@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from desktop.services.debriefs import DebriefData, MistakeEntry, QuestionEntry
 from desktop.ui import strings
 from desktop.ui.autosave import Autosave
 from desktop.ui.formatting import when
+from desktop.ui.scrolling_form import scrolling_form
 
 
 def _section(text: str) -> QLabel:
@@ -115,13 +115,7 @@ class DebriefDialog(QDialog):
 
     # ----- layout -----------------------------------------------------------------------
     def _build(self, lessons: Lessons) -> None:
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        content = QWidget()
-        form = QVBoxLayout(content)
-        scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
+        outer, form = scrolling_form(self)
 
         about = " · ".join(
             p for p in (self.heading.round_label, when(self.heading.starts_at, self.clock.tz)) if p

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from desktop.services import NotFound
 from desktop.services.reflections import ReflectionData, load_reflection, save_reflection
 from desktop.ui import strings
 from desktop.ui.autosave import Autosave
+from desktop.ui.scrolling_form import scrolling_form
 
 
 class ReflectionDialog(QDialog):
@@ -41,13 +40,7 @@ class ReflectionDialog(QDialog):
         self.setWindowTitle(strings.REFLECTION_TITLE.format(company=company, role=role))
         self.resize(640, 720)
         self.autosave = Autosave(self.save_now, self)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        content = QWidget()
-        form = QVBoxLayout(content)
-        scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
+        outer, form = scrolling_form(self)
         intro = QLabel(strings.REFLECTION_INTRO)
         intro.setWordWrap(True)
         form.addWidget(intro)

@@ -43,7 +43,7 @@ def _dialog(qtbot, clock, context, answers=(True,)):
         opened.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
         return True
 
-    dialog = ComposeDialog(context, "Acme", clock, confirm, open_url)
+    dialog = ComposeDialog(context, clock, confirm, open_url)
     qtbot.addWidget(dialog)
     return dialog, opened, asked
 

@@ -36,7 +36,6 @@ class ComposeDialog(QDialog):
     def __init__(
         self,
         context: NoteContext,
-        company: str,
         clock: Clock,
         confirm: Confirm,
         open_url: OpenUrl = QDesktopServices.openUrl,
@@ -50,7 +49,9 @@ class ComposeDialog(QDialog):
         self._edited = False  # the user typed in the text: template changes no longer replace it
         self._setting = False  # the text is being filled in by code, not typed
         self.setWindowTitle(
-            strings.COMPOSE_TITLE.format(company=company, role=context.values.get("role", ""))
+            strings.COMPOSE_TITLE.format(
+                company=context.values["company"], role=context.values["role"]
+            )
         )
         self.resize(680, 640)
         layout = QVBoxLayout(self)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.playbook.rules import Kind
-from desktop.services import NotFound, queries
+from desktop.services import NotFound
 from desktop.services.debriefs import lessons_for_interview
 from desktop.services.notes import NoteContext
 from desktop.services.notes import context_for as note_context
@@ -61,8 +61,7 @@ class WritingActions:
         return self.compose(note_context(selected, self.clock.tz))
 
     def compose(self, context: NoteContext) -> QDialog:
-        company = queries.opportunity_form_values(context.opportunity_id)["company"]
-        dialog = ComposeDialog(context, company, self.clock, self.confirm, parent=self)
+        dialog = ComposeDialog(context, self.clock, self.confirm, parent=self)
         dialog.finished.connect(lambda _result: (self.refresh(), self.data_changed.emit()))
         return self._show_modeless(dialog)
 

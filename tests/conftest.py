@@ -64,3 +64,19 @@ def run_cli(
         cwd=REPO,
         check=False,
     )
+
+
+def open_window(qtbot, clock: FixedClock, tmp_path: Path):
+    """The main window on the current database, shown offscreen, answering yes to questions."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(
+        clock,
+        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+        confirm=lambda *_: True,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window

@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 import pytest
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 
 from db.models import Contact, Reminder
@@ -14,8 +14,7 @@ from desktop.services import notes
 from desktop.services.interviews import log_interview
 from desktop.services.notes import context_for, context_for_reminder
 from desktop.ui.compose_dialog import ComposeDialog, TemplateEditor
-from desktop.ui.main_window import MainWindow
-from tests.conftest import interview_draft
+from tests.conftest import interview_draft, open_window
 
 
 @pytest.fixture
@@ -128,10 +127,7 @@ def test_a_template_can_be_edited_and_restored(qtbot, logged, clock) -> None:
 def test_the_window_opens_compose_from_a_reminder_and_from_the_detail(
     qtbot, logged, clock, tmp_path
 ) -> None:
-    window = MainWindow(
-        clock, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat), lambda *_: True
-    )
-    qtbot.addWidget(window)
+    window = open_window(qtbot, clock, tmp_path)
     clock.advance(days=3, hours=5)  # Wednesday 15:00 in Berlin: the thank-yous are due
     window.refresh()
     thank_you = Reminder.get(Reminder.kind == "thank_you")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from db.models import Reminder
 from db.vocabulary import Status
@@ -13,20 +12,12 @@ from desktop.services.opportunities import change_status
 from desktop.services.reflections import load_reflection
 from desktop.ui.autosave import AUTOSAVE_MS
 from desktop.ui.debrief_dialog import DebriefDialog
-from desktop.ui.main_window import MainWindow
-from tests.conftest import interview_draft
+from tests.conftest import interview_draft, open_window
 
 
 @pytest.fixture
 def window(qtbot, store, clock, tmp_path):
-    made = MainWindow(
-        clock,
-        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-        confirm=lambda *_: True,
-    )
-    qtbot.addWidget(made)
-    made.show()
-    return made
+    return open_window(qtbot, clock, tmp_path)
 
 
 def _autosaved(qtbot, dialog) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from db.models import Opportunity, Reminder
 from db.vocabulary import Status
 from desktop.services.interviews import log_interview
 from desktop.ui.main_window import MainWindow
-from tests.conftest import interview_draft
+from tests.conftest import interview_draft, open_window
 
 
 @pytest.fixture
@@ -23,14 +22,7 @@ def _window_day_after(qtbot, clock, tmp_path, **interview: str) -> MainWindow:
     # The interview was on Wednesday; it is now Thursday 26 Nov, 12:00 in Berlin.
     log_interview(interview_draft(clock, **interview), clock)
     clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
-    made = MainWindow(
-        clock,
-        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-        confirm=lambda *_: True,
-    )
-    qtbot.addWidget(made)
-    made.show()
-    return made
+    return open_window(qtbot, clock, tmp_path)
 
 
 def _titles(window) -> list[str]:

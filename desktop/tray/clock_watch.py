@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 CHECK_EVERY_MS = 60_000
 TOLERANCE_SECONDS = 30.0
@@ -34,7 +34,7 @@ class ClockWatch(QObject):
         self._mark()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
-        self.timer.setTimerType(self.timer.timerType().VeryCoarseTimer)
+        self.timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.timer.timeout.connect(self.check)
 
     def start(self) -> None:

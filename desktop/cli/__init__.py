@@ -54,8 +54,10 @@ def run(argv: list[str]) -> int:
         return fail(_form_message(error), EXIT_USAGE)
     except (NotFound, UsageError, ValueError) as error:
         return fail(str(error), EXIT_USAGE)
-    except (DatabaseTooNew, DatabaseUnreadable) as error:
+    except DatabaseTooNew as error:
         return fail(str(error), EXIT_FAILED)
+    except DatabaseUnreadable as error:
+        return fail(_unreadable_message(error, Path(data_dir)), EXIT_FAILED)
     except OSError as error:
         return fail(f"{error.strerror or error} ({getattr(error, 'filename', '') or ''})", 1)
     except Exception as error:  # the user gets a line, the log gets the traceback
@@ -84,3 +86,15 @@ def _form_message(error: FormError) -> str:
     return "; ".join(
         f"{_OPTION_FOR_FIELD.get(name, name)}: {text}" for name, text in error.errors.items()
     )
+
+
+def _unreadable_message(error: DatabaseUnreadable, data_dir: Path) -> str:
+    from desktop.services.backups import latest_good
+
+    good = latest_good(data_dir)
+    advice = (
+        f"restore the latest good backup with: debrief restore '{good.path}'"
+        if good
+        else "no good backup was found"
+    )
+    return f"{error}. The file was left untouched; {advice}"

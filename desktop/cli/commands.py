@@ -7,10 +7,12 @@ import json
 import logging
 import sys
 from datetime import datetime, tzinfo
+from functools import partial
 from pathlib import Path
 
 from db.store import open_store
 from db.vocabulary import InvalidTransition, Status
+from desktop.cli import data_commands
 from desktop.cli.parser import UsageError, parse_id
 from desktop.domain.clock import SystemClock
 from desktop.domain.forms import parse_local_datetime, validate_interview
@@ -40,17 +42,25 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
         "done": _done,
         "dismiss": _dismiss,
         "snooze": _snooze,
+        "export": partial(data_commands.export, data_dir=data_dir),
+        "import": partial(data_commands.import_, data_dir=data_dir),
+        "backup": partial(data_commands.backup, data_dir=data_dir),
+        "restore": partial(data_commands.restore, data_dir=data_dir),
     }[command]
-    # Parse every argument before the database is opened, so bad input writes nothing.
+    # Parse every argument (and read any file) before the database is opened, so bad input
+    # writes nothing.
     prepared = handler(args, SystemClock())
-    open_store(data_dir)
+    if command != "restore":  # restoring must work when the database cannot be opened
+        open_store(data_dir)
     code = prepared()
     if code == 0 and command in CHANGING_COMMANDS:
         _tell_running_app(data_dir)
     return code
 
 
-CHANGING_COMMANDS = frozenset({"log-interview", "set-status", "done", "dismiss", "snooze"})
+CHANGING_COMMANDS = frozenset(
+    {"log-interview", "set-status", "done", "dismiss", "snooze", "import"}
+)
 
 
 def _tell_running_app(data_dir: Path) -> None:

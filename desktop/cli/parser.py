@@ -62,6 +62,27 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--until", metavar='"YYYY-MM-DD HH:MM"', help="local time")
     when.add_argument("--for", dest="for_", metavar="2h|1d|1w", help="how long from now")
 
+    exporter = sub.add_parser("export", help="write your data to a file")
+    exporter.add_argument("--format", required=True, choices=("json", "csv", "ics", "report"))
+    exporter.add_argument("-o", "--output", required=True, metavar="FILE", help="- for stdout")
+    exporter.add_argument("--bom", action="store_true", help="CSV: mark as UTF-8 for Excel")
+    exporter.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="report: first day")
+    exporter.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="report: last day")
+
+    importer = sub.add_parser("import", help="add opportunities from a JSON or CSV file")
+    importer.add_argument("file", metavar="FILE")
+    importer.add_argument("--dry-run", action="store_true", help="check and report only")
+    importer.add_argument("--duplicates", choices=("skip", "merge"), default="skip")
+    importer.add_argument(
+        "--map", action="append", default=[], metavar="FIELD=Header", help="CSV column to use"
+    )
+    importer.add_argument("--dates", choices=("dmy", "mdy"), help="CSV: order of 3/11/2026")
+
+    backup = sub.add_parser("backup", help="copy your data to the backups folder now")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    restorer = sub.add_parser("restore", help="put a backup in place of your data")
+    restorer.add_argument("file", metavar="FILE")
+
     sub.add_parser("self-check", help="check that Debrief can run here")
     sub.add_parser("_probe-qt", help=argparse.SUPPRESS)
     return parser

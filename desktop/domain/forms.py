@@ -81,7 +81,7 @@ class _Checker:
             self.errors[name] = f"{label} is required."
         elif len(text) > MAX_LINE:
             self.errors[name] = f"{label} is too long (at most {MAX_LINE} characters)."
-        elif _has_control(text):
+        elif has_control(text):
             self.errors[name] = f"{label} contains control characters; please retype it."
         return text
 
@@ -89,7 +89,7 @@ class _Checker:
         text = (raw or "").replace("\r\n", "\n").replace("\r", "\n")
         if len(text) > MAX_NOTES:
             self.errors[name] = f"Notes are too long (at most {MAX_NOTES:,} characters)."
-        elif _has_control(text, allowed="\n\t"):
+        elif has_control(text, allowed="\n\t"):
             self.errors[name] = "Notes contain control characters; please retype them."
         return text
 
@@ -105,7 +105,7 @@ def _clean_line(raw: str | None) -> str:
     return " ".join((raw or "").split())
 
 
-def _has_control(text: str, allowed: str = "") -> bool:
+def has_control(text: str, allowed: str = "") -> bool:
     return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
 
 
@@ -150,7 +150,7 @@ def _check_year(year: int) -> None:
 def parse_person(raw: str) -> Person:
     """'Dana Li <dana@acme.example>', 'Dana Li' or 'dana@acme.example'."""
     text = _clean_line(raw)
-    if _has_control(text):
+    if has_control(text):
         raise ValueError("A name contains control characters; please retype it.")
     match = _PERSON.match(text)
     if match:

@@ -1,0 +1,196 @@
+"""Rolling copies of the database, made with SQLite's online backup API, and restoring one.
+
+Each copy is a whole SQLite file named `<kind>-<UTC stamp>.sqlite3` in the backups folder,
+so the folder can be read (and a copy restored) with nothing but this naming rule.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from db.connection import backup_to, create_private_file
+
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+DAILY = "daily"
+MANUAL = "manual"
+BEFORE_IMPORT = "before-import"
+BEFORE_RESTORE = "before-restore"
+KEEP_DAILY, KEEP_WEEKLY = 7, 4
+# Copies made before a risky step are few; these many of each kind are kept.
+KEEP_SAFETY_COPIES = 10
+
+_NAME = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}T\d{6}Z)(?:-\d+)?\.sqlite3$")
+
+
+class BackupUnusable(ValueError):
+    """A file offered for restoring that is not a whole Debrief database."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    kind: str
+    made_at: datetime  # aware UTC
+    size: int
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Every copy in `folder`, newest first."""
+    found = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        made_at = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=UTC)
+        found.append(Backup(path, match["kind"], made_at, path.stat().st_size))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def make_backup(database: SqliteDatabase, folder: Path, kind: str, now: datetime) -> Path:
+    """Copy the live database into `folder`; never replaces an existing copy."""
+    target = _free_name(folder, f"{kind}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}")
+    partial = target.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    backup_to(database, partial)
+    # A copy appears under its final name only when complete, so a crash mid-copy never
+    # leaves a half file that looks restorable.
+    partial.replace(target)
+    return target
+
+
+def daily_due(folder: Path, now: datetime) -> bool:
+    latest = next((b for b in list_backups(folder) if b.kind == DAILY), None)
+    return latest is None or now - latest.made_at >= timedelta(hours=23)
+
+
+def to_prune(
+    backups: list[Backup], keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
+) -> list[Backup]:
+    """Daily copies beyond the newest `keep_daily`, except the newest of each of the
+    `keep_weekly` most recent ISO weeks among the older ones; and safety copies beyond
+    KEEP_SAFETY_COPIES of their kind. Manual copies are the user's: never pruned."""
+    daily = sorted((b for b in backups if b.kind == DAILY), key=lambda b: b.made_at, reverse=True)
+    keep = set(daily[:keep_daily])
+    weeks_kept: set[tuple[int, int]] = set()
+    for backup in daily[keep_daily:]:
+        week = backup.made_at.isocalendar()[:2]
+        if week not in weeks_kept and len(weeks_kept) < keep_weekly:
+            weeks_kept.add(week)
+            keep.add(backup)
+    doomed = [b for b in daily if b not in keep]
+    by_kind: dict[str, list[Backup]] = {}
+    for backup in backups:
+        if backup.kind not in (DAILY, MANUAL):
+            by_kind.setdefault(backup.kind.split("-v")[0], []).append(backup)
+    for copies in by_kind.values():
+        copies.sort(key=lambda b: b.made_at, reverse=True)
+        doomed.extend(copies[KEEP_SAFETY_COPIES:])
+    return doomed
+
+
+def prune(folder: Path) -> list[Path]:
+    removed = []
+    for backup in to_prune(list_backups(folder)):
+        backup.path.unlink(missing_ok=True)
+        removed.append(backup.path)
+    return removed
+
+
+def check_backup(path: Path, newest_schema: int) -> int:
+    """The schema version of a copy fit to restore; BackupUnusable with the reason if not."""
+    path = Path(path)
+    if not path.is_file():
+        raise BackupUnusable(f"{path} does not exist")
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            verdict = probe.execute("PRAGMA integrity_check").fetchone()[0]
+            version = int(probe.execute("PRAGMA user_version").fetchone()[0])
+            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master")}
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as error:
+        raise BackupUnusable(f"{path.name} is not a readable database ({error})") from error
+    if verdict != "ok":
+        raise BackupUnusable(f"{path.name} is damaged ({verdict})")
+    if version < 1 or "opportunity" not in tables:
+        raise BackupUnusable(f"{path.name} is not a Debrief database")
+    if version > newest_schema:
+        raise BackupUnusable(f"{path.name} was written by a newer Debrief (schema {version})")
+    return version
+
+
+def latest_good(folder: Path, newest_schema: int) -> Backup | None:
+    for backup in list_backups(folder):
+        try:
+            check_backup(backup.path, newest_schema)
+        except BackupUnusable:
+            continue
+        return backup
+    return None
+
+
+def restore_file(source: Path, live: Path, folder: Path, now: datetime) -> Path | None:
+    """Put the copy `source` in place of the (closed) database file `live`.
+
+    What it replaces is first moved aside into `folder` as a before-restore copy (returned),
+    so a restore can itself be undone. Works on a damaged live file too: it is moved, never
+    read or deleted. The caller must have closed every connection to `live`.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = None
+    if live.exists():
+        kept = _free_name(folder, f"{BEFORE_RESTORE}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}")
+        # Kept byte for byte with its write-ahead log, so a damaged file stays as it was.
+        for side, copy in _with_sidecars(live, kept):
+            _link_or_copy(side, copy)
+    incoming = live.with_suffix(".restoring")
+    incoming.unlink(missing_ok=True)
+    create_private_file(incoming)
+    source_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    target_db = sqlite3.connect(str(incoming))
+    try:
+        source_db.backup(target_db)
+    finally:
+        source_db.close()
+        target_db.close()
+    for side, _ in _with_sidecars(live, live)[1:]:
+        side.unlink()
+    # One rename: at every moment there is a whole database under the live name.
+    incoming.replace(live)
+    return kept
+
+
+def _with_sidecars(path: Path, twin: Path) -> list[tuple[Path, Path]]:
+    pairs = [(path, twin)]
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            pairs.append((side, Path(f"{twin}{suffix}")))
+    return pairs
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    target = folder / f"{stem}.sqlite3"
+    counter = 1
+    while target.exists():
+        target = folder / f"{stem}-{counter}.sqlite3"
+        counter += 1
+    return target

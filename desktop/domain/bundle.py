@@ -1,0 +1,382 @@
+"""Debrief's own export format (JSON), and checking a bundle read from a file.
+
+A bundle is plain JSON: opportunities nest their status history, interviews (with their
+debrief), reminders and reflection; people are listed once and referred to by `ref`, a
+number that only has meaning inside the file. `check_bundle` turns the JSON text types into
+Python values (dates, aware datetimes) and lists every problem with where it is, so an
+import either has everything it needs or writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from db.vocabulary import ContactRole, InterviewFormat, ReminderState, Status
+from desktop.domain.forms import MAX_LINE, MAX_NOTES, MAX_YEAR, MIN_YEAR, has_control
+
+FORMAT_NAME = "debrief-export"
+FORMAT_VERSION = 1
+MAX_LIST = 1_000_000
+
+
+class BundleError(ValueError):
+    """A bundle that cannot be imported; `problems` lists each one with its place."""
+
+    def __init__(self, problems: list[str]) -> None:
+        shown = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" * (len(problems) > 3))
+        super().__init__(shown)
+        self.problems = problems
+
+
+# ----- writing ---------------------------------------------------------------------------
+
+
+def datetime_text(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def date_text(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+# ----- reading ---------------------------------------------------------------------------
+
+Check = Callable[[Any, str, list[str]], Any]
+
+
+def _line(required: bool = False, limit: int = MAX_LINE) -> Check:
+    def check(value, where, problems):
+        if not isinstance(value, str):
+            problems.append(f"{where}: expected text")
+            return ""
+        if required and not value.strip():
+            problems.append(f"{where}: must not be empty")
+        elif len(value) > limit:
+            problems.append(f"{where}: longer than {limit} characters")
+        elif has_control(value):
+            problems.append(f"{where}: contains control characters")
+        return value
+
+    return check
+
+
+def _notes(value, where, problems):
+    if not isinstance(value, str):
+        problems.append(f"{where}: expected text")
+        return ""
+    if len(value) > MAX_NOTES:
+        problems.append(f"{where}: longer than {MAX_NOTES:,} characters")
+    elif has_control(value, allowed="\n\t"):
+        problems.append(f"{where}: contains control characters")
+    return value
+
+
+def _optional(inner: Check) -> Check:
+    return lambda value, where, problems: None if value is None else inner(value, where, problems)
+
+
+def _parsed(parse: Callable[[str], Any], what: str) -> Check:
+    def check(value, where, problems):
+        if isinstance(value, str):
+            try:
+                return parse(value)
+            except ValueError:
+                pass
+        problems.append(f"{where}: expected {what}, got {_show(value)}")
+        return None
+
+    return check
+
+
+def _parse_datetime(text: str) -> datetime:
+    parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if parsed.tzinfo is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise ValueError(text)
+    return parsed.astimezone(UTC)
+
+
+def _parse_date(text: str) -> date:
+    parsed = date.fromisoformat(text)
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise ValueError(text)
+    return parsed
+
+
+def _integer(low: int, high: int) -> Check:
+    def check(value, where, problems):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            problems.append(f"{where}: expected a whole number from {low} to {high}")
+            return low
+        return value
+
+    return check
+
+
+def _boolean(value, where, problems):
+    if not isinstance(value, bool):
+        problems.append(f"{where}: expected true or false")
+        return False
+    return value
+
+
+def _choice(values: type) -> Check:
+    allowed = {member.value for member in values}
+
+    def check(value, where, problems):
+        if value not in allowed:
+            problems.append(f"{where}: {_show(value)} is not one of {', '.join(sorted(allowed))}")
+            return next(iter(values)).value
+        return value
+
+    return check
+
+
+def _list_of(inner: Check) -> Check:
+    def check(value, where, problems):
+        if not isinstance(value, list) or len(value) > MAX_LIST:
+            problems.append(f"{where}: expected a list")
+            return []
+        return [inner(item, f"{where}[{index}]", problems) for index, item in enumerate(value)]
+
+    return check
+
+
+def _record(fields: dict[str, tuple[Check, Any]]) -> Check:
+    """An object with these fields; a missing field takes its default (required if ...)."""
+
+    def check(value, where, problems):
+        if not isinstance(value, dict):
+            problems.append(f"{where}: expected an object")
+            return {}
+        out = {}
+        for name, (inner, default) in fields.items():
+            if name not in value:
+                if default is ...:
+                    problems.append(f"{where}.{name}: missing")
+                out[name] = None if default is ... else default
+                continue
+            out[name] = inner(value[name], f"{where}.{name}", problems)
+        return out
+
+    return check
+
+
+def _show(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_DATETIME = _parsed(_parse_datetime, "a date and time like 2026-03-14T09:30:00Z")
+_DATE = _parsed(_parse_date, "a date like 2026-03-14")
+_REF = _integer(1, 2**62)
+_TEXT = (_notes, "")
+_LINE = (_line(), "")
+_URL = (_line(limit=2000), "")
+
+_DEBRIEF = _record(
+    {
+        "felt": (_optional(_integer(1, 5)), None),
+        "prediction": _LINE,
+        "account": _TEXT,
+        "went_well": _TEXT,
+        "made_harder": _TEXT,
+        "lessons": _TEXT,
+        "created_at": (_DATETIME, ...),
+        "updated_at": (_DATETIME, ...),
+        "questions": (
+            _list_of(_record({"question": (_notes, ...), "answer_note": _TEXT})),
+            [],
+        ),
+        "mistakes": (_list_of(_record({"mistake": (_notes, ...), "why": _TEXT})), []),
+    }
+)
+
+_INTERVIEW = _record(
+    {
+        "ref": (_REF, ...),
+        "round_label": _LINE,
+        "starts_at": (_DATETIME, ...),
+        "duration_minutes": (_integer(1, 24 * 60), 60),
+        "format": (_choice(InterviewFormat), InterviewFormat.VIDEO.value),
+        "location": _URL,
+        "hear_by": (_optional(_DATE), None),
+        "notes": _TEXT,
+        "created_at": (_DATETIME, ...),
+        "interviewers": (_list_of(_REF), []),
+        "debrief": (_optional(_DEBRIEF), None),
+    }
+)
+
+_REMINDER = _record(
+    {
+        "kind": (_line(required=True), ...),
+        "key": (_line(required=True, limit=500), ...),
+        "due_at": (_DATETIME, ...),
+        "state": (_choice(ReminderState), ReminderState.PENDING.value),
+        "interview": (_optional(_REF), None),
+        "contact": (_optional(_REF), None),
+        "created_at": (_DATETIME, ...),
+        "fired_at": (_optional(_DATETIME), None),
+        "answered_at": (_optional(_DATETIME), None),
+    }
+)
+
+
+def _reasons(value, where, problems):
+    return _list_of(_integer(0, 1000))(value, where, problems)
+
+
+def _checks(value, where, problems):
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k.isdigit() and isinstance(v, str) for k, v in value.items()
+    ):
+        problems.append(f"{where}: expected an object of numbered notes")
+        return {}
+    for key, note in value.items():
+        _notes(note, f"{where}.{key}", problems)
+    return value
+
+
+_REFLECTION = _record(
+    {
+        "outside_reasons": (_reasons, []),
+        "checks": (_checks, {}),
+        "feedback": _TEXT,
+        "created_at": (_DATETIME, ...),
+        "updated_at": (_DATETIME, ...),
+    }
+)
+
+_OPPORTUNITY = _record(
+    {
+        "company": (_line(required=True), ...),
+        "role_title": (_line(required=True), ...),
+        "source": _LINE,
+        "posting_url": _URL,
+        "applied_on": (_optional(_DATE), None),
+        "status": (_choice(Status), Status.APPLIED.value),
+        "recruiter": (_optional(_REF), None),
+        "notes": _TEXT,
+        "archived": (_boolean, False),
+        "created_at": (_DATETIME, ...),
+        "updated_at": (_DATETIME, ...),
+        "offer_deadline": (_optional(_DATE), None),
+        "status_history": (
+            _list_of(
+                _record(
+                    {
+                        "from": (_optional(_choice(Status)), None),
+                        "to": (_choice(Status), ...),
+                        "changed_at": (_DATETIME, ...),
+                        "note": _TEXT,
+                    }
+                )
+            ),
+            [],
+        ),
+        "interviews": (_list_of(_INTERVIEW), []),
+        "reminders": (_list_of(_REMINDER), []),
+        "reflection": (_optional(_REFLECTION), None),
+    }
+)
+
+_CONTACT = _record(
+    {
+        "ref": (_REF, ...),
+        "name": (_line(required=True), ...),
+        "email": _LINE,
+        "phone": _LINE,
+        "role": (_choice(ContactRole), ContactRole.OTHER.value),
+        "company": (_optional(_line(required=True)), None),
+        "created_at": (_DATETIME, ...),
+    }
+)
+
+_COMPANY = _record({"name": (_line(required=True), ...), "created_at": (_DATETIME, ...)})
+
+
+def _settings(value, where, problems):
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        problems.append(f"{where}: expected an object")
+        return {}
+    return value
+
+
+_BUNDLE = _record(
+    {
+        "format": (_line(required=True), ...),
+        "version": (_integer(1, 10**6), ...),
+        "exported_at": (_optional(_DATETIME), None),
+        "companies": (_list_of(_COMPANY), []),
+        "contacts": (_list_of(_CONTACT), []),
+        "opportunities": (_list_of(_OPPORTUNITY), []),
+        "reminders": (_list_of(_REMINDER), []),
+        "settings": (_settings, {}),
+    }
+)
+
+
+def check_bundle(data: Any) -> dict:
+    """The bundle with parsed values, or BundleError listing every problem."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise BundleError(['this is not a Debrief export (no "format": "debrief-export")'])
+    version = data.get("version")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise BundleError(
+            [f"this export is format version {version}, from a newer Debrief; update to import it"]
+        )
+    problems: list[str] = []
+    bundle = _BUNDLE(data, "file", problems)
+    _check_refs(bundle, problems)
+    if problems:
+        raise BundleError(problems)
+    return bundle
+
+
+def _check_refs(bundle: dict, problems: list[str]) -> None:
+    contacts = [c["ref"] for c in bundle["contacts"]]
+    if len(set(contacts)) != len(contacts):
+        problems.append("file.contacts: two people share a ref")
+    known_contacts = set(contacts)
+    seen_interviews: set[int] = set()
+    for index, opportunity in enumerate(bundle["opportunities"]):
+        where = f"file.opportunities[{index}]"
+        if opportunity["recruiter"] not in (None, *known_contacts):
+            problems.append(f"{where}.recruiter: no person with ref {opportunity['recruiter']}")
+        own = set()
+        for position, interview in enumerate(opportunity["interviews"]):
+            if interview["ref"] in seen_interviews:
+                problems.append(f"{where}.interviews[{position}].ref: used twice")
+            seen_interviews.add(interview["ref"])
+            own.add(interview["ref"])
+            for ref in interview["interviewers"]:
+                if ref not in known_contacts:
+                    problems.append(f"{where}.interviews[{position}]: no person with ref {ref}")
+        for position, reminder in enumerate(opportunity["reminders"]):
+            if reminder["interview"] not in (None, *own):
+                problems.append(f"{where}.reminders[{position}].interview: not of this opportunity")
+            if reminder["contact"] not in (None, *known_contacts):
+                problems.append(f"{where}.reminders[{position}].contact: no such person")
+
+
+def rekey(
+    key: str, opportunity: int, interviews: dict[int, int], people: dict[int, int]
+) -> str | None:
+    """A reminder key (see playbook.rules.reminder_key) with its ids translated, or None
+    when it names an interview or person that is not in the map (deleted since)."""
+    parts = key.split(":")
+    if not parts[0].startswith("o"):
+        return key
+    out = [f"o{opportunity}"]
+    for part in parts[1:]:
+        prefix, number = part[:1], part[1:]
+        if prefix in ("i", "p") and number.isdigit():
+            mapped = (interviews if prefix == "i" else people).get(int(number))
+            if mapped is None:
+                return None
+            out.append(f"{prefix}{mapped}")
+        else:
+            out.append(part)
+    return ":".join(out)

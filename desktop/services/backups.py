@@ -1,0 +1,51 @@
+"""Backups of the open database, and restoring one in its place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from db import backups
+from db.connection import DB, close_database
+from db.migrations import SCHEMA_VERSION
+from db.models import Opportunity
+from db.store import backups_dir, database_path, open_store
+from desktop.domain.clock import Clock
+
+
+def back_up(data_dir: Path, kind: str, clock: Clock) -> Path:
+    made = backups.make_backup(DB.obj, backups_dir(data_dir), kind, clock.now())
+    backups.prune(backups_dir(data_dir))
+    return made
+
+
+def back_up_before_import(data_dir: Path, clock: Clock) -> Path | None:
+    """Nothing to keep in a new, empty folder."""
+    if not Opportunity.select().exists():
+        return None
+    return back_up(data_dir, backups.BEFORE_IMPORT, clock)
+
+
+def daily_if_due(data_dir: Path, clock: Clock) -> Path | None:
+    if not backups.daily_due(backups_dir(data_dir), clock.now()):
+        return None
+    return back_up(data_dir, backups.DAILY, clock)
+
+
+def list_all(data_dir: Path) -> list[backups.Backup]:
+    return backups.list_backups(backups_dir(data_dir))
+
+
+def latest_good(data_dir: Path) -> backups.Backup | None:
+    return backups.latest_good(backups_dir(data_dir), SCHEMA_VERSION)
+
+
+def restore(data_dir: Path, source: Path, clock: Clock) -> Path | None:
+    """Replace the database with the copy `source` and open it; returns where the replaced
+    one was kept. The open database, if any, is closed first and reopened after."""
+    backups.check_backup(source, SCHEMA_VERSION)
+    close_database()
+    kept = backups.restore_file(
+        Path(source), database_path(data_dir), backups_dir(data_dir), clock.now()
+    )
+    open_store(data_dir)
+    return kept

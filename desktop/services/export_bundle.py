@@ -1,0 +1,214 @@
+"""Everything in the database as one bundle (see domain.bundle for the format).
+
+Each table is read once and grouped in memory, so exporting a year of history costs a
+handful of queries rather than one per opportunity.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime
+
+from db.connection import DB
+from db.models import (
+    Company,
+    Contact,
+    Debrief,
+    DebriefMistake,
+    DebriefQuestion,
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    Reflection,
+    Reminder,
+    Setting,
+    StatusChange,
+)
+from desktop.domain.bundle import FORMAT_NAME, FORMAT_VERSION, date_text, datetime_text, rekey
+
+
+def _grouped(rows, key: str) -> dict[int, list[dict]]:
+    groups: dict[int, list[dict]] = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row)
+    return groups
+
+
+def build_bundle(now: datetime) -> dict:
+    """Read in one transaction, so the export is one consistent moment. Values are the
+    parsed ones (dates, aware datetimes), as `check_bundle` gives them for a file."""
+    with DB.atomic():
+        return _build(now)
+
+
+def _build(now: datetime) -> dict:
+    companies = {row.id: row for row in Company.select().order_by(Company.id)}
+    contacts = list(Contact.select().order_by(Contact.id).dicts())
+    # Refs are numbered in file order, so exporting an import gives the same file.
+    contact_ref = {row["id"]: n for n, row in enumerate(contacts, start=1)}
+    interview_ref: dict[int, int] = {}
+    interviews = _grouped(
+        Interview.select().order_by(Interview.starts_at, Interview.id).dicts(), "opportunity"
+    )
+    interviewers = _grouped(
+        InterviewInterviewer.select().order_by(InterviewInterviewer.id).dicts(), "interview"
+    )
+    debriefs = {row["interview"]: row for row in Debrief.select().dicts()}
+    questions = _grouped(
+        DebriefQuestion.select().order_by(DebriefQuestion.position).dicts(), "debrief"
+    )
+    mistakes = _grouped(
+        DebriefMistake.select().order_by(DebriefMistake.position).dicts(), "debrief"
+    )
+    changes = _grouped(
+        StatusChange.select().order_by(StatusChange.changed_at, StatusChange.id).dicts(),
+        "opportunity",
+    )
+    reminders = _grouped(Reminder.select().order_by(Reminder.id).dicts(), "opportunity")
+    reflections = {row["opportunity"]: row for row in Reflection.select().dicts()}
+
+    opportunities = []
+    for opp_ref, opp in enumerate(Opportunity.select().order_by(Opportunity.id).dicts(), 1):
+        own_interviews = []
+        for row in interviews.get(opp["id"], []):
+            interview_ref[row["id"]] = len(interview_ref) + 1
+            own_interviews.append(
+                _interview(
+                    row, interview_ref, contact_ref, interviewers, debriefs, questions, mistakes
+                )
+            )
+        opportunities.append(
+            {
+                "company": companies[opp["company"]].name,
+                "role_title": opp["role_title"],
+                "source": opp["source"],
+                "posting_url": opp["posting_url"],
+                "applied_on": opp["applied_on"],
+                "status": opp["status"],
+                "recruiter": contact_ref.get(opp["recruiter"]),
+                "notes": opp["notes"],
+                "archived": bool(opp["archived"]),
+                "created_at": opp["created_at"],
+                "updated_at": opp["updated_at"],
+                "offer_deadline": opp["offer_deadline"],
+                "status_history": [
+                    {
+                        "from": c["from_status"],
+                        "to": c["to_status"],
+                        "changed_at": c["changed_at"],
+                        "note": c["note"],
+                    }
+                    for c in changes.get(opp["id"], [])
+                ],
+                "interviews": own_interviews,
+                "reminders": [
+                    reminder
+                    for r in reminders.get(opp["id"], [])
+                    if (reminder := _reminder(r, opp_ref, interview_ref, contact_ref))
+                ],
+                "reflection": _reflection(reflections.get(opp["id"])),
+            }
+        )
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": now,
+        "companies": [{"name": c.name, "created_at": c.created_at} for c in companies.values()],
+        "contacts": [
+            {
+                "ref": contact_ref[c["id"]],
+                "name": c["name"],
+                "email": c["email"],
+                "phone": c["phone"],
+                "role": c["role"],
+                "company": companies[c["company"]].name if c["company"] else None,
+                "created_at": c["created_at"],
+            }
+            for c in contacts
+        ],
+        "opportunities": opportunities,
+        "reminders": [_reminder(r, 0, interview_ref, contact_ref) for r in reminders.get(None, [])],
+        "settings": {s.key: json.loads(s.value) for s in Setting.select().order_by(Setting.key)},
+    }
+
+
+def _interview(
+    row, interview_ref, contact_ref, interviewers, debriefs, questions, mistakes
+) -> dict:
+    debrief = debriefs.get(row["id"])
+    return {
+        "ref": interview_ref[row["id"]],
+        "round_label": row["round_label"],
+        "starts_at": row["starts_at"],
+        "duration_minutes": row["duration_minutes"],
+        "format": row["format"],
+        "location": row["location"],
+        "hear_by": row["hear_by"],
+        "notes": row["notes"],
+        "created_at": row["created_at"],
+        "interviewers": [contact_ref[link["contact"]] for link in interviewers.get(row["id"], [])],
+        "debrief": None
+        if debrief is None
+        else {
+            "felt": debrief["felt"],
+            "prediction": debrief["prediction"],
+            "account": debrief["account"],
+            "went_well": debrief["went_well"],
+            "made_harder": debrief["made_harder"],
+            "lessons": debrief["lessons"],
+            "created_at": debrief["created_at"],
+            "updated_at": debrief["updated_at"],
+            "questions": [
+                {"question": q["question"], "answer_note": q["answer_note"]}
+                for q in questions.get(debrief["id"], [])
+            ],
+            "mistakes": [
+                {"mistake": m["mistake"], "why": m["why"]} for m in mistakes.get(debrief["id"], [])
+            ],
+        },
+    }
+
+
+def _reminder(
+    row: dict, opp_ref: int, interview_ref: dict[int, int], contact_ref: dict[int, int]
+) -> dict | None:
+    # Keys name database ids; in the file they name refs, like everything else.
+    key = rekey(row["key"], opp_ref, interview_ref, contact_ref)
+    if key is None:
+        return None
+    return {
+        "kind": row["kind"],
+        "key": key,
+        "due_at": row["due_at"],
+        "state": row["state"],
+        "interview": interview_ref.get(row["interview"]),
+        "contact": contact_ref.get(row["contact"]),
+        "created_at": row["created_at"],
+        "fired_at": row["fired_at"],
+        "answered_at": row["answered_at"],
+    }
+
+
+def _reflection(row: dict | None) -> dict | None:
+    if row is None:
+        return None
+    return {
+        "outside_reasons": json.loads(row["outside_reasons"]),
+        "checks": json.loads(row["checks"]),
+        "feedback": row["feedback"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+
+
+def _encode(value: object) -> str:
+    if isinstance(value, datetime):
+        return datetime_text(value)
+    if isinstance(value, date):
+        return date_text(value)
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def bundle_json(bundle: dict) -> str:
+    return json.dumps(bundle, ensure_ascii=False, indent=1, default=_encode) + "\n"

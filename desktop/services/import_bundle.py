@@ -1,0 +1,280 @@
+"""Adding a checked bundle to the database: all of it in one transaction, or nothing.
+
+An opportunity already in the database (same company, role and application date) is a
+duplicate: skipped, or merged by adding what the database lacks without overwriting
+anything the user wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from db.connection import DB
+from db.models import (
+    Company,
+    Contact,
+    Debrief,
+    DebriefMistake,
+    DebriefQuestion,
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    Reflection,
+    Reminder,
+    Setting,
+    StatusChange,
+)
+from desktop.domain.bundle import rekey
+from desktop.domain.clock import Clock
+from desktop.services.reminders import replan
+
+
+class Duplicates(StrEnum):
+    SKIP = "skip"
+    MERGE = "merge"
+
+
+DuplicateKey = tuple[str, str, date | None]
+
+
+def duplicate_key(company: str, role: str, applied_on: date | None) -> DuplicateKey:
+    return (" ".join(company.casefold().split()), " ".join(role.casefold().split()), applied_on)
+
+
+@dataclass
+class ImportSummary:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # skipped or merged, by the policy
+    policy: Duplicates = Duplicates.SKIP
+
+    def sentence(self) -> str:
+        done = "merged" if self.policy is Duplicates.MERGE else "skipped"
+        return (
+            f"{len(self.added)} opportunit{'y' if len(self.added) == 1 else 'ies'} to add, "
+            f"{len(self.duplicates)} already there ({done})."
+        )
+
+
+def _label(opp: dict) -> str:
+    applied = f", applied {opp['applied_on'].isoformat()}" if opp["applied_on"] else ""
+    return f"{opp['company']} — {opp['role_title']}{applied}"
+
+
+def _existing_keys() -> dict[DuplicateKey, int]:
+    query = (
+        Opportunity.select(
+            Opportunity.id, Company.name, Opportunity.role_title, Opportunity.applied_on
+        )
+        .join(Company)
+        .tuples()
+    )
+    return {duplicate_key(name, role, applied): oid for oid, name, role, applied in query}
+
+
+def preview(bundle: dict, policy: Duplicates) -> ImportSummary:
+    """What `apply_bundle` would do, without writing."""
+    summary = ImportSummary(policy=policy)
+    known = set(_existing_keys())
+    for opp in bundle["opportunities"]:
+        key = duplicate_key(opp["company"], opp["role_title"], opp["applied_on"])
+        (summary.duplicates if key in known else summary.added).append(_label(opp))
+        known.add(key)
+    return summary
+
+
+def apply_bundle(bundle: dict, policy: Duplicates, clock: Clock) -> ImportSummary:
+    summary = ImportSummary(policy=policy)
+    with DB.atomic():
+        _Importer(bundle, clock).run(policy, summary)
+    return summary
+
+
+class _Importer:
+    def __init__(self, bundle: dict, clock: Clock) -> None:
+        self.bundle = bundle
+        self.clock = clock
+        self.now = clock.now()
+        self.companies: dict[str, int] = {}
+        self.people: dict[int, int] = {}  # file ref → contact id
+
+    def run(self, policy: Duplicates, summary: ImportSummary) -> None:
+        for company in self.bundle["companies"]:
+            self._company(company["name"], company["created_at"])
+        for person in self.bundle["contacts"]:
+            self.people[person["ref"]] = self._contact(person)
+        existing = _existing_keys()
+        for opp in self.bundle["opportunities"]:
+            key = duplicate_key(opp["company"], opp["role_title"], opp["applied_on"])
+            if key in existing:
+                summary.duplicates.append(_label(opp))
+                if policy is Duplicates.MERGE:
+                    self._merge(existing[key], opp)
+                    replan(existing[key], self.clock)
+                continue
+            existing[key] = self._add(opp)
+            summary.added.append(_label(opp))
+        for reminder in self.bundle["reminders"]:
+            if not Reminder.select().where(Reminder.key == reminder["key"]).exists():
+                self._reminder(reminder, None, reminder["key"], {})
+        for key, value in self.bundle["settings"].items():
+            if Setting.get_or_none(Setting.key == key) is None:
+                Setting.create(key=key, value=json.dumps(value))
+
+    def _company(self, name: str, created_at: datetime | None = None) -> int:
+        folded = name.casefold()
+        if folded not in self.companies:
+            found = Company.get_or_none(Company.name == name)
+            if found is None:
+                found = Company.create(name=name, created_at=created_at or self.now)
+            self.companies[folded] = found.id
+        return self.companies[folded]
+
+    def _contact(self, person: dict) -> int:
+        company = self._company(person["company"]) if person["company"] else None
+        same = Contact.select(Contact.id).where(
+            (Contact.name == person["name"])
+            & (Contact.email == person["email"])
+            & (Contact.company == company if company else Contact.company.is_null())
+        )
+        found = same.first()
+        if found is not None:
+            return found.id
+        return Contact.create(
+            name=person["name"],
+            email=person["email"],
+            phone=person["phone"],
+            role=person["role"],
+            company=company,
+            created_at=person["created_at"],
+        ).id
+
+    def _add(self, opp: dict) -> int:
+        row = Opportunity.create(
+            company=self._company(opp["company"]),
+            role_title=opp["role_title"],
+            source=opp["source"],
+            posting_url=opp["posting_url"],
+            applied_on=opp["applied_on"],
+            status=opp["status"],
+            recruiter=self.people.get(opp["recruiter"]),
+            notes=opp["notes"],
+            archived=opp["archived"],
+            created_at=opp["created_at"],
+            updated_at=opp["updated_at"],
+            offer_deadline=opp["offer_deadline"],
+        )
+        self._status_history(row.id, opp["status_history"])
+        interviews = {i["ref"]: self._interview(row.id, i) for i in opp["interviews"]}
+        self._reflection(row.id, opp["reflection"])
+        if opp["reminders"]:
+            for reminder in opp["reminders"]:
+                key = rekey(reminder["key"], row.id, interviews, self.people)
+                if key is not None:
+                    self._reminder(reminder, row.id, key, interviews)
+        else:  # from a spreadsheet: the playbook plans what is due
+            replan(row.id, self.clock)
+        return row.id
+
+    def _merge(self, opportunity_id: int, opp: dict) -> None:
+        row = Opportunity.get_by_id(opportunity_id)
+        for name in ("source", "posting_url", "notes", "applied_on", "offer_deadline"):
+            if not getattr(row, name) and opp[name]:
+                setattr(row, name, opp[name])
+        if row.recruiter_id is None and opp["recruiter"] is not None:
+            row.recruiter = self.people[opp["recruiter"]]
+        had = {
+            (c.changed_at, c.to_status)
+            for c in StatusChange.select().where(StatusChange.opportunity == opportunity_id)
+        }
+        latest = max((at for at, _ in had), default=None)
+        fresh = [c for c in opp["status_history"] if (c["changed_at"], c["to"]) not in had]
+        self._status_history(opportunity_id, fresh)
+        newer = [c for c in fresh if latest is None or c["changed_at"] > latest]
+        if newer:  # the file knows of a later outcome than the database
+            row.status = max(newer, key=lambda c: c["changed_at"])["to"]
+        row.updated_at = self.now
+        row.save()
+        starts = {
+            i.starts_at for i in Interview.select().where(Interview.opportunity == opportunity_id)
+        }
+        for interview in opp["interviews"]:
+            if interview["starts_at"] not in starts:
+                self._interview(opportunity_id, interview)
+        if not Reflection.select().where(Reflection.opportunity == opportunity_id).exists():
+            self._reflection(opportunity_id, opp["reflection"])
+
+    def _status_history(self, opportunity_id: int, changes: list[dict]) -> None:
+        if changes:
+            StatusChange.insert_many(
+                [
+                    {
+                        "opportunity": opportunity_id,
+                        "from_status": c["from"],
+                        "to_status": c["to"],
+                        "changed_at": c["changed_at"],
+                        "note": c["note"],
+                    }
+                    for c in changes
+                ]
+            ).execute()
+
+    def _interview(self, opportunity_id: int, interview: dict) -> int:
+        row = Interview.create(
+            opportunity=opportunity_id,
+            round_label=interview["round_label"],
+            starts_at=interview["starts_at"],
+            duration_minutes=interview["duration_minutes"],
+            format=interview["format"],
+            location=interview["location"],
+            hear_by=interview["hear_by"],
+            notes=interview["notes"],
+            created_at=interview["created_at"],
+        )
+        for ref in dict.fromkeys(interview["interviewers"]):
+            InterviewInterviewer.create(interview=row.id, contact=self.people[ref])
+        debrief = interview["debrief"]
+        if debrief is not None:
+            fields = {k: v for k, v in debrief.items() if k not in ("questions", "mistakes")}
+            made = Debrief.create(interview=row.id, **fields)
+            for n, q in enumerate(debrief["questions"]):
+                DebriefQuestion.create(
+                    debrief=made.id,
+                    position=n,
+                    question=q["question"],
+                    answer_note=q["answer_note"],
+                )
+            for n, m in enumerate(debrief["mistakes"]):
+                DebriefMistake.create(
+                    debrief=made.id, position=n, mistake=m["mistake"], why=m["why"]
+                )
+        return row.id
+
+    def _reflection(self, opportunity_id: int, reflection: dict | None) -> None:
+        if reflection is not None:
+            Reflection.create(
+                opportunity=opportunity_id,
+                outside_reasons=json.dumps(reflection["outside_reasons"]),
+                checks=json.dumps(reflection["checks"]),
+                feedback=reflection["feedback"],
+                created_at=reflection["created_at"],
+                updated_at=reflection["updated_at"],
+            )
+
+    def _reminder(
+        self, reminder: dict, opportunity_id: int | None, key: str, interviews: dict[int, int]
+    ) -> None:
+        Reminder.create(
+            kind=reminder["kind"],
+            key=key,
+            due_at=reminder["due_at"],
+            state=reminder["state"],
+            opportunity=opportunity_id,
+            interview=interviews.get(reminder["interview"]),
+            contact=self.people.get(reminder["contact"]),
+            created_at=reminder["created_at"],
+            fired_at=reminder["fired_at"],
+            answered_at=reminder["answered_at"],
+        )

@@ -1,0 +1,133 @@
+"""Export and import on real SQLite files: the JSON round trip, duplicates, all-or-nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from db.connection import close_database
+from db.models import Interview, Opportunity, Reminder, StatusChange
+from db.store import open_store
+from desktop.domain.bundle import BundleError, check_bundle
+from desktop.domain.import_source import bundle_from_json, read_import_text
+from desktop.services.export_bundle import build_bundle, bundle_json
+from desktop.services.import_bundle import Duplicates, apply_bundle, preview
+from tests.histories import rich_history
+
+
+def _without_stamp(bundle: dict) -> dict:
+    return {k: v for k, v in bundle.items() if k != "exported_at"}
+
+
+def test_json_round_trip_into_an_empty_folder_gives_back_the_same_data(
+    store, clock, tmp_path
+) -> None:
+    rich_history(clock)
+    first = build_bundle(clock.now())
+    text = bundle_json(first)
+    assert len(first["opportunities"]) == 3 and first["contacts"] and first["settings"]
+    assert any(r["state"] == "done" for o in first["opportunities"] for r in o["reminders"])
+    close_database()
+
+    open_store(tmp_path / "elsewhere")
+    summary = apply_bundle(bundle_from_json(text), Duplicates.SKIP, clock)
+    assert len(summary.added) == 3 and not summary.duplicates
+    again = json.loads(bundle_json(build_bundle(clock.now())))
+    assert _without_stamp(again) == _without_stamp(json.loads(text))
+    close_database()
+
+
+def test_reimporting_detects_duplicates_and_skips_them(store, clock) -> None:
+    rich_history(clock)
+    bundle = check_bundle(json.loads(bundle_json(build_bundle(clock.now()))))
+    counts = (Opportunity.select().count(), Interview.select().count(), Reminder.select().count())
+    shown = preview(bundle, Duplicates.SKIP)
+    assert not shown.added and len(shown.duplicates) == 3
+    assert "3 already there (skipped)" in shown.sentence()
+    apply_bundle(bundle, Duplicates.SKIP, clock)
+    assert (
+        Opportunity.select().count(),
+        Interview.select().count(),
+        Reminder.select().count(),
+    ) == counts
+
+
+def test_merge_adds_what_is_missing_without_overwriting(store, clock) -> None:
+    ids = rich_history(clock)
+    bundle = check_bundle(json.loads(bundle_json(build_bundle(clock.now()))))
+    acme = Interview.get_by_id(ids["acme_interview"]).opportunity
+    acme.notes = "My own words"
+    acme.save()
+    Interview.delete().where(Interview.id == ids["acme_interview"]).execute()
+    changes_before = StatusChange.select().count()
+
+    apply_bundle(bundle, Duplicates.MERGE, clock)
+    acme = Opportunity.get_by_id(acme.id)
+    assert acme.notes == "My own words"
+    assert [i.round_label for i in acme.interviews] == ["Phone screen, first"]
+    assert acme.interviews[0].debriefs[0].lessons == "Shorter answers"
+    assert StatusChange.select().count() == changes_before
+    assert Opportunity.select().count() == 3
+
+
+def test_a_file_with_one_bad_value_imports_nothing_and_says_where(store, clock) -> None:
+    rich_history(clock)
+    data = json.loads(bundle_json(build_bundle(clock.now())))
+    data["opportunities"][1]["interviews"][0]["starts_at"] = "next Tuesday"
+    data["opportunities"][2]["status"] = "maybe"
+    with pytest.raises(BundleError) as raised:
+        check_bundle(data)
+    problems = raised.value.problems
+    assert "file.opportunities[1].interviews[0].starts_at: expected a date and time" in problems[0]
+    assert "file.opportunities[2].status: 'maybe' is not one of" in problems[1]
+
+
+def test_a_write_that_fails_midway_leaves_the_database_as_it_was(store, clock) -> None:
+    rich_history(clock)
+    bundle = check_bundle(json.loads(bundle_json(build_bundle(clock.now()))))
+    before = bundle_json(build_bundle(clock.now()))
+    for opp in bundle["opportunities"]:
+        opp["role_title"] += " (copy)"
+    # A reference the checker cannot see (a person removed after checking) fails the write.
+    bundle["contacts"].pop()
+    with pytest.raises(KeyError):
+        apply_bundle(bundle, Duplicates.SKIP, clock)
+    assert bundle_json(build_bundle(clock.now())) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not a text file"),
+        (b'{"format": "debrief-export", "version": 1, "opportunities": [', "not valid JSON"),
+        (b'{"hello": 1}', "not a Debrief export"),
+        (b'{"format": "debrief-export", "version": 99}', "newer Debrief"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ],
+)
+def test_unusable_files_get_a_clear_message(tmp_path, content: bytes, message: str) -> None:
+    path = tmp_path / "in.json"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=message):
+        bundle_from_json(read_import_text(path))
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch) -> None:
+    import desktop.domain.import_source as source
+
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"a" * 2048)
+    monkeypatch.setattr(source, "MAX_IMPORT_BYTES", 1024)
+    with pytest.raises(ValueError, match="imports files up to"):
+        source.read_import_text(path)
+
+
+def test_dates_survive_as_dates(store, clock) -> None:
+    rich_history(clock)
+    # What the database gives is what a checked file gives: one shape for every exporter.
+    built = build_bundle(clock.now())
+    assert check_bundle(json.loads(bundle_json(built))) == built
+    assert isinstance(built["opportunities"][0]["status_history"][0]["changed_at"], datetime)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import shutil
 import sqlite3
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from db.connection import DATABASE_FILENAME, DatabaseUnreadable, connect
+from db.connection import DATABASE_FILENAME, DatabaseUnreadable, close_database, connect
 from db.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate
+
+log = logging.getLogger(__name__)
 
 
 def database_path(data_dir: Path) -> Path:
@@ -42,5 +46,31 @@ def open_store(data_dir: Path) -> SqliteDatabase:
         if found > SCHEMA_VERSION:
             raise DatabaseTooNew(found, SCHEMA_VERSION)
     database = connect(path)
-    migrate(database, backup_dir=backups_dir(data_dir))
+    try:
+        # A file can have a good header and damaged pages; find out before writing to it.
+        verdict = database.execute_sql("PRAGMA quick_check").fetchall()
+        if [row[0] for row in verdict] != ["ok"]:
+            raise sqlite3.DatabaseError(str(verdict[0][0]))
+        migrate(database, backup_dir=backups_dir(data_dir))
+    except sqlite3.DatabaseError as error:
+        close_database()
+        raise DatabaseUnreadable(f"{path} is damaged ({error})") from error
+    return database
+
+
+def open_read_only_copy(data_dir: Path, into: Path) -> SqliteDatabase:
+    """Copy the (damaged) database into the folder `into` and open the copy, refusing
+    writes; the original is only read. Raises DatabaseUnreadable if not even that works."""
+    source = database_path(data_dir)
+    into.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        side = Path(f"{source}{suffix}")
+        if side.exists():
+            shutil.copyfile(side, Path(f"{database_path(into)}{suffix}"))
+    database = connect(database_path(into))
+    try:
+        migrate(database)  # the copy may be older than this Debrief
+    except sqlite3.DatabaseError as error:
+        log.warning("read-only copy left at its old version: %s", error)
+    database.execute_sql("PRAGMA query_only = 1")
     return database

@@ -39,24 +39,92 @@ def launch(data_dir: Path, background: bool = False) -> int:
             return 0
         QMessageBox.warning(None, APP_NAME, texts.ALREADY_RUNNING)
         return 1
+    clock = SystemClock()
+    read_only = False
     try:
         open_store(data_dir)
-    except (DatabaseTooNew, DatabaseUnreadable) as error:
+    except DatabaseTooNew as error:
         lock.release()
-        too_new = isinstance(error, DatabaseTooNew)
-        title = strings.DB_TOO_NEW_TITLE if too_new else strings.DB_UNREADABLE_TITLE
-        QMessageBox.critical(None, title, str(error))
+        QMessageBox.critical(None, strings.DB_TOO_NEW_TITLE, str(error))
         return 1
+    except DatabaseUnreadable as error:
+        read_only = recover(Path(data_dir), str(error), clock)
+        if read_only is None:
+            lock.release()
+            return 1
 
     from desktop.tray.companion import Companion
     from desktop.ui.main_window import MainWindow
 
-    clock = SystemClock()
     ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
-    window = MainWindow(clock, ui_state)
-    companion = Companion(app, window, clock, Path(data_dir), ui_state, lock, name, icon)
-    companion.start(background)
+    window = MainWindow(clock, ui_state, Path(data_dir))
+    if read_only:
+        keep = show_read_only(app, window, lock, data_dir)  # noqa: F841 (kept alive)
+    else:
+        companion = Companion(app, window, clock, Path(data_dir), ui_state, lock, name, icon)
+        companion.start(background)
     try:
         return app.exec()
     finally:
         close_database()
+
+
+def recover(data_dir: Path, error: str, clock: SystemClock) -> bool | None:
+    """The database cannot be read: ask, then restore (False: carry on normally), open a
+    read-only copy (True) or give up (None). The damaged file is never changed."""
+    import tempfile
+
+    from db.store import open_read_only_copy
+    from desktop.services import backups
+    from desktop.ui import strings
+    from desktop.ui.damaged_dialog import Choice, ask_about_damage
+
+    latest = backups.latest_good(data_dir)
+    when = latest.made_at.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M") if latest else None
+    choice = ask_about_damage(error, when)
+    try:
+        if choice is Choice.RESTORE and latest is not None:
+            backups.restore(data_dir, latest.path, clock)
+            return False
+        if choice is Choice.READ_ONLY:
+            open_read_only_copy(data_dir, Path(tempfile.mkdtemp(prefix="debrief-read-only-")))
+            return True
+    except (DatabaseUnreadable, OSError, ValueError) as failure:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, strings.DAMAGED_TITLE, str(failure))
+    return None
+
+
+def show_read_only(app, window, lock, data_dir: Path) -> object:
+    """The window on a copy that refuses writes: no tray, no reminders; a restored backup
+    starts Debrief afresh on the real data."""
+    import sys
+
+    from peewee import OperationalError
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.tray.autostart import launch_command
+    from desktop.ui import strings
+
+    app.setQuitOnLastWindowClosed(True)
+    window.show_banner(strings.READ_ONLY_BANNER)
+    window.show_and_raise()
+    previous = sys.excepthook
+
+    def refuse_writes(kind, value, trace) -> None:
+        if isinstance(value, OperationalError) and "readonly" in str(value).replace("-", ""):
+            QMessageBox.information(window, strings.DAMAGED_TITLE, strings.READ_ONLY_REFUSED)
+            return
+        previous(kind, value, trace)
+
+    def restart() -> None:
+        lock.release()
+        command = [arg for arg in launch_command(Path(data_dir)) if arg != "--background"]
+        QProcess.startDetached(command[0], command[1:])
+        app.quit()
+
+    sys.excepthook = refuse_writes
+    window.data_restored.connect(restart)
+    return refuse_writes

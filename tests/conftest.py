@@ -75,6 +75,7 @@ def open_window(qtbot, clock: FixedClock, tmp_path: Path):
     window = MainWindow(
         clock,
         QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+        tmp_path / "data",
         confirm=lambda *_: True,
     )
     qtbot.addWidget(window)

@@ -27,7 +27,7 @@ def make(qtbot, store, clock, tmp_path):
 
     def build() -> Companion:
         ui_state = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(clock, ui_state, confirm=lambda *_: True)
+        window = MainWindow(clock, ui_state, tmp_path / "data", confirm=lambda *_: True)
         qtbot.addWidget(window)
         data_dir = Path(tmp_path / "data")
         lock = InstanceLock(data_dir)

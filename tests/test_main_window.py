@@ -33,14 +33,14 @@ def answers() -> list[bool]:
 
 
 @pytest.fixture
-def window(qtbot, store, clock, ui_state, answers):
+def window(qtbot, data_dir, store, clock, ui_state, answers):
     asked: list[str] = []
 
     def confirm(title: str, text: str) -> bool:
         asked.append(title)
         return answers.pop(0)
 
-    made = MainWindow(clock, ui_state, confirm=confirm)
+    made = MainWindow(clock, ui_state, data_dir, confirm=confirm)
     made.asked = asked
     qtbot.addWidget(made)
     made.show()
@@ -218,20 +218,20 @@ def test_enter_opens_the_selected_opportunity(qtbot, window, clock) -> None:
     assert dialog.fields["company"].text() == "Acme"
 
 
-def test_layout_is_remembered(qtbot, store, clock, ui_state) -> None:
-    first = MainWindow(clock, ui_state, confirm=lambda *_: False)
+def test_layout_is_remembered(qtbot, data_dir, store, clock, ui_state) -> None:
+    first = MainWindow(clock, ui_state, data_dir, confirm=lambda *_: False)
     qtbot.addWidget(first)
     first.resize(900, 555)
     first.table.horizontalHeader().resizeSection(0, 234)
     first.close()
-    second = MainWindow(clock, ui_state, confirm=lambda *_: False)
+    second = MainWindow(clock, ui_state, data_dir, confirm=lambda *_: False)
     qtbot.addWidget(second)
     assert second.table.horizontalHeader().sectionSize(0) == 234
     assert second.size().height() == 555
 
 
 def test_everything_is_there_after_a_relaunch(qtbot, data_dir, store, clock, ui_state) -> None:
-    first = MainWindow(clock, ui_state, confirm=lambda *_: True)
+    first = MainWindow(clock, ui_state, data_dir, confirm=lambda *_: True)
     qtbot.addWidget(first)
     dialog = first.new_interview()
     _type(qtbot, dialog.fields["company"], "Acme")
@@ -243,7 +243,7 @@ def test_everything_is_there_after_a_relaunch(qtbot, data_dir, store, clock, ui_
     close_database()
 
     open_store(data_dir)
-    second = MainWindow(clock, ui_state, confirm=lambda *_: True)
+    second = MainWindow(clock, ui_state, data_dir, confirm=lambda *_: True)
     qtbot.addWidget(second)
     assert second.filter.rowCount() == 1
     assert second.filter.index(0, 0).data() == "Acme"

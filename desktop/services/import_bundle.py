@@ -50,11 +50,12 @@ class ImportSummary:
     duplicates: list[str] = field(default_factory=list)  # skipped or merged, by the policy
     policy: Duplicates = Duplicates.SKIP
 
-    def sentence(self) -> str:
-        done = "merged" if self.policy is Duplicates.MERGE else "skipped"
+    def sentence(self, done: bool = False) -> str:
+        handled = "merged" if self.policy is Duplicates.MERGE else "skipped"
+        count = len(self.added)
         return (
-            f"{len(self.added)} opportunit{'y' if len(self.added) == 1 else 'ies'} to add, "
-            f"{len(self.duplicates)} already there ({done})."
+            f"{count} opportunit{'y' if count == 1 else 'ies'} {'added' if done else 'to add'}, "
+            f"{len(self.duplicates)} already there ({handled})."
         )
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from peewee import DatabaseError
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
 from desktop.paths import default_data_dir
+from desktop.services import backups
 from desktop.services.reminders import ReminderView
 from desktop.services.settings import load_flag, save_flag
 from desktop.tray import texts
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 AUTOSTART_ASKED = "autostart_asked"
 CLOSE_HINT_SHOWN = "tray/close_hint_shown"
 NO_TRAY_TOLD = "tray/no_tray_told"
+BACKUP_FIRST_DELAY_MS = 60_000
+BACKUP_CHECK_MS = 3_600_000
 
 
 class Companion(QObject):
@@ -66,6 +70,10 @@ class Companion(QObject):
         )
         self.scheduler = ReminderScheduler(clock, self.notifier, self)
         self.clock_watch = ClockWatch(lambda: str(local_zone()), parent=self)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.backup_timer.timeout.connect(self.daily_backup)
         try:
             self.server: MessageServer | None = MessageServer(
                 server_name, self.handle_message, self
@@ -87,6 +95,7 @@ class Companion(QObject):
         self.tray.preferences_requested.connect(self._preferences)
         self.tray.quit_requested.connect(self.quit)
         window.preferences_requested.connect(self._preferences)
+        window.data_restored.connect(self.reload)
         self.scheduler.fired.connect(lambda _ids: self._show_waiting())
         self.clock_watch.jumped.connect(self._clock_jumped)
         app.aboutToQuit.connect(self.shut_down)
@@ -101,8 +110,20 @@ class Companion(QObject):
             self._no_tray_once()
         self.scheduler.start()
         self.clock_watch.start()
+        # The first copy waits until start-up is over; then one check an hour.
+        QTimer.singleShot(BACKUP_FIRST_DELAY_MS, self.daily_backup)
+        self.backup_timer.start()
         if not background:
             self._ask_autostart_once()
+
+    def daily_backup(self) -> None:
+        try:
+            made = backups.daily_if_due(self.data_dir, self.clock)
+        except (OSError, DatabaseError) as error:  # the data is safe; only the copy failed
+            log.warning("daily backup failed: %s", error)
+            return
+        if made:
+            log.info("daily backup: %s", made)
 
     # ----- keeping everything in step -------------------------------------------------
     def after_change(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -34,6 +35,7 @@ from desktop.services import NotFound, interviews, opportunities, queries, remin
 from desktop.services.lessons import lessons_for_opportunity
 from desktop.ui import strings
 from desktop.ui.banner import Banner
+from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.formatting import when
@@ -65,15 +67,19 @@ def ask_user(parent: QWidget) -> Confirm:
     return confirm
 
 
-class MainWindow(WritingActions, QMainWindow):
+class MainWindow(WritingActions, DataActions, QMainWindow):
     data_changed = Signal()  # the user changed something: reminders may need re-arming
+    data_restored = Signal()  # a backup replaced the database: everything is re-read
     hidden_to_tray = Signal()
     quit_requested = Signal()
     preferences_requested = Signal()
 
-    def __init__(self, clock: Clock, ui_state: QSettings, confirm: Confirm | None = None) -> None:
+    def __init__(
+        self, clock: Clock, ui_state: QSettings, data_dir: Path, confirm: Confirm | None = None
+    ) -> None:
         super().__init__()
         self.clock = clock
+        self.data_dir = data_dir  # where backups go
         self.ui_state = ui_state
         self.confirm = confirm or ask_user(self)
         self.active_dialog: QDialog | None = None
@@ -125,6 +131,7 @@ class MainWindow(WritingActions, QMainWindow):
         menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu("&Edit")
         edit.addActions([self.find_action, self.delete_action])
+        self.build_data_menu(self.menuBar())
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)

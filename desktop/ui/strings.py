@@ -68,7 +68,6 @@ DETAIL_ARCHIVED = "Archived"
 
 ERROR_TITLE = "Debrief"
 DB_TOO_NEW_TITLE = "This data is from a newer Debrief"
-DB_UNREADABLE_TITLE = "Debrief cannot read its data file"
 
 TAB_TODAY = "Today"
 TAB_OPPORTUNITIES = "Opportunities"
@@ -222,3 +221,73 @@ ACT_LABELS = {
     "rejection_reply": WRITE_NOTE,
     "keep_in_touch": WRITE_NOTE,
 }
+
+# ----- your data: export, import, backups -------------------------------------------------
+DATA_MENU = "&Your data"
+EXPORT_MENU = "&Export"
+EXPORT_JSON = "Everything (JSON, to import elsewhere)…"
+EXPORT_CSV = "Spreadsheet (CSV)…"
+EXPORT_ICS = "Calendar (iCalendar)…"
+EXPORT_REPORT = "Activity report (PDF)…"
+EXPORT_FILTERS = {
+    "json": "Debrief export (*.json)",
+    "csv": "CSV spreadsheet (*.csv)",
+    "ics": "iCalendar (*.ics)",
+    "report": "PDF (*.pdf)",
+}
+EXPORTED = "Saved to {path}."
+EXPORT_FAILED = "Could not save the file: {error}"
+REPORT_TITLE = "Activity report"
+REPORT_FROM = "From"
+REPORT_TO = "To"
+REPORT_BOM = "Mark as UTF-8 for Excel"
+IMPORT = "&Import…"
+IMPORT_TITLE = "Import from {name}"
+IMPORT_FILTER = "Debrief export or spreadsheet (*.json *.csv *.txt);;All files (*)"
+IMPORT_BUTTON = "Import"
+IMPORT_COLUMNS = "Which column holds what"
+IMPORT_NOT_IN_FILE = "(not in the file)"
+IMPORT_DATES = "Dates like 3/11/2026 are"
+IMPORT_DAY_FIRST = "day/month (3 November)"
+IMPORT_MONTH_FIRST = "month/day (March 11)"
+IMPORT_SKIP = "Skip opportunities that are already here"
+IMPORT_MERGE = "Merge them: add what is missing, keep what you wrote"
+IMPORT_PROBLEMS = "Nothing will be imported until these are fixed in the file:"
+IMPORT_DONE = "Imported: {sentence}"
+BACKUPS = "&Backups…"
+BACKUPS_TITLE = "Backups"
+BACKUPS_INTRO = (
+    "Debrief copies your data every day it runs, and before every import and restore. "
+    "The last 7 daily and 4 weekly copies are kept; copies you make yourself are never removed."
+)
+BACKUP_NOW = "Back up now"
+BACKUP_RESTORE = "Restore…"
+BACKUP_OPEN_FOLDER = "Open folder"
+BACKUP_KINDS = {
+    "daily": "Daily",
+    "manual": "Made by you",
+    "before-import": "Before an import",
+    "before-restore": "Before a restore",
+}
+BACKUP_CONFIRM_TITLE = "Restore this backup?"
+BACKUP_CONFIRM = (
+    "Your data will be replaced by the copy from {when}. What you have now is kept as a "
+    "backup first, so this can be undone."
+)
+BACKUP_RESTORED = "Restored the copy from {when}. What it replaced is kept in Backups."
+BACKUP_NONE = "No backups yet."
+DAMAGED_TITLE = "Your Debrief data cannot be read"
+DAMAGED_TEXT = (
+    "The data file could not be read ({error}).\n\nIt has not been changed or deleted. "
+    "You can put back the latest good backup (what is there now is kept aside), look at a "
+    "read-only copy of the file, or quit."
+)
+DAMAGED_RESTORE = "Restore the backup from {when}"
+DAMAGED_NO_BACKUP = "(no good backup was found)"
+DAMAGED_READ_ONLY = "Open a read-only copy"
+DAMAGED_QUIT = "Quit"
+READ_ONLY_BANNER = (
+    "You are looking at a read-only copy of damaged data: changes are not saved and no "
+    "reminders are sent. Restore a backup from Your data ▸ Backups."
+)
+READ_ONLY_REFUSED = "This is a read-only copy; nothing can be changed. Restore a backup first."

@@ -1,0 +1,139 @@
+"""The window's "Your data" menu: export, import and backups."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMenu,
+)
+
+from desktop.files import write_atomically
+from desktop.services import exporting
+from desktop.ui import strings
+from desktop.ui.backups_dialog import BackupsDialog
+from desktop.ui.import_dialog import ImportDialog
+from desktop.ui.report_pdf import write_report_pdf
+
+
+class DataActions:
+    """Mixed into MainWindow, whose clock, data_dir, confirm, refresh, show_banner,
+    show_error, data_changed and data_restored it uses."""
+
+    def build_data_menu(self, bar) -> QMenu:
+        menu = bar.addMenu(strings.DATA_MENU)
+        export = menu.addMenu(strings.EXPORT_MENU)
+        for fmt, text in (
+            ("json", strings.EXPORT_JSON),
+            ("csv", strings.EXPORT_CSV),
+            ("ics", strings.EXPORT_ICS),
+            ("report", strings.EXPORT_REPORT),
+        ):
+            export.addAction(text, lambda fmt=fmt: self.export_with_dialog(fmt))
+        menu.addAction(strings.IMPORT, self.import_with_dialog)
+        menu.addSeparator()
+        self.backups_action = menu.addAction(strings.BACKUPS, self.show_backups)
+        return menu
+
+    # ----- export -----------------------------------------------------------------------
+    def export_with_dialog(self, fmt: str) -> None:
+        options = self._export_options(fmt)
+        if options is None:
+            return
+        suggested = str(Path.home() / f"debrief{exporting.SUFFIXES[fmt]}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, strings.EXPORT_MENU.replace("&", ""), suggested, strings.EXPORT_FILTERS[fmt]
+        )
+        if path:
+            self.export_to(fmt, Path(path), **options)
+
+    def _export_options(self, fmt: str) -> dict | None:
+        if fmt not in ("report", "csv"):
+            return {}
+        dialog = QDialog(self)
+        dialog.setWindowTitle(strings.REPORT_TITLE if fmt == "report" else strings.EXPORT_CSV)
+        form = QFormLayout(dialog)
+        today = self.clock.now().astimezone(self.clock.tz).date()
+        start, end, bom = QDateEdit(), QDateEdit(), QCheckBox(strings.REPORT_BOM)
+        if fmt == "report":
+            for edit, day in ((start, today - timedelta(days=30)), (end, today)):
+                edit.setCalendarPopup(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+            form.addRow(strings.REPORT_FROM, start)
+            form.addRow(strings.REPORT_TO, end)
+        else:
+            form.addRow(bom)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if fmt == "csv":
+            return {"bom": bom.isChecked()}
+        return {"start": start.date().toPython(), "end": end.date().toPython()}
+
+    def export_to(self, fmt: str, path: Path, **options) -> bool:
+        try:
+            if fmt == "report":
+                start, end = options["start"], options["end"]
+                if end < start:
+                    start, end = end, start
+                partial = path.with_name(f".{path.name}.partial")
+                write_report_pdf(exporting.report_for(start, end, self.clock), partial)
+                partial.replace(path)
+            else:
+                text = exporting.export_text(fmt, self.clock, bom=options.get("bom", False))
+                write_atomically(path, text.encode("utf-8"))
+        except OSError as error:
+            self.show_error(strings.EXPORT_FAILED.format(error=error.strerror or error))
+            return False
+        self.show_banner(strings.EXPORTED.format(path=path))
+        return True
+
+    # ----- import -----------------------------------------------------------------------
+    def import_with_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            strings.IMPORT.replace("&", "").rstrip("…"),
+            str(Path.home()),
+            strings.IMPORT_FILTER,
+        )
+        if path:
+            self.open_import(Path(path))
+
+    def open_import(self, path: Path) -> ImportDialog | None:
+        try:
+            dialog = ImportDialog(path, self.clock, self.data_dir, self)
+        except ValueError as error:
+            self.show_error(str(error).capitalize())
+            return None
+        dialog.imported.connect(self._imported)
+        dialog.open()
+        return dialog
+
+    def _imported(self, summary) -> None:
+        self.refresh()
+        self.data_changed.emit()
+        self.show_banner(strings.IMPORT_DONE.format(sentence=summary.sentence(done=True)))
+
+    # ----- backups ----------------------------------------------------------------------
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.data_dir, self.clock, self.confirm, self)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+        return dialog
+
+    def _restored(self) -> None:
+        self.refresh()
+        self.data_restored.emit()

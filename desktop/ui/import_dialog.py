@@ -1,0 +1,157 @@
+"""Importing a file: choose the columns (for a spreadsheet), see what would happen, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.bundle import BundleError
+from desktop.domain.clock import Clock
+from desktop.domain.import_source import bundle_from_json, looks_like_json, read_import_text
+from desktop.domain.spreadsheet import (
+    FIELDS,
+    Table,
+    detect_day_first,
+    guess_mapping,
+    read_table,
+    table_to_bundle,
+)
+from desktop.services import backups
+from desktop.services.import_bundle import Duplicates, ImportSummary, apply_bundle, preview
+from desktop.ui import strings
+
+SHOWN_ROWS = 200
+
+
+class ImportDialog(QDialog):
+    imported = Signal(object)  # ImportSummary
+
+    def __init__(self, path: Path, clock: Clock, data_dir: Path, parent: QWidget | None = None):
+        """Raises ValueError (with a message for the user) when the file cannot be used."""
+        super().__init__(parent)
+        self.clock = clock
+        self.data_dir = data_dir
+        self.setWindowTitle(strings.IMPORT_TITLE.format(name=path.name))
+        text = read_import_text(path)
+        self.table: Table | None = None
+        self.json_bundle: dict | None = None
+        self.json_problems: list[str] = []
+        if looks_like_json(path, text):
+            try:
+                self.json_bundle = bundle_from_json(text)
+            except BundleError as error:
+                self.json_problems = error.problems
+        else:
+            self.table = read_table(text)
+        self.bundle: dict | None = None
+
+        layout = QVBoxLayout(self)
+        self.columns: dict[str, QComboBox] = {}
+        self.day_first = QComboBox()
+        if self.table is not None:
+            layout.addWidget(self._columns_group(self.table))
+        self.skip = QRadioButton(strings.IMPORT_SKIP)
+        self.merge = QRadioButton(strings.IMPORT_MERGE)
+        self.skip.setChecked(True)
+        group = QButtonGroup(self)
+        for button in (self.skip, self.merge):
+            group.addButton(button)
+            layout.addWidget(button)
+            button.toggled.connect(self.update_preview)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.details = QListWidget()
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = QPushButton(strings.IMPORT_BUTTON)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.run_import)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 560)
+        self.update_preview()
+
+    def _columns_group(self, table: Table) -> QGroupBox:
+        group = QGroupBox(strings.IMPORT_COLUMNS)
+        form = QFormLayout(group)
+        guessed = guess_mapping(table.headers)
+        for name, label in FIELDS.items():
+            combo = QComboBox()
+            combo.addItem(strings.IMPORT_NOT_IN_FILE, None)
+            for index, header in enumerate(table.headers):
+                combo.addItem(header or f"Column {index + 1}", index)
+            if name in guessed:
+                combo.setCurrentIndex(guessed[name] + 1)
+            combo.currentIndexChanged.connect(self.update_preview)
+            form.addRow(label, combo)
+            self.columns[name] = combo
+        self.day_first.addItem(strings.IMPORT_DAY_FIRST, True)
+        self.day_first.addItem(strings.IMPORT_MONTH_FIRST, False)
+        if detect_day_first(table, guessed) is False:
+            self.day_first.setCurrentIndex(1)
+        self.day_first.currentIndexChanged.connect(self.update_preview)
+        form.addRow(strings.IMPORT_DATES, self.day_first)
+        return group
+
+    @property
+    def policy(self) -> Duplicates:
+        return Duplicates.MERGE if self.merge.isChecked() else Duplicates.SKIP
+
+    def mapping(self) -> dict[str, int]:
+        return {
+            name: combo.currentData()
+            for name, combo in self.columns.items()
+            if combo.currentData() is not None
+        }
+
+    def update_preview(self) -> None:
+        self.details.clear()
+        problems = self.json_problems
+        self.bundle = self.json_bundle
+        if self.table is not None:
+            try:
+                self.bundle = table_to_bundle(
+                    self.table,
+                    self.mapping(),
+                    self.clock.tz,
+                    self.clock.now(),
+                    bool(self.day_first.currentData()),
+                )
+                problems = []
+            except BundleError as error:
+                self.bundle, problems = None, error.problems
+        if problems or self.bundle is None:
+            self.summary.setText(strings.IMPORT_PROBLEMS)
+            self.details.addItems(problems[:SHOWN_ROWS])
+            self.import_button.setEnabled(False)
+            return
+        shown = preview(self.bundle, self.policy)
+        self.summary.setText(shown.sentence())
+        self.details.addItems([f"+ {label}" for label in shown.added[:SHOWN_ROWS]])
+        self.details.addItems([f"= {label}" for label in shown.duplicates[:SHOWN_ROWS]])
+        self.import_button.setEnabled(bool(shown.added) or self.policy is Duplicates.MERGE)
+
+    def run_import(self) -> ImportSummary | None:
+        if self.bundle is None:
+            return None
+        backups.back_up_before_import(self.data_dir, self.clock)
+        summary = apply_bundle(self.bundle, self.policy, self.clock)
+        self.imported.emit(summary)
+        self.accept()
+        return summary

@@ -2,7 +2,8 @@
 # Makes sure the Debian packages Debrief needs are present.
 #   tools/system-deps.sh venv   python3-venv, so `make` can create .venv
 #   tools/system-deps.sh run    Qt's xcb libraries and notify-send, to show the window
-#   tools/system-deps.sh test   the above plus Xvfb, D-Bus, dunst, trayer, xdotool, imagemagick
+#   tools/system-deps.sh test   the above plus Xvfb, D-Bus, dunst, trayer, xdotool, imagemagick,
+#                               strace
 # As root, missing packages are installed; otherwise the exact apt-get line is printed and
 # the script fails, so nothing half-works.
 set -euo pipefail
@@ -10,7 +11,8 @@ set -euo pipefail
 run_pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0
   libxcb-render-util0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 libnotify-bin)
-test_pkgs=("${run_pkgs[@]}" xvfb xauth dbus-x11 dunst trayer imagemagick x11-utils xdotool)
+test_pkgs=("${run_pkgs[@]}" xvfb xauth dbus-x11 dunst trayer imagemagick x11-utils xdotool
+  strace)
 
 case "${1:-}" in
   venv)

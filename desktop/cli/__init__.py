@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import unicodedata
 from pathlib import Path
 
 from db.connection import DatabaseUnreadable, close_database
@@ -19,8 +20,19 @@ log = logging.getLogger(__name__)
 
 
 def fail(message: str, code: int) -> int:
-    print(f"debrief: {message}", file=sys.stderr)
+    print(f"debrief: {one_line(message)}", file=sys.stderr)
     return code
+
+
+def one_line(text: str) -> str:
+    """Messages echo what the user typed; its control characters and line breaks are shown
+    escaped, so the message stays one readable line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
 
 
 def run(argv: list[str]) -> int:

@@ -125,7 +125,7 @@ def _choice(values: type) -> Check:
     allowed = {member.value for member in values}
 
     def check(value, where, problems):
-        if value not in allowed:
+        if not isinstance(value, str) or value not in allowed:
             problems.append(f"{where}: {_show(value)} is not one of {', '.join(sorted(allowed))}")
             return next(iter(values)).value
         return value

@@ -1,0 +1,84 @@
+"""Debrief opens no network connection: a whole session traced at the system-call level.
+
+strace sees every socket any process of the session opens (Qt's and the C libraries' too,
+which a Python-level hook would miss). Only local (AF_UNIX) sockets are allowed: the
+single-instance socket, and the display and D-Bus that every desktop program talks to.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.skipif(not shutil.which("strace"), reason="needs strace")
+
+_SOCKET = re.compile(r"socket\((AF_\w+)")
+_CONNECT = re.compile(r"connect\(\d+, \{sa_family=(AF_\w+)")
+
+
+def _traced(trace_dir, name: str, *args: str, env: dict[str, str]) -> list[str]:
+    return [
+        "strace", "-f", "-qq", "-e", "trace=socket,connect,bind,sendto",
+        "-o", str(trace_dir / f"{name}.trace"),
+        sys.executable, "-m", "desktop", *args,
+    ]  # fmt: skip
+
+
+def test_a_full_session_opens_only_local_sockets(tmp_path) -> None:
+    data, traces = tmp_path / "data", tmp_path / "traces"
+    traces.mkdir()
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_RUNTIME_DIR": str(runtime),
+        "TZ": "Europe/Berlin",
+    }
+    common = ("--data-dir", str(data))
+
+    def cli(name: str, *args: str) -> None:
+        done = subprocess.run(
+            _traced(traces, name, *common, *args, env=env),
+            env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+
+    # A reminder already due, so the session notifies as soon as it starts.
+    cli("log", "log-interview", "--company", "Acme", "--role", "Analyst", "--at",
+        "2026-01-05 10:00", "--interviewer", "Dana <dana@acme.example>")  # fmt: skip
+    app = subprocess.Popen(
+        _traced(traces, "app", *common, env=env), env=env, cwd=REPO,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        time.sleep(4)
+        cli("log2", "log-interview", "--company", "Globex", "--role", "Lead", "--at",
+            "2030-01-05 10:00")  # fmt: skip
+        cli("done", "done", "1")
+        for fmt in ("json", "csv", "ics", "report"):
+            cli(f"export-{fmt}", "export", "--format", fmt, "-o", str(tmp_path / f"out.{fmt}"))
+        cli("import", "import", str(tmp_path / "out.json"), "--duplicates", "merge")
+        cli("backup", "backup")
+        time.sleep(1)
+        assert app.poll() is None, app.stderr.read() if app.stderr else ""
+    finally:
+        os.killpg(app.pid, signal.SIGTERM)  # strace alone would detach and leave the app
+        app.wait(timeout=30)
+
+    families: set[str] = set()
+    for trace in traces.glob("*.trace"):
+        text = trace.read_text(errors="replace")
+        families |= set(_SOCKET.findall(text)) | set(_CONNECT.findall(text))
+    assert "AF_UNIX" in families  # the trace did see the app's own local socket
+    assert families <= {"AF_UNIX", "AF_LOCAL"}, f"non-local sockets: {families}"
+    assert len(list(traces.glob("*.trace"))) == 10

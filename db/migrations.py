@@ -64,12 +64,17 @@ def _add_debrief_details(database: SqliteDatabase) -> None:
         database.execute_sql(statement)
 
 
+def _add_reminder_message(database: SqliteDatabase) -> None:
+    database.execute_sql('ALTER TABLE "reminder" ADD COLUMN "message" TEXT NOT NULL DEFAULT \'\'')
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
     _add_listing_indexes,
     _add_offer_deadline,
     _add_debrief_details,
+    _add_reminder_message,
 )
 
 SCHEMA_VERSION = len(STEPS)

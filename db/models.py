@@ -102,6 +102,9 @@ class Reminder(BaseModel):
     created_at = UTCDateTimeField()
     fired_at = UTCDateTimeField(null=True)
     answered_at = UTCDateTimeField(null=True)
+    # Schema 5: the words of a nudge ("title\nbody"), chosen when it was made; playbook
+    # reminders take theirs from playbook.texts and leave this empty.
+    message = TextField(default="")
 
     def move_to(self, target: ReminderState) -> None:
         """Change state in memory, refusing transitions the state machine forbids."""

@@ -220,6 +220,7 @@ _REMINDER = _record(
         "created_at": (_DATETIME, ...),
         "fired_at": (_optional(_DATETIME), None),
         "answered_at": (_optional(_DATETIME), None),
+        "message": _TEXT,
     }
 )
 

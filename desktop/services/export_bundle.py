@@ -187,6 +187,7 @@ def _reminder(
         "created_at": row["created_at"],
         "fired_at": row["fired_at"],
         "answered_at": row["answered_at"],
+        "message": row["message"],
     }
 
 

@@ -278,4 +278,5 @@ class _Importer:
             created_at=reminder["created_at"],
             fired_at=reminder["fired_at"],
             answered_at=reminder["answered_at"],
+            message=reminder["message"],
         )

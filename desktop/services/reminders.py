@@ -24,6 +24,7 @@ from db.models import (
 from db.vocabulary import OPEN_REMINDER_STATES, ReminderState, Status
 from desktop.domain.clock import Clock
 from desktop.playbook.calendar import allowed
+from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import InterviewFacts, Kind, OpportunityFacts, Person, plan
 from desktop.playbook.settings import PlaybookSettings
 from desktop.playbook.snooze import snooze_until
@@ -33,6 +34,7 @@ from desktop.services.lessons import lessons_before
 from desktop.services.settings import load_playbook_settings
 
 OPEN_STATE_VALUES = tuple(s.value for s in OPEN_REMINDER_STATES)
+_NUDGE_VALUES = frozenset(k.value for k in NudgeKind)
 _ANSWERED = (ReminderState.DONE.value, ReminderState.DISMISSED.value)
 
 
@@ -182,7 +184,7 @@ def snooze_choice(reminder_id: int, choice: str, clock: Clock) -> datetime:
 @dataclass(frozen=True)
 class ReminderView:
     id: int
-    kind: Kind
+    kind: Kind | NudgeKind
     title: str
     why: str
     due_at: datetime
@@ -208,17 +210,21 @@ def views_of(query) -> list[ReminderView]:
     )
     views = []
     for row in rows:
-        kind = Kind(row.kind)
-        about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"
-        person = getattr(row, "contact_name", None)
-        why = WHY[kind]
-        if kind is Kind.PREP and row.interview_id is not None:
-            why = _with_lessons(why, row.interview_id)
+        if row.kind in _NUDGE_VALUES:
+            kind: Kind | NudgeKind = NudgeKind(row.kind)
+            heading, _, why = row.message.partition("\n")
+        else:
+            kind = Kind(row.kind)
+            about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"
+            heading = title(kind, about, getattr(row, "contact_name", None))
+            why = WHY[kind]
+            if kind is Kind.PREP and row.interview_id is not None:
+                why = _with_lessons(why, row.interview_id)
         views.append(
             ReminderView(
                 id=row.id,
                 kind=kind,
-                title=title(kind, about, person),
+                title=heading,
                 why=why,
                 due_at=row.due_at,
                 state=ReminderState(row.state),
@@ -254,3 +260,14 @@ def reminder_view(reminder_id: int) -> ReminderView:
     if not found:
         raise NotFound(f"no reminder with id {reminder_id}")
     return found[0]
+
+
+def latest_rejection_reply() -> ReminderView | None:
+    """The open "reply to the rejection" reminder, newest first: after a "no", the most
+    useful next step."""
+    found = views_of(
+        Reminder.select().where(
+            (Reminder.kind == Kind.REJECTION_REPLY.value) & Reminder.state.in_(OPEN_STATE_VALUES)
+        )
+    )
+    return found[-1] if found else None

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
 from desktop.paths import default_data_dir
-from desktop.services import backups
+from desktop.services import backups, nudges
 from desktop.services.reminders import ReminderView
 from desktop.services.settings import load_flag, save_flag
 from desktop.tray import texts
@@ -34,8 +34,8 @@ log = logging.getLogger(__name__)
 AUTOSTART_ASKED = "autostart_asked"
 CLOSE_HINT_SHOWN = "tray/close_hint_shown"
 NO_TRAY_TOLD = "tray/no_tray_told"
-BACKUP_FIRST_DELAY_MS = 60_000
-BACKUP_CHECK_MS = 3_600_000
+HOUSEKEEPING_FIRST_DELAY_MS = 30_000
+HOUSEKEEPING_MS = 3_600_000
 
 
 class Companion(QObject):
@@ -70,10 +70,10 @@ class Companion(QObject):
         )
         self.scheduler = ReminderScheduler(clock, self.notifier, self)
         self.clock_watch = ClockWatch(lambda: str(local_zone()), parent=self)
-        self.backup_timer = QTimer(self)
-        self.backup_timer.setInterval(BACKUP_CHECK_MS)
-        self.backup_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
-        self.backup_timer.timeout.connect(self.daily_backup)
+        self.housekeeping_timer = QTimer(self)
+        self.housekeeping_timer.setInterval(HOUSEKEEPING_MS)
+        self.housekeeping_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.housekeeping_timer.timeout.connect(self.housekeeping)
         try:
             self.server: MessageServer | None = MessageServer(
                 server_name, self.handle_message, self
@@ -110,11 +110,24 @@ class Companion(QObject):
             self._no_tray_once()
         self.scheduler.start()
         self.clock_watch.start()
-        # The first copy waits until start-up is over; then one check an hour.
-        QTimer.singleShot(BACKUP_FIRST_DELAY_MS, self.daily_backup)
-        self.backup_timer.start()
+        # Start-up comes first; then the daily copy and the nudges are checked hourly.
+        QTimer.singleShot(HOUSEKEEPING_FIRST_DELAY_MS, self.housekeeping)
+        self.housekeeping_timer.start()
         if not background:
             self._ask_autostart_once()
+
+    def housekeeping(self) -> None:
+        self.daily_backup()
+        self.nudge()
+
+    def nudge(self) -> None:
+        try:
+            made = nudges.plan_nudge(self.clock)
+        except DatabaseError as error:
+            log.warning("planning a nudge failed: %s", error)
+            return
+        if made is not None:
+            self.scheduler.rearm()
 
     def daily_backup(self) -> None:
         try:

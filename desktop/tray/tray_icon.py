@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from db.vocabulary import InvalidTransition
 from desktop.domain.clock import Clock
 from desktop.playbook.snooze import CHOICES
-from desktop.services import NotFound, firing, reminders
+from desktop.services import NotFound, firing, nudges, reminders
 from desktop.services.reminders import ReminderView
 from desktop.tray import texts
 from desktop.tray.icons import badged
@@ -66,10 +66,15 @@ class TrayIcon(QObject):
     def tooltip(self) -> str:
         count = len(self.waiting)
         if count == 0:
-            return texts.TOOLTIP_IDLE
-        if count == 1:
-            return texts.TOOLTIP_WAITING_ONE
-        return texts.TOOLTIP_WAITING.format(count=count)
+            first = texts.TOOLTIP_IDLE
+        elif count == 1:
+            first = texts.TOOLTIP_WAITING_ONE
+        else:
+            first = texts.TOOLTIP_WAITING.format(count=count)
+        done, goal = nudges.this_week(self.clock)
+        if not goal:
+            return first
+        return f"{first}\n{texts.TOOLTIP_WEEK.format(done=done, goal=goal)}"
 
     def rebuild_menu(self) -> None:
         self.update_state()

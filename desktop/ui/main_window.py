@@ -39,6 +39,7 @@ from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.formatting import when
+from desktop.ui.insights_view import InsightsView
 from desktop.ui.opportunity_model import (
     LAST_ACTIVITY,
     ROW_ID_ROLE,
@@ -230,6 +231,10 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
         self.questions = QuestionBank(self.clock.tz)
         self.tabs.addTab(self.questions, strings.TAB_QUESTIONS)
+        self.insights = InsightsView(self.clock)
+        self.tabs.addTab(self.insights, strings.INSIGHTS_TAB)
+        # Computed when looked at, so a year of history costs nothing at start-up.
+        self.tabs.currentChanged.connect(self._refresh_insights_if_shown)
         self.banner = Banner()
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -290,9 +295,18 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self._show_selected()
         self.today.refresh()
         self.questions.refresh()
+        self._refresh_insights_if_shown()
         count = self.today.due_count
         self.setWindowTitle(f"{strings.APP_TITLE} ({count})" if count else strings.APP_TITLE)
         self.tabs.setTabText(0, f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY)
+
+    def _refresh_insights_if_shown(self) -> None:
+        if self.tabs.currentWidget() is self.insights:
+            self.insights.refresh()
+
+    def show_insights(self) -> None:
+        self.show_and_raise()
+        self.tabs.setCurrentWidget(self.insights)
 
     def open_opportunity(self, opportunity_id: int) -> None:
         """Where a reminder's Open leads: the opportunity, visible and selected."""

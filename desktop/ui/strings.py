@@ -220,6 +220,11 @@ ACT_LABELS = {
     "second_follow_up": WRITE_NOTE,
     "rejection_reply": WRITE_NOTE,
     "keep_in_touch": WRITE_NOTE,
+    "nudge_few_live": "Add an opportunity…",
+    "nudge_no_recent_application": "Add an opportunity…",
+    "nudge_one_basket": "Add an opportunity…",
+    "nudge_after_no": "Reply or add one…",
+    "nudge_pause": "See your insights",
 }
 
 # ----- your data: export, import, backups -------------------------------------------------
@@ -291,3 +296,33 @@ READ_ONLY_BANNER = (
     "reminders are sent. Restore a backup from Your data ▸ Backups."
 )
 READ_ONLY_REFUSED = "This is a read-only copy; nothing can be changed. Restore a backup first."
+
+# ----- insights ------------------------------------------------------------------------------
+INSIGHTS_TAB = "&Insights"
+INSIGHTS_INTRO = "Only your own history, and only on this computer."
+INSIGHTS_EMPTY = (
+    "Nothing to show yet. As you log applications and interviews, this page shows how your "
+    "search is going — and how little a bad feeling after an interview predicts."
+)
+INSIGHTS_FELT = "How it felt, and what happened next"
+INSIGHTS_FUNNEL = "From application to offer"
+INSIGHTS_WEEKS = "The last 12 weeks"
+INSIGHTS_COMPANIES = "What each company did"
+INSIGHTS_COMPANY_COLUMNS = [
+    "Company",
+    "Applications",
+    "Answered in (days)",
+    "Said no",
+    "Went silent",
+]
+INSIGHTS_LESSONS = "Mistakes that repeat, and your lessons"
+INSIGHTS_NO_LESSONS = "Your debriefs' lessons will gather here."
+INSIGHTS_SHOW_NUMBERS = "Show the numbers"
+INSIGHTS_OPPORTUNITIES = "Opportunities"
+INSIGHTS_APPLICATIONS = "Applications"
+INSIGHTS_INTERVIEWS = "Interviews"
+INSIGHTS_NOTES = "Notes sent"
+INSIGHTS_GOAL = "Weekly goal"
+INSIGHTS_WEEK_GOAL = "This week: {done} of {goal} applications."
+INSIGHTS_WEEK_NO_GOAL = "This week: {done} applications."
+COMPANY_MEMORY_HINT = "You've been here before — {sentence}"

@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import Kind
 from desktop.services import NotFound
 from desktop.services.debriefs import lessons_for_interview
 from desktop.services.notes import NoteContext
 from desktop.services.notes import context_for as note_context
 from desktop.services.notes import context_for_reminder as note_context_for_reminder
-from desktop.services.reminders import ReminderView
+from desktop.services.reminders import ReminderView, latest_rejection_reply, mark_done
 from desktop.ui.compose_dialog import ComposeDialog
 from desktop.ui.debrief_dialog import DebriefDialog
 from desktop.ui.reflection_dialog import ReflectionDialog
@@ -24,6 +25,8 @@ class WritingActions:
     def act_on_reminder(self, view: ReminderView) -> QDialog | None:
         """A reminder's main action: the debrief form or the note it asks for; otherwise
         its opportunity."""
+        if isinstance(view.kind, NudgeKind):
+            return self.act_on_nudge(view)
         if view.kind is Kind.DEBRIEF and view.interview_id is not None:
             return self.open_debrief(view.interview_id)
         try:
@@ -36,6 +39,19 @@ class WritingActions:
         if view.opportunity_id is not None:
             self.open_opportunity(view.opportunity_id)
         return None
+
+    def act_on_nudge(self, view: ReminderView) -> QDialog | None:
+        """Acting on a nudge is answering it: open where the next step happens."""
+        mark_done(view.id, self.clock)
+        self.data_changed.emit()
+        if view.kind is NudgeKind.PAUSE:
+            self.show_insights()
+            return None
+        if view.kind is NudgeKind.AFTER_NO:
+            rejected = latest_rejection_reply()
+            if rejected is not None:
+                return self.act_on_reminder(rejected)
+        return self.new_opportunity()
 
     def open_debrief(self, interview_id: int) -> QDialog | None:
         try:

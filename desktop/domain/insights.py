@@ -1,0 +1,208 @@
+"""What the user's own history says: feeling against outcome, the funnel, weekly activity
+and what each company did. Plain data in, numbers and plain sentences out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from statistics import median
+
+from db.vocabulary import Status
+
+FORWARD, NOT, OPEN = "forward", "not", "open"
+OUTCOME_LABELS = {FORWARD: "Moved forward", NOT: "Did not", OPEN: "Still open"}
+FELT_LABELS = {1: "Went badly", 2: "Not great", 3: "Unsure", 4: "Went well", 5: "Went great"}
+ENOUGH_DECIDED = 3
+_NOT = frozenset({Status.NOT_THIS_TIME.value, Status.NO_RESPONSE.value})
+_OFFER = frozenset({Status.OFFER.value, Status.ACCEPTED.value})
+# Outcomes the employer did not decide (the user withdrew, the post vanished) say nothing
+# about how an interview went.
+_NOT_AN_OUTCOME = frozenset({Status.WITHDRAWN.value, Status.CANCELLED.value})
+
+
+@dataclass(frozen=True)
+class OpportunityHistory:
+    company: str
+    status: str
+    applied_at: datetime  # applied on (or added), aware
+    interviews: tuple[tuple[datetime, str, int | None], ...] = ()  # (starts, round, felt)
+    statuses_reached: frozenset[str] = frozenset()
+    first_answer_at: datetime | None = None  # first interview or outcome, whichever first
+
+
+def interview_outcome(history: OpportunityHistory, index: int) -> str | None:
+    """What happened after the interview at `index` (by time): None if not the employer's
+    decision."""
+    if index < len(history.interviews) - 1 or history.status in _OFFER:
+        return FORWARD
+    if history.status in _NOT:
+        return NOT
+    if history.status in _NOT_AN_OUTCOME:
+        return None
+    return OPEN
+
+
+@dataclass
+class FeltTable:
+    counts: dict[int, dict[str, int]] = field(
+        default_factory=lambda: {felt: {FORWARD: 0, NOT: 0, OPEN: 0} for felt in FELT_LABELS}
+    )
+
+    def total(self, felts: Sequence[int], outcome: str | None = None) -> int:
+        outcomes = (outcome,) if outcome else (FORWARD, NOT, OPEN)
+        return sum(self.counts[f][o] for f in felts for o in outcomes)
+
+    def sentence(self) -> str:
+        decided = self.total(range(1, 6), FORWARD) + self.total(range(1, 6), NOT)
+        if self.total(range(1, 6)) == 0:
+            return (
+                "When you write a debrief, say how the interview felt. Once a few have an "
+                "outcome, this shows how much that feeling predicted."
+            )
+        if decided < ENOUGH_DECIDED:
+            return (
+                f"Too early to tell: {decided} of your debriefed interviews "
+                f"{'has' if decided == 1 else 'have'} an outcome so far. Feelings after an "
+                "interview are often wrong, in both directions; this will show how yours do."
+            )
+        parts = []
+        for felts, words in (((1, 2), "went badly"), ((4, 5), "went well")):
+            forward = self.total(felts, FORWARD)
+            known = forward + self.total(felts, NOT)
+            if known:
+                parts.append(
+                    f"Of the {known} interview{'s' * (known != 1)} you felt {words}, "
+                    f"{forward} moved forward."
+                )
+        still = self.total(range(1, 6), OPEN)
+        if still:
+            parts.append(f"{still} more {'is' if still == 1 else 'are'} still open.")
+        return " ".join(parts) or "Your debriefed interviews so far were rated in the middle."
+
+
+def felt_vs_outcome(histories: Sequence[OpportunityHistory]) -> FeltTable:
+    table = FeltTable()
+    for history in histories:
+        for index, (_, _, felt) in enumerate(history.interviews):
+            outcome = interview_outcome(history, index)
+            if felt in FELT_LABELS and outcome is not None:
+                table.counts[felt][outcome] += 1
+    return table
+
+
+@dataclass(frozen=True)
+class Stage:
+    label: str
+    count: int
+    rate: float | None  # of the stage before
+
+
+def funnel(histories: Sequence[OpportunityHistory]) -> list[Stage]:
+    interviewed = [
+        h
+        for h in histories
+        if h.interviews
+        or h.statuses_reached & {Status.INTERVIEWING.value, Status.AWAITING.value, *_OFFER}
+    ]
+    final = [
+        h
+        for h in interviewed
+        if len(h.interviews) >= 3
+        or any("final" in label.casefold() for _, label, _ in h.interviews)
+        or h.statuses_reached & _OFFER
+    ]
+    offers = [h for h in histories if h.statuses_reached & _OFFER]
+    counts = [
+        ("Applied", len(histories)),
+        ("Interviewed", len(interviewed)),
+        ("Final round", len(final)),
+        ("Offer", len(offers)),
+    ]
+    stages = []
+    for n, (label, count) in enumerate(counts):
+        before = counts[n - 1][1] if n else None
+        stages.append(Stage(label, count, count / before if before else None))
+    return stages
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date  # Monday
+    applications: int
+    interviews: int
+    notes: int
+
+
+def weekly_activity(
+    applications: Sequence[datetime],
+    interviews: Sequence[datetime],
+    notes: Sequence[datetime],
+    now: datetime,
+    tz: tzinfo,
+    weeks: int = 12,
+) -> list[Week]:
+    today = now.astimezone(tz).date()
+    this_monday = today - timedelta(days=today.weekday())
+    first = this_monday - timedelta(weeks=weeks - 1)
+
+    def per_week(moments: Sequence[datetime]) -> list[int]:
+        counts = [0] * weeks
+        for moment in moments:
+            if moment > now:
+                continue
+            day = moment.astimezone(tz).date()
+            index = (day - first).days // 7
+            if 0 <= index < weeks:
+                counts[index] += 1
+        return counts
+
+    apps, talks, sent = per_week(applications), per_week(interviews), per_week(notes)
+    return [Week(first + timedelta(weeks=n), apps[n], talks[n], sent[n]) for n in range(weeks)]
+
+
+@dataclass(frozen=True)
+class CompanyMemory:
+    company: str
+    applications: int
+    answered_in_days: float | None  # median, of those answered
+    went_silent: int
+    said_no: int
+
+    def sentence(self) -> str:
+        parts = [f"{self.applications} application{'s' * (self.applications != 1)}"]
+        if self.answered_in_days is not None:
+            parts.append(f"answered in about {round(self.answered_in_days)} days")
+        if self.said_no:
+            parts.append(f'"Not this time" {self.said_no}×')
+        if self.went_silent:
+            parts.append(f"went silent {self.went_silent}×")
+        return f"{self.company}: " + ", ".join(parts) + "."
+
+
+def company_memory(histories: Sequence[OpportunityHistory]) -> list[CompanyMemory]:
+    by_company: dict[str, list[OpportunityHistory]] = {}
+    for history in histories:
+        by_company.setdefault(history.company, []).append(history)
+    out = []
+    for company, items in by_company.items():
+        waits = [
+            (h.first_answer_at - h.applied_at).total_seconds() / 86400
+            for h in items
+            if h.first_answer_at is not None and h.first_answer_at >= h.applied_at
+        ]
+        out.append(
+            CompanyMemory(
+                company=company,
+                applications=len(items),
+                answered_in_days=median(waits) if waits else None,
+                went_silent=sum(1 for h in items if h.status == Status.NO_RESPONSE.value),
+                said_no=sum(1 for h in items if Status.NOT_THIS_TIME.value in h.statuses_reached),
+            )
+        )
+    return sorted(out, key=lambda m: (-m.applications, m.company.casefold()))
+
+
+def worth_knowing(memory: CompanyMemory) -> bool:
+    """Shown when adding another opportunity there: they said no, or went quiet."""
+    return bool(memory.went_silent or memory.said_no)

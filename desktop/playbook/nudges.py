@@ -1,0 +1,198 @@
+"""Keep searching: nudges about the whole pipeline, as pure rules.
+
+Facts about the pipeline, the settings and what was nudged before go in; at most one
+nudge to send now comes out. The frequency cap, quiet hours and switched-off kinds are
+checked here, so every caller gets them for free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+
+from desktop.playbook.calendar import QuietHours
+
+
+class NudgeKind(StrEnum):
+    AFTER_NO = "nudge_after_no"
+    PAUSE = "nudge_pause"
+    ONE_BASKET = "nudge_one_basket"
+    FEW_LIVE = "nudge_few_live"
+    NO_RECENT_APPLICATION = "nudge_no_recent_application"
+
+    @property
+    def message_file(self) -> str:
+        return self.value.removeprefix("nudge_") + ".txt"
+
+
+# When several apply, the first wins: a kind word after a rejection matters most, and
+# "change approach" must not be drowned by "send more".
+PRIORITY = tuple(NudgeKind)
+NUDGE_LABELS = {
+    NudgeKind.AFTER_NO: 'The day after a "Not this time"',
+    NudgeKind.PAUSE: "Many applications without replies: suggest a change of approach",
+    NudgeKind.ONE_BASKET: "Most hope resting on one late-stage opportunity",
+    NudgeKind.FEW_LIVE: "Fewer live opportunities than your target",
+    NudgeKind.NO_RECENT_APPLICATION: "No new application in a week",
+}
+SAME_KIND_GAP = timedelta(days=3)
+NO_APPLICATION_DAYS = 7
+PAUSE_MIN_APPLICATIONS = 8
+PAUSE_WINDOW = timedelta(days=42)
+PAUSE_NO_REPLY_AFTER = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class NudgeSettings:
+    target_live: int = 3
+    weekly_goal: int = 5  # applications per week
+    max_per_day: int = 1
+    off: frozenset[str] = frozenset()  # NudgeKind values the user switched off
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["off"] = sorted(self.off)
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> NudgeSettings:
+        if not isinstance(data, dict):
+            return cls()
+        defaults = cls()
+
+        def number(name: str, low: int, high: int) -> int:
+            value = data.get(name)
+            ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+            return value if ok else getattr(defaults, name)
+
+        off = data.get("off")
+        known = {k.value for k in NudgeKind}
+        return cls(
+            target_live=number("target_live", 0, 100),
+            weekly_goal=number("weekly_goal", 0, 200),
+            max_per_day=number("max_per_day", 0, 10),
+            off=frozenset(o for o in off if o in known) if isinstance(off, list) else frozenset(),
+        )
+
+
+@dataclass(frozen=True)
+class LiveOpportunity:
+    company: str
+    late_stage: bool  # awaiting a decision, holding an offer, or past a second interview
+
+
+@dataclass(frozen=True)
+class PipelineFacts:
+    live: tuple[LiveOpportunity, ...] = ()
+    applications: tuple[datetime, ...] = ()  # when each opportunity was applied for / added
+    # Applications still without any answer (no interview, no outcome), by when sent.
+    unanswered: tuple[datetime, ...] = ()
+    # "Not this time" changes: (when, company).
+    rejections: tuple[tuple[datetime, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Sent:
+    kind: NudgeKind
+    at: datetime
+    message: int
+
+
+@dataclass(frozen=True)
+class Nudge:
+    kind: NudgeKind
+    values: dict[str, object] = field(default_factory=dict)  # for the message's {fields}
+    about: str = ""  # what it is about, so the same event is nudged once (e.g. a rejection)
+
+
+def candidates(facts: PipelineFacts, settings: NudgeSettings, now: datetime) -> list[Nudge]:
+    """Every nudge the pipeline calls for now, most important first, caps not applied."""
+    found: list[Nudge] = []
+    for at, company in sorted(facts.rejections, reverse=True):
+        # "The day after": from the next morning-ish until two days later.
+        if timedelta(hours=12) <= now - at <= timedelta(hours=48):
+            found.append(Nudge(NudgeKind.AFTER_NO, {"company": company}, about=at.isoformat()))
+            break
+    recent_unanswered = [
+        t for t in facts.unanswered if PAUSE_NO_REPLY_AFTER <= now - t <= PAUSE_WINDOW
+    ]
+    recent_all = [t for t in facts.applications if PAUSE_NO_REPLY_AFTER <= now - t <= PAUSE_WINDOW]
+    pause = len(recent_unanswered) >= PAUSE_MIN_APPLICATIONS and len(recent_unanswered) == len(
+        recent_all
+    )
+    if pause:
+        found.append(Nudge(NudgeKind.PAUSE, {"count": len(recent_unanswered)}))
+    late = [o for o in facts.live if o.late_stage]
+    if len(late) == 1 and len(facts.live) <= 2:
+        found.append(Nudge(NudgeKind.ONE_BASKET, {"company": late[0].company}))
+    if not pause and len(facts.live) < settings.target_live:
+        found.append(
+            Nudge(NudgeKind.FEW_LIVE, {"live": len(facts.live), "target": settings.target_live})
+        )
+    if facts.applications and not pause:
+        days = (now - max(facts.applications)).days
+        if days >= NO_APPLICATION_DAYS:
+            found.append(Nudge(NudgeKind.NO_RECENT_APPLICATION, {"days": days}))
+    return found
+
+
+def choose(
+    facts: PipelineFacts,
+    settings: NudgeSettings,
+    sent: Sequence[Sent],
+    now: datetime,
+    tz: tzinfo,
+    quiet: QuietHours,
+    sent_about: frozenset[str] = frozenset(),
+) -> Nudge | None:
+    """The one nudge to send now, or None: never in quiet hours, never a switched-off kind,
+    never more than `max_per_day` in 24 hours, the same kind at most every three days, and
+    the same event (one rejection) once."""
+    if quiet.contains(now.astimezone(tz)):
+        return None
+    last_day = [s for s in sent if now - s.at < timedelta(hours=24)]
+    if len(last_day) >= settings.max_per_day:
+        return None
+    for nudge in candidates(facts, settings, now):
+        if nudge.kind.value in settings.off:
+            continue
+        if nudge.about and nudge.about in sent_about:
+            continue
+        if any(s.kind is nudge.kind and now - s.at < SAME_KIND_GAP for s in sent):
+            continue
+        return nudge
+    return None
+
+
+def next_message(kind: NudgeKind, count: int, sent: Sequence[Sent]) -> int:
+    """Rotate through the kind's messages: never the same one twice in a row."""
+    previous = [s.message for s in sorted(sent, key=lambda s: s.at) if s.kind is kind]
+    return (previous[-1] + 1) % count if previous and count else 0
+
+
+def parse_messages(text: str) -> list[tuple[str, str]]:
+    """(title, body) blocks, see resources/nudges/few_live.txt."""
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    blocks = "\n".join(lines).split("\n---\n")
+    out = []
+    for block in blocks:
+        title, _, body = block.strip().partition("\n")
+        if title.strip():
+            out.append((title.strip(), body.strip()))
+    return out
+
+
+def fill(template: str, values: dict[str, object]) -> str:
+    """{field} substitution of known values only; never format() on user text."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
+def weekly_progress(applications: Sequence[datetime], now: datetime, tz: tzinfo) -> int:
+    """Applications since Monday 00:00 local time."""
+    local_now = now.astimezone(tz)
+    monday = (local_now - timedelta(days=local_now.weekday())).date()
+    return sum(1 for t in applications if t.astimezone(tz).date() >= monday and t <= now)

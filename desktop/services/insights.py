@@ -1,0 +1,123 @@
+"""The user's history in the shape domain.insights needs, read in a few bulk queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
+from db.vocabulary import ReminderState, Status
+from desktop.domain.activity_report import FOLLOW_UP_DONE
+from desktop.domain.clock import Clock
+from desktop.domain.insights import (
+    CompanyMemory,
+    FeltTable,
+    OpportunityHistory,
+    Stage,
+    Week,
+    company_memory,
+    felt_vs_outcome,
+    funnel,
+    weekly_activity,
+)
+from desktop.playbook.lessons import Lessons
+from desktop.services.lessons import lessons_before
+from desktop.services.nudges import load_nudge_settings
+
+
+@dataclass(frozen=True)
+class Insights:
+    felt: FeltTable
+    funnel: list[Stage]
+    weeks: list[Week]
+    weekly_goal: int
+    companies: list[CompanyMemory]
+    lessons: Lessons
+    opportunities: int
+
+
+def histories(tz, company: str | None = None) -> list[OpportunityHistory]:
+    query = Opportunity.select(
+        Opportunity.id, Opportunity.status, Opportunity.applied_on, Opportunity.created_at,
+        Company.name,
+    ).join(Company)  # fmt: skip
+    if company is not None:
+        query = query.where(Company.name == company)
+    rows = list(query.tuples())
+    wanted = [row[0] for row in rows]
+    talks: dict[int, list[tuple[datetime, str, int | None]]] = defaultdict(list)
+    felt = dict(Debrief.select(Debrief.interview, Debrief.felt).tuples())
+    interviews = Interview.select(
+        Interview.id, Interview.opportunity, Interview.starts_at, Interview.round_label
+    )
+    if company is not None:
+        interviews = interviews.where(Interview.opportunity.in_(wanted))
+    for iid, oid, starts, label in interviews.tuples():
+        talks[oid].append((starts, label, felt.get(iid)))
+    reached: dict[int, set[str]] = defaultdict(set)
+    answered: dict[int, datetime] = {}
+    changes = StatusChange.select(
+        StatusChange.opportunity, StatusChange.to_status, StatusChange.changed_at
+    )
+    if company is not None:
+        changes = changes.where(StatusChange.opportunity.in_(wanted))
+    for oid, status, at in changes.tuples():
+        reached[oid].add(status)
+        if status != Status.APPLIED.value and (oid not in answered or at < answered[oid]):
+            answered[oid] = at
+    out = []
+    for oid, status, applied_on, created_at, name in rows:
+        own = sorted(talks[oid])
+        first_talk = own[0][0] if own else None
+        candidates = [t for t in (first_talk, answered.get(oid)) if t is not None]
+        out.append(
+            OpportunityHistory(
+                company=name,
+                status=status,
+                applied_at=datetime.combine(applied_on, time(12), tzinfo=tz)
+                if applied_on
+                else created_at,
+                interviews=tuple(own),
+                statuses_reached=frozenset(reached[oid] | {status}),
+                first_answer_at=min(candidates) if candidates else None,
+            )
+        )
+    return out
+
+
+def gather_insights(clock: Clock) -> Insights:
+    now = clock.now()
+    found = histories(clock.tz)
+    notes = [
+        at
+        for (at,) in Reminder.select(Reminder.answered_at)
+        .where(
+            (Reminder.state == ReminderState.DONE.value)
+            & Reminder.kind.in_(list(FOLLOW_UP_DONE))
+            & Reminder.answered_at.is_null(False)
+        )
+        .tuples()
+    ]
+    weeks = weekly_activity(
+        [h.applied_at for h in found],
+        [starts for h in found for starts, _, _ in h.interviews],
+        notes,
+        now,
+        clock.tz,
+    )
+    return Insights(
+        felt=felt_vs_outcome(found),
+        funnel=funnel(found),
+        weeks=weeks,
+        weekly_goal=load_nudge_settings().weekly_goal,
+        companies=company_memory(found),
+        lessons=lessons_before(now, limit=6),
+        opportunities=len(found),
+    )
+
+
+def memory_of(company: str, tz) -> CompanyMemory | None:
+    """What this company did before, for the hint when adding another opportunity there."""
+    found = histories(tz, company=company.strip())
+    return company_memory(found)[0] if found else None

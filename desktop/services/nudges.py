@@ -1,0 +1,153 @@
+"""Keep-searching nudges: the pipeline read from the database, and a nudge made a reminder
+so the tray's scheduler delivers it and the user answers it like any other."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import datetime, time
+
+from db.connection import DB
+from db.models import Company, Interview, Opportunity, Reminder, Setting, StatusChange
+from db.vocabulary import ReminderState, Status
+from desktop.domain.clock import Clock
+from desktop.paths import resources_dir
+from desktop.playbook.nudges import (
+    LiveOpportunity,
+    NudgeKind,
+    NudgeSettings,
+    PipelineFacts,
+    Sent,
+    choose,
+    fill,
+    next_message,
+    parse_messages,
+    weekly_progress,
+)
+from desktop.services.settings import load_playbook_settings
+
+NUDGES_KEY = "nudges"
+_LATE = (Status.AWAITING.value, Status.OFFER.value)
+
+
+def load_nudge_settings() -> NudgeSettings:
+    row = Setting.get_or_none(Setting.key == NUDGES_KEY)
+    try:
+        return NudgeSettings.from_json(json.loads(row.value) if row else None)
+    except ValueError:
+        return NudgeSettings()
+
+
+def save_nudge_settings(settings: NudgeSettings) -> None:
+    with DB.atomic():
+        Setting.replace(key=NUDGES_KEY, value=json.dumps(settings.to_json())).execute()
+
+
+def messages(kind: NudgeKind) -> list[tuple[str, str]]:
+    path = resources_dir() / "nudges" / kind.message_file
+    return parse_messages(path.read_text(encoding="utf-8"))
+
+
+def application_times(tz) -> list[datetime]:
+    """When each opportunity was applied for: the date given (at noon, local), else when
+    it was added."""
+    out = []
+    for applied_on, created_at in Opportunity.select(
+        Opportunity.applied_on, Opportunity.created_at
+    ).tuples():
+        out.append(datetime.combine(applied_on, time(12), tzinfo=tz) if applied_on else created_at)
+    return out
+
+
+def pipeline_facts(tz) -> PipelineFacts:
+    interviews = Counter(
+        opportunity for (opportunity,) in Interview.select(Interview.opportunity).tuples()
+    )
+    live, unanswered = [], []
+    rows = (
+        Opportunity.select(
+            Opportunity.id,
+            Opportunity.status,
+            Opportunity.applied_on,
+            Opportunity.created_at,
+            Company.name,
+        )
+        .join(Company)
+        .where(~Opportunity.archived)
+        .tuples()
+    )
+    for oid, status, applied_on, created_at, company in rows:
+        if Status(status).is_live:
+            late = status in _LATE or interviews[oid] >= 2
+            live.append(LiveOpportunity(company, late))
+        if status in (Status.APPLIED.value, Status.NO_RESPONSE.value) and not interviews[oid]:
+            sent = datetime.combine(applied_on, time(12), tzinfo=tz) if applied_on else created_at
+            unanswered.append(sent)
+    rejections = (
+        StatusChange.select(StatusChange.changed_at, Company.name)
+        .join(Opportunity)
+        .join(Company)
+        .where(StatusChange.to_status == Status.NOT_THIS_TIME.value)
+        .tuples()
+    )
+    return PipelineFacts(
+        live=tuple(live),
+        applications=tuple(application_times(tz)),
+        unanswered=tuple(unanswered),
+        rejections=tuple(rejections),
+    )
+
+
+def sent_nudges() -> tuple[list[Sent], frozenset[str]]:
+    """Nudges made so far, and the events (a rejection's time) already nudged about."""
+    sent, about = [], set()
+    query = Reminder.select(Reminder.kind, Reminder.key, Reminder.created_at).where(
+        Reminder.kind.in_([k.value for k in NudgeKind])
+    )
+    for kind, key, created_at in query.tuples():
+        # key: nudge:<kind>:<YYYYmmddTHHMMSS>:m<index>[:<about>]
+        parts = key.split(":", 4)
+        index = int(parts[3][1:]) if len(parts) > 3 and parts[3][1:].isdigit() else 0
+        sent.append(Sent(NudgeKind(kind), created_at, index))
+        if len(parts) > 4:
+            about.add(parts[4])
+    return sent, frozenset(about)
+
+
+def plan_nudge(clock: Clock) -> int | None:
+    """Make the one nudge due now, if any, as a pending reminder due at once."""
+    now = clock.now()
+    settings = load_nudge_settings()
+    with DB.atomic():
+        sent, about = sent_nudges()
+        nudge = choose(
+            pipeline_facts(clock.tz),
+            settings,
+            sent,
+            now,
+            clock.tz,
+            load_playbook_settings().quiet,
+            about,
+        )
+        if nudge is None:
+            return None
+        texts = messages(nudge.kind)
+        index = next_message(nudge.kind, len(texts), sent)
+        title, body = (fill(part, nudge.values) for part in texts[index])
+        key = f"nudge:{nudge.kind.value}:{now:%Y%m%dT%H%M%S}:m{index}"
+        if nudge.about:
+            key += f":{nudge.about}"
+        return Reminder.create(
+            kind=nudge.kind.value,
+            key=key,
+            due_at=now,
+            state=ReminderState.PENDING.value,
+            created_at=now,
+            message=f"{title}\n{body}",
+        ).id
+
+
+def this_week(clock: Clock) -> tuple[int, int]:
+    """(applications since Monday, the weekly goal)."""
+    done = weekly_progress(application_times(clock.tz), clock.now(), clock.tz)
+    return done, load_nudge_settings().weekly_goal

@@ -1,0 +1,164 @@
+"""The Insights tab: what the user's own history says about their search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.clock import Clock
+from desktop.domain.insights import FELT_LABELS, FORWARD, NOT, OPEN, OUTCOME_LABELS
+from desktop.services.insights import Insights, gather_insights
+from desktop.ui import strings
+from desktop.ui.bar_chart import BarChart, Series
+
+MAX_COMPANIES = 200
+
+
+def _label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # company names are user data
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ChartSection(QGroupBox):
+    """A chart with its plain sentence above and its numbers, as text, one click away."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        layout = QVBoxLayout(self)
+        self.sentence = _label()
+        self.chart = BarChart(title)
+        self.toggle = QToolButton()
+        self.toggle.setText(strings.INSIGHTS_SHOW_NUMBERS)
+        self.toggle.setCheckable(True)
+        self.numbers = _label()
+        self.numbers.hide()
+        self.toggle.toggled.connect(self.numbers.setVisible)
+        for widget in (self.sentence, self.chart, self.toggle, self.numbers):
+            layout.addWidget(widget)
+
+    def refresh_numbers(self) -> None:
+        self.numbers.setText(self.chart.as_text())
+
+
+class InsightsView(QScrollArea):
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.intro = _label()
+        layout.addWidget(self.intro)
+        self.felt = ChartSection(strings.INSIGHTS_FELT)
+        self.funnel = ChartSection(strings.INSIGHTS_FUNNEL)
+        self.weeks = ChartSection(strings.INSIGHTS_WEEKS)
+        for section in (self.felt, self.funnel, self.weeks):
+            section.chart.setMinimumHeight(200)
+            layout.addWidget(section)
+        companies = QGroupBox(strings.INSIGHTS_COMPANIES)
+        company_layout = QVBoxLayout(companies)
+        self.companies = QTableWidget(0, 5)
+        self.companies.setHorizontalHeaderLabels(strings.INSIGHTS_COMPANY_COLUMNS)
+        self.companies.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.companies.horizontalHeader().setStretchLastSection(True)
+        self.companies.setMinimumHeight(160)
+        company_layout.addWidget(self.companies)
+        layout.addWidget(companies)
+        lessons = QGroupBox(strings.INSIGHTS_LESSONS)
+        lessons_layout = QVBoxLayout(lessons)
+        self.lessons = _label()
+        lessons_layout.addWidget(self.lessons)
+        layout.addWidget(lessons)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.data: Insights | None = None
+
+    def refresh(self) -> Insights:
+        data = gather_insights(self.clock)
+        self.data = data
+        self.intro.setText(
+            strings.INSIGHTS_EMPTY if data.opportunities == 0 else strings.INSIGHTS_INTRO
+        )
+        self._felt(data)
+        self._funnel(data)
+        self._weeks(data)
+        self._companies(data)
+        self._lessons(data)
+        for section in (self.felt, self.funnel, self.weeks):
+            section.refresh_numbers()
+        return data
+
+    def _felt(self, data: Insights) -> None:
+        felts = list(FELT_LABELS)
+        self.felt.sentence.setText(data.felt.sentence())
+        self.felt.chart.set_data(
+            [FELT_LABELS[f] for f in felts],
+            [
+                Series(OUTCOME_LABELS[o], tuple(data.felt.counts[f][o] for f in felts), o == OPEN)
+                for o in (FORWARD, NOT, OPEN)
+            ],
+            stacked=True,
+        )
+
+    def _funnel(self, data: Insights) -> None:
+        steps = []
+        for stage in data.funnel:
+            rate = f" ({stage.rate:.0%})" if stage.rate is not None else ""
+            steps.append(f"{stage.count} {stage.label.lower()}{rate}")
+        self.funnel.sentence.setText(" → ".join(steps))
+        self.funnel.chart.set_data(
+            [s.label for s in data.funnel],
+            [Series(strings.INSIGHTS_OPPORTUNITIES, tuple(s.count for s in data.funnel))],
+        )
+
+    def _weeks(self, data: Insights) -> None:
+        this_week = data.weeks[-1].applications
+        goal = data.weekly_goal
+        self.weeks.sentence.setText(
+            strings.INSIGHTS_WEEK_GOAL.format(done=this_week, goal=goal)
+            if goal
+            else strings.INSIGHTS_WEEK_NO_GOAL.format(done=this_week)
+        )
+        self.weeks.chart.set_data(
+            [f"{w.start:%d %b}" for w in data.weeks],
+            [
+                Series(strings.INSIGHTS_APPLICATIONS, tuple(w.applications for w in data.weeks)),
+                Series(strings.INSIGHTS_INTERVIEWS, tuple(w.interviews for w in data.weeks)),
+                Series(strings.INSIGHTS_NOTES, tuple(w.notes for w in data.weeks)),
+            ],
+            goal=goal or None,
+            goal_label=strings.INSIGHTS_GOAL,
+        )
+
+    def _companies(self, data: Insights) -> None:
+        shown = data.companies[:MAX_COMPANIES]
+        self.companies.setRowCount(len(shown))
+        for row, memory in enumerate(shown):
+            days = "" if memory.answered_in_days is None else f"{memory.answered_in_days:.0f}"
+            cells = (
+                memory.company,
+                str(memory.applications),
+                days,
+                str(memory.said_no or ""),
+                str(memory.went_silent or ""),
+            )
+            for column, text in enumerate(cells):
+                self.companies.setItem(row, column, QTableWidgetItem(text))
+
+    def _lessons(self, data: Insights) -> None:
+        lines = [f"• {label} (×{count})" for label, count in data.lessons.mistakes if count > 1]
+        lines += [f"• {lesson}" for lesson in data.lessons.lessons]
+        self.lessons.setText("\n".join(lines) if lines else strings.INSIGHTS_NO_LESSONS)

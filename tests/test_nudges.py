@@ -1,0 +1,192 @@
+"""Keep-searching nudges: the rules with hypothesis, and delivery through reminders."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from db.models import Reminder
+from db.vocabulary import Status
+from desktop.paths import resources_dir
+from desktop.playbook.calendar import QuietHours
+from desktop.playbook.nudges import (
+    LiveOpportunity,
+    NudgeKind,
+    NudgeSettings,
+    PipelineFacts,
+    Sent,
+    candidates,
+    choose,
+    next_message,
+    parse_messages,
+    weekly_progress,
+)
+from desktop.services.interviews import log_interview
+from desktop.services.nudges import plan_nudge, save_nudge_settings, this_week
+from desktop.services.opportunities import change_status
+from desktop.services.queries import opportunity_id_of_interview
+from desktop.services.reminders import open_reminders_until
+from tests.conftest import interview_draft
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # a Sunday, 11:00 in Berlin
+QUIET = QuietHours(time(21), time(8))
+
+
+def _days_ago(days: float) -> datetime:
+    return NOW - timedelta(days=days)
+
+
+def test_each_rule_on_a_hand_built_pipeline() -> None:
+    thin = PipelineFacts(live=(LiveOpportunity("Acme", False),), applications=(_days_ago(2),))
+    assert [n.kind for n in candidates(thin, NudgeSettings(), NOW)] == [NudgeKind.FEW_LIVE]
+
+    basket = PipelineFacts(
+        live=(LiveOpportunity("Acme", True), LiveOpportunity("Globex", False)),
+        applications=(_days_ago(9),),
+    )
+    kinds = [n.kind for n in candidates(basket, NudgeSettings(target_live=2), NOW)]
+    assert kinds == [NudgeKind.ONE_BASKET, NudgeKind.NO_RECENT_APPLICATION]
+
+    after_no = PipelineFacts(rejections=((_days_ago(1), "Initech"),), applications=(NOW,))
+    [first, *_] = candidates(after_no, NudgeSettings(), NOW)
+    assert first.kind is NudgeKind.AFTER_NO and first.values == {"company": "Initech"}
+    too_soon = PipelineFacts(rejections=((NOW - timedelta(hours=2), "Initech"),))
+    assert NudgeKind.AFTER_NO not in [n.kind for n in candidates(too_soon, NudgeSettings(), NOW)]
+
+    silence = tuple(_days_ago(15 + n) for n in range(9))
+    many = PipelineFacts(applications=silence, unanswered=silence)
+    kinds = [n.kind for n in candidates(many, NudgeSettings(), NOW)]
+    assert kinds == [NudgeKind.PAUSE]  # not "send more": a change of approach
+
+
+def test_one_reply_among_many_applications_is_no_reason_to_pause() -> None:
+    sent = tuple(_days_ago(15 + n) for n in range(9))
+    facts = PipelineFacts(applications=sent, unanswered=sent[1:])
+    assert NudgeKind.PAUSE not in [n.kind for n in candidates(facts, NudgeSettings(), NOW)]
+
+
+facts_strategy = st.builds(
+    PipelineFacts,
+    live=st.lists(
+        st.builds(LiveOpportunity, st.sampled_from(["Acme", "Globex"]), st.booleans()),
+        max_size=5,
+    ).map(tuple),
+    applications=st.lists(st.floats(0, 60).map(_days_ago), max_size=15).map(tuple),
+    unanswered=st.lists(st.floats(0, 60).map(_days_ago), max_size=15).map(tuple),
+    rejections=st.lists(st.tuples(st.floats(0, 5).map(_days_ago), st.just("Acme")), max_size=2).map(
+        tuple
+    ),
+)
+sent_strategy = st.lists(
+    st.builds(Sent, st.sampled_from(list(NudgeKind)), st.floats(0, 10).map(_days_ago),
+              st.integers(0, 3)),
+    max_size=6,
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    facts=facts_strategy,
+    sent=sent_strategy,
+    hour=st.floats(0, 24 * 7),
+    cap=st.integers(0, 3),
+    off=st.sets(st.sampled_from([k.value for k in NudgeKind])),
+    quiet_start=st.integers(0, 23),
+    quiet_end=st.integers(0, 23),
+)
+def test_the_cap_quiet_hours_and_switched_off_kinds_always_hold(
+    facts, sent, hour, cap, off, quiet_start, quiet_end
+) -> None:
+    now = NOW + timedelta(hours=hour)
+    quiet = QuietHours(time(quiet_start), time(quiet_end))
+    chosen = choose(
+        facts, NudgeSettings(max_per_day=cap, off=frozenset(off)), sent, now, BERLIN, quiet
+    )
+    if chosen is None:
+        return
+    assert not quiet.contains(now.astimezone(BERLIN))
+    assert chosen.kind.value not in off
+    assert sum(1 for s in sent if now - s.at < timedelta(hours=24)) < cap
+    assert not any(s.kind is chosen.kind and now - s.at < timedelta(days=3) for s in sent)
+
+
+def test_messages_rotate_and_never_repeat_in_a_row() -> None:
+    for kind in NudgeKind:
+        texts = parse_messages((resources_dir() / "nudges" / kind.message_file).read_text())
+        assert len(texts) >= 3 and all(title and body for title, body in texts)
+        sent: list[Sent] = []
+        previous = None
+        for n in range(10):
+            index = next_message(kind, len(texts), sent)
+            assert index != previous
+            previous = index
+            sent.append(Sent(kind, NOW + timedelta(days=n), index))
+
+
+def test_weekly_progress_counts_from_monday_local_time() -> None:
+    monday_morning = datetime(2026, 11, 16, 0, 30, tzinfo=BERLIN).astimezone(UTC)
+    sunday_night = datetime(2026, 11, 15, 23, 30, tzinfo=BERLIN).astimezone(UTC)
+    assert weekly_progress([monday_morning, sunday_night, NOW], NOW, BERLIN) == 2
+
+
+# ----- through the database ---------------------------------------------------------------
+
+
+def test_a_nudge_becomes_a_reminder_once_a_day_with_its_words(store, clock) -> None:
+    clock.set(NOW)
+    log_interview(interview_draft(clock), clock)
+    first = plan_nudge(clock)
+    assert first is not None
+    [view] = [v for v in open_reminders_until(NOW) if v.id == first]
+    assert view.kind is NudgeKind.FEW_LIVE
+    assert (
+        view.title == "1 live opportunities — room for a couple more"
+        or "1" in view.title + view.why
+    )
+    assert plan_nudge(clock) is None  # the daily cap
+    clock.advance(days=1)
+    assert plan_nudge(clock) is None  # the same kind waits three days
+    clock.advance(days=3)
+    second = plan_nudge(clock)
+    assert second is not None
+    assert Reminder.get_by_id(second).message != Reminder.get_by_id(first).message
+
+
+def test_the_day_after_a_rejection_a_kind_nudge_names_the_company(store, clock) -> None:
+    clock.set(NOW - timedelta(days=1))
+    interview = log_interview(interview_draft(clock, company="Initech"), clock)
+    change_status(opportunity_id_of_interview(interview), Status.NOT_THIS_TIME, clock)
+    assert plan_nudge(clock) is not None  # (few live, straight away)
+    clock.set(NOW + timedelta(hours=1))
+    made = plan_nudge(clock)
+    assert made is not None
+    reminder = Reminder.get_by_id(made)
+    assert reminder.kind == NudgeKind.AFTER_NO.value and "Initech" in reminder.message
+    clock.advance(days=3)
+    assert (
+        Reminder.get_or_none(Reminder.kind == NudgeKind.AFTER_NO.value, Reminder.id != made) is None
+    )
+    plan_nudge(clock)
+    assert Reminder.select().where(Reminder.kind == NudgeKind.AFTER_NO.value).count() == 1
+
+
+def test_switched_off_and_quiet_hours_make_no_nudge(store, clock) -> None:
+    clock.set(NOW)
+    log_interview(interview_draft(clock), clock)
+    save_nudge_settings(NudgeSettings(off=frozenset(k.value for k in NudgeKind)))
+    assert plan_nudge(clock) is None
+    save_nudge_settings(NudgeSettings())
+    clock.set(datetime(2026, 11, 22, 23, 0, tzinfo=BERLIN))
+    assert plan_nudge(clock) is None
+
+
+def test_this_week_counts_applications_against_the_goal(store, clock) -> None:
+    clock.set(NOW)
+    log_interview(interview_draft(clock), clock)
+    log_interview(interview_draft(clock, company="Globex"), clock)
+    save_nudge_settings(NudgeSettings(weekly_goal=4))
+    assert this_week(clock) == (2, 4)

@@ -106,3 +106,21 @@ def test_a_change_in_the_window_re_arms_the_scheduler(make, clock) -> None:
     dialog.set_values({"company": "Acme", "role": "Analyst", "starts_at": "2026-11-25 14:00"})
     dialog.accept()
     assert companion.scheduler.scheduled_for == Reminder.get(Reminder.kind == "prep").due_at
+
+
+def test_housekeeping_makes_the_daily_copy_and_arms_a_due_nudge(make, clock, tmp_path) -> None:
+    from db.models import Reminder
+    from desktop.services import backups
+    from desktop.services.interviews import log_interview
+    from tests.conftest import interview_draft
+
+    log_interview(interview_draft(clock), clock)
+    companion = make()
+    companion.start(background=True)
+    companion.housekeeping()
+    assert [b.kind for b in backups.list_all(tmp_path / "data")] == ["daily"]
+    nudge = Reminder.get(Reminder.kind == "nudge_few_live")
+    assert companion.scheduler.scheduled_for == nudge.due_at  # due now: fires next
+    companion.housekeeping()  # an hour later: no second copy, no second nudge
+    assert len(backups.list_all(tmp_path / "data")) == 1
+    assert Reminder.select().where(Reminder.kind.startswith("nudge_")).count() == 1

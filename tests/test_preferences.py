@@ -82,3 +82,24 @@ def test_silenced_kinds_survive_a_round_trip_and_junk_is_ignored() -> None:
     assert data["silenced_kinds"] == ["debrief", "follow_up"]
     assert PlaybookSettings.from_json(data) == settings
     assert PlaybookSettings.from_json({"silenced_kinds": "debrief"}).silenced_kinds == frozenset()
+
+
+def test_keep_searching_choices_are_saved(qtbot, store, tmp_path) -> None:
+    from desktop.services.nudges import load_nudge_settings
+
+    dialog, _ = _dialog(qtbot, tmp_path)
+    assert dialog.nudge_numbers["weekly_goal"].value() == 5
+    dialog.nudge_numbers["weekly_goal"].setValue(8)
+    dialog.nudge_numbers["max_per_day"].setValue(0)
+    dialog.nudge_boxes["nudge_pause"].setChecked(False)
+    dialog.accept()
+    saved = load_nudge_settings()
+    assert (saved.weekly_goal, saved.max_per_day, saved.target_live) == (8, 0, 3)
+    assert saved.off == frozenset({"nudge_pause"})
+
+
+def test_nudge_settings_ignore_junk() -> None:
+    from desktop.playbook.nudges import NudgeSettings
+
+    parsed = NudgeSettings.from_json({"weekly_goal": -3, "max_per_day": True, "off": ["x", 1]})
+    assert parsed == NudgeSettings()

@@ -144,7 +144,7 @@ class BarChart(QWidget):
                 )
         if self.goal is not None:
             y = area.bottom() - area.height() * self.goal / top
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)
+            pen = QPen(text, 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         self._legend(painter, text, line)
@@ -153,12 +153,15 @@ class BarChart(QWidget):
         x = 8.0
         entries = [(s.name, self.colour(i, s)) for i, s in enumerate(self.series)]
         if self.goal is not None:
-            entries.append(
-                (self.goal_label or "Goal", self.palette().color(QPalette.ColorRole.Highlight))
-            )
+            entries.append((self.goal_label or "Goal", None))
         for name, colour in entries:
-            painter.fillRect(QRectF(x, 4 + line / 4, line / 2, line / 2), colour)
-            x += line * 0.7
+            if colour is None:  # the goal: a dashed line, as drawn on the chart
+                painter.setPen(QPen(text, 1.5, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(x, 4 + line / 2), QPointF(x + line, 4 + line / 2))
+                x += line * 1.2
+            else:
+                painter.fillRect(QRectF(x, 4 + line / 4, line / 2, line / 2), colour)
+                x += line * 0.7
             painter.setPen(text)
             painter.drawText(QPointF(x, 2 + line * 0.8), name)
             x += painter.fontMetrics().horizontalAdvance(name) + line
@@ -180,12 +183,14 @@ class BarChart(QWidget):
 
 
 def _nice(value: float) -> float:
-    """A round axis top at or above `value`: 1, 2, 2.5 or 5 times a power of ten."""
-    power = 10 ** math.floor(math.log10(value))
-    for factor in (1, 2, 2.5, 5, 10):
-        if value <= factor * power:
-            return factor * power
-    return 10 * power
+    """An axis top at or above `value` whose four gridlines fall on round whole numbers
+    (counts are never fractional)."""
+    step = max(1, math.ceil(value / 4))
+    power = 10 ** math.floor(math.log10(step))
+    for factor in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step <= factor * power and float(factor * power).is_integer():
+            return 4 * factor * power
+    return 40 * power
 
 
 def _number(value: float) -> str:

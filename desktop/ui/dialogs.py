@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QDateTime, Qt
@@ -60,10 +61,13 @@ class InterviewDialog(FormDialog):
         companies: list[str],
         parent: QWidget | None = None,
         editing: bool = False,
+        company_hint: Callable[[str], str | None] | None = None,
     ) -> None:
         title = strings.INTERVIEW_DIALOG_EDIT if editing else strings.INTERVIEW_DIALOG_NEW
         super().__init__(title, lambda raw: validate_interview(raw, tz), parent)
         self.add_field("company", "Company", _company_field(companies))
+        if company_hint is not None:
+            self.company_hint = self.add_hint("company", company_hint)
         self.add_field("role", "Role", _line("e.g. Data Analyst"))
         round_box = QComboBox()
         round_box.setEditable(True)
@@ -98,11 +102,17 @@ class InterviewDialog(FormDialog):
 
 class OpportunityDialog(FormDialog):
     def __init__(
-        self, companies: list[str], parent: QWidget | None = None, editing: bool = False
+        self,
+        companies: list[str],
+        parent: QWidget | None = None,
+        editing: bool = False,
+        company_hint: Callable[[str], str | None] | None = None,
     ) -> None:
         title = strings.OPPORTUNITY_DIALOG_EDIT if editing else strings.OPPORTUNITY_DIALOG_NEW
         super().__init__(title, validate_opportunity, parent)
         self.add_field("company", "Company", _company_field(companies))
+        if company_hint is not None:
+            self.company_hint = self.add_hint("company", company_hint)
         self.add_field("role", "Role", _line("e.g. Data Analyst"))
         self.add_field("status", "Status", _status_combo())
         self.add_field("source", "Found through", _line("Job board, referral, recruiter…"))

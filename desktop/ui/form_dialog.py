@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -141,6 +141,26 @@ class FormDialog(QDialog):
         self.error_labels[name] = error
         self._watch(widget)
         return widget
+
+    def add_hint(self, name: str, lookup: Callable[[str], str | None]) -> QLabel:
+        """A quiet line under field `name`, from `lookup(its text)`, kept in step as the
+        user types (e.g. what a company did last time)."""
+        hint = QLabel()
+        hint.setObjectName(f"hint_{name}")
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.hide()
+        holder = self.fields[name].parentWidget()
+        holder.layout().addWidget(hint)
+
+        def update() -> None:
+            text = lookup(read_widget(self.fields[name]).strip())
+            hint.setText(text or "")
+            hint.setVisible(bool(text))
+
+        self.fields[name].textChanged.connect(update)
+        update()
+        return hint
 
     def _watch(self, widget: QWidget) -> None:
         signal = None

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 from db.vocabulary import Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft, OpportunityDraft
+from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
+from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
 from desktop.ui import strings
 from desktop.ui.banner import Banner
@@ -390,7 +392,12 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
 
     def _interview_dialog(self, editing: bool = False) -> InterviewDialog:
         return InterviewDialog(
-            self.clock.tz, self.clock.now(), queries.company_names(), self, editing=editing
+            self.clock.tz,
+            self.clock.now(),
+            queries.company_names(),
+            self,
+            editing=editing,
+            company_hint=None if editing else self.company_hint,
         )
 
     def new_interview(
@@ -451,8 +458,15 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             self._run(lambda: interviews.delete_interview(interview_id, self.clock))
             self.refresh()
 
+    def company_hint(self, name: str) -> str | None:
+        """When adding at a company that said no or went silent before, say so."""
+        memory = memory_of(name, self.clock.tz) if name else None
+        if memory is None or not worth_knowing(memory):
+            return None
+        return strings.COMPANY_MEMORY_HINT.format(sentence=memory.sentence())
+
     def new_opportunity(self) -> QDialog:
-        dialog = OpportunityDialog(queries.company_names(), self)
+        dialog = OpportunityDialog(queries.company_names(), self, company_hint=self.company_hint)
 
         def saved() -> None:
             assert isinstance(dialog.draft, OpportunityDraft)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.playbook.calendar import QuietHours
+from desktop.playbook.nudges import NUDGE_LABELS, NudgeSettings
 from desktop.playbook.rules import Kind
+from desktop.services.nudges import load_nudge_settings, save_nudge_settings
 from desktop.services.settings import load_playbook_settings, save_playbook_settings
 from desktop.tray.autostart import Autostart
 from desktop.ui import strings
@@ -39,10 +41,12 @@ class PreferencesDialog(QDialog):
         self.autostart = autostart
         self.launch_command = launch_command
         self.settings = load_playbook_settings()
+        self.nudge_settings = load_nudge_settings()
         layout = QVBoxLayout(self)
         layout.addWidget(self._notifications_group())
         layout.addWidget(self._quiet_group())
         layout.addWidget(self._timing_group())
+        layout.addWidget(self._nudges_group())
         layout.addWidget(self._start_group())
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -110,6 +114,30 @@ class PreferencesDialog(QDialog):
             form.addRow(label, spin)
         return group
 
+    def _nudges_group(self) -> QGroupBox:
+        group = QGroupBox(strings.PREFS_NUDGES_GROUP)
+        form = QFormLayout(group)
+        self.nudge_numbers: dict[str, QSpinBox] = {}
+        for name, label, maximum in strings.NUDGE_FIELDS:
+            spin = QSpinBox()
+            spin.setRange(0, maximum)
+            spin.setValue(getattr(self.nudge_settings, name))
+            self.nudge_numbers[name] = spin
+            form.addRow(label, spin)
+        self.nudge_boxes: dict[str, QCheckBox] = {}
+        for kind, label in NUDGE_LABELS.items():
+            box = QCheckBox(label)
+            box.setChecked(kind.value not in self.nudge_settings.off)
+            self.nudge_boxes[kind.value] = box
+            form.addRow(box)
+        return group
+
+    def chosen_nudge_settings(self) -> NudgeSettings:
+        return NudgeSettings(
+            off=frozenset(k for k, box in self.nudge_boxes.items() if not box.isChecked()),
+            **{name: spin.value() for name, spin in self.nudge_numbers.items()},
+        )
+
     def _start_group(self) -> QGroupBox:
         group = QGroupBox(strings.PREFS_START_GROUP)
         column = QVBoxLayout(group)
@@ -146,4 +174,5 @@ class PreferencesDialog(QDialog):
             self.error.show()
             return
         save_playbook_settings(self.chosen_settings())
+        save_nudge_settings(self.chosen_nudge_settings())
         super().accept()

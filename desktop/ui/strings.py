@@ -326,3 +326,9 @@ INSIGHTS_GOAL = "Weekly goal"
 INSIGHTS_WEEK_GOAL = "This week: {done} of {goal} applications."
 INSIGHTS_WEEK_NO_GOAL = "This week: {done} applications."
 COMPANY_MEMORY_HINT = "You've been here before — {sentence}"
+PREFS_NUDGES_GROUP = "Keep searching"
+NUDGE_FIELDS = (
+    ("weekly_goal", "Applications a week (your goal)", 200),
+    ("target_live", "Opportunities to keep in play", 100),
+    ("max_per_day", "Nudges a day, at most", 10),
+)

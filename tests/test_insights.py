@@ -1,0 +1,245 @@
+"""Insights: statistics on hand-built histories with known answers, and the dashboard
+rendering empty, small and large histories."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from db.connection import DB
+from db.vocabulary import Status
+from desktop.domain.insights import (
+    FORWARD,
+    NOT,
+    OPEN,
+    OpportunityHistory,
+    company_memory,
+    felt_vs_outcome,
+    funnel,
+    weekly_activity,
+)
+from desktop.services.debriefs import DebriefData, save_debrief
+from desktop.services.insights import gather_insights, memory_of
+from desktop.services.interviews import log_interview
+from desktop.services.opportunities import change_status
+from desktop.services.queries import opportunity_id_of_interview
+from tests.conftest import interview_draft, open_window
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+
+
+def _history(status: str, felts: list[int | None], company: str = "Acme", **extra):
+    talks = tuple(
+        (NOW - timedelta(days=30 - n), extra.pop("round", "") if n == 0 else "", felt)
+        for n, felt in enumerate(felts)
+    )
+    return OpportunityHistory(
+        company=company,
+        status=status,
+        applied_at=NOW - timedelta(days=40),
+        interviews=talks,
+        statuses_reached=frozenset({status, *extra.get("reached", ())}),
+        first_answer_at=extra.get("answered"),
+    )
+
+
+def test_felt_against_outcome_with_a_plain_sentence() -> None:
+    histories = [
+        # felt badly, then a second interview: moved forward
+        _history("interviewing", [1, 4]),
+        _history("not_this_time", [2]),
+        _history("offer", [2], reached={"offer"}),
+        _history("not_this_time", [5]),
+        _history("awaiting_decision", [4]),
+        _history("withdrawn", [1]),  # the user's decision, not an outcome
+    ]
+    table = felt_vs_outcome(histories)
+    assert table.counts[1] == {FORWARD: 1, NOT: 0, OPEN: 0}
+    assert table.counts[2] == {FORWARD: 1, NOT: 1, OPEN: 0}
+    assert table.counts[4] == {FORWARD: 0, NOT: 0, OPEN: 2}
+    assert table.sentence() == (
+        "Of the 3 interviews you felt went badly, 2 moved forward. "
+        "Of the 1 interview you felt went well, 0 moved forward. 2 more are still open."
+    )
+
+
+def test_too_little_history_is_explained_gently() -> None:
+    assert (
+        "Too early to tell: 1 of your debriefed interviews has an outcome"
+        in felt_vs_outcome(
+            [_history("not_this_time", [2]), _history("interviewing", [3])]
+        ).sentence()
+    )
+    assert felt_vs_outcome([]).sentence().startswith("When you write a debrief")
+
+
+def test_funnel_counts_and_rates() -> None:
+    histories = [
+        *[_history("applied", []) for _ in range(6)],
+        _history("not_this_time", [3]),
+        _history("interviewing", [3, 3, 3]),
+        _history("not_this_time", [3], round="Final round"),
+        _history("accepted", [3, 3], reached={"offer"}),
+    ]
+    stages = funnel(histories)
+    assert [(s.label, s.count) for s in stages] == [
+        ("Applied", 10),
+        ("Interviewed", 4),
+        ("Final round", 3),
+        ("Offer", 1),
+    ]
+    assert stages[0].rate is None and stages[1].rate == pytest.approx(0.4)
+    assert stages[3].rate == pytest.approx(1 / 3)
+
+
+def test_weekly_activity_buckets_by_local_monday() -> None:
+    sunday_night = datetime(2026, 11, 15, 23, 30, tzinfo=BERLIN)  # previous week
+    monday = datetime(2026, 11, 16, 0, 30, tzinfo=BERLIN)
+    weeks = weekly_activity([sunday_night, monday, NOW], [monday], [], NOW, BERLIN)
+    assert len(weeks) == 12 and weeks[-1].start.isoformat() == "2026-11-16"
+    assert (weeks[-1].applications, weeks[-2].applications) == (2, 1)
+    assert weeks[-1].interviews == 1
+
+
+def test_company_memory_median_wait_silence_and_no() -> None:
+    found = company_memory(
+        [
+            _history("no_response", [], answered=None),
+            _history("not_this_time", [], answered=NOW - timedelta(days=30)),
+            _history("interviewing", [3], answered=NOW - timedelta(days=20)),
+            _history("applied", [], company="Globex"),
+        ]
+    )
+    acme = found[0]
+    assert (acme.company, acme.applications, acme.went_silent, acme.said_no) == ("Acme", 3, 1, 1)
+    assert acme.answered_in_days == pytest.approx(15)
+    assert acme.sentence() == (
+        'Acme: 3 applications, answered in about 15 days, "Not this time" 1×, went silent 1×.'
+    )
+
+
+# ----- through the database and the window ----------------------------------------------
+
+
+def _debriefed(clock, company: str, felt: int, status: Status | None) -> None:
+    interview = log_interview(interview_draft(clock, company=company), clock)
+    save_debrief(interview, DebriefData(felt=felt), clock)
+    if status is not None:
+        change_status(opportunity_id_of_interview(interview), status, clock)
+
+
+def test_a_user_with_a_few_weeks_learns_something_true(store, clock) -> None:
+    for n, (felt, status) in enumerate(
+        [(1, Status.OFFER), (2, Status.NOT_THIS_TIME), (2, Status.OFFER), (5, Status.NOT_THIS_TIME)]
+    ):
+        _debriefed(clock, f"Company {n}", felt, status)
+    found = gather_insights(clock)
+    assert found.felt.sentence().startswith(
+        "Of the 3 interviews you felt went badly, 2 moved forward."
+    )
+    assert [s.count for s in found.funnel] == [4, 4, 2, 2]
+    assert memory_of("company 1", clock.tz).said_no == 1
+
+
+def test_the_dashboard_renders_empty_small_and_large(qtbot, store, clock, tmp_path) -> None:
+    window = open_window(qtbot, clock, tmp_path)
+    window.show_insights()
+    assert window.tabs.currentWidget() is window.insights
+    assert "Nothing to show yet" in window.insights.intro.text()
+    assert window.insights.felt.chart.as_text().startswith("Went badly: Moved forward 0")
+
+    _debriefed(clock, "Acme", 2, Status.OFFER)
+    window.refresh()
+    assert window.insights.data.opportunities == 1
+    chart = window.insights.felt.chart
+    window.resize(900, 700)
+    chart.grab()  # paints
+    bars = {text: rect for rect, text in chart._bars}
+    forward = bars["Not great — Moved forward: 1"]
+    assert chart.tooltip_at(forward.center()) == "Not great — Moved forward: 1"
+    assert chart.tooltip_at(QPointF(0, 0)) is None
+    assert "Not great: Moved forward 1" in window.insights.felt.numbers.text()
+
+    _bulk_history(1000, clock)
+    window.refresh()
+    assert window.insights.data.opportunities == 1001
+    assert window.insights.companies.rowCount() == 200
+    for size in ((320, 240), (1600, 1000)):
+        window.resize(*size)
+        window.insights.grab()
+
+
+def test_the_chart_reads_in_dark_and_light_palettes(qtbot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.ui.bar_chart import BarChart, Series
+
+    chart = BarChart("Test")
+    qtbot.addWidget(chart)
+    chart.set_data(["a", "b"], [Series("x", (1, 2))])
+    for window_colour in ("#202020", "#f5f5f5"):
+        palette = chart.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(window_colour))
+        chart.setPalette(palette)
+        bar = chart.colour(0, chart.series[0])
+        contrast = abs(bar.lightness() - QColor(window_colour).lightness())
+        assert contrast > 60
+        chart.resize(400, 200)
+        chart.grab()
+    assert chart.accessibleDescription() == "a: x 1\nb: x 2"
+
+
+def _bulk_history(count: int, clock) -> None:
+    """Many opportunities at once, straight through the models (the services would replan
+    each, which this test does not need)."""
+    from db.models import Company, Interview, Opportunity, StatusChange
+
+    now = clock.now()
+    with DB.atomic():
+        for n in range(count):
+            company = Company.create(name=f"Bulk {n}", created_at=now)
+            opp = Opportunity.create(
+                company=company,
+                role_title="Analyst",
+                status=Status.NOT_THIS_TIME.value if n % 3 else Status.APPLIED.value,
+                created_at=now - timedelta(days=n % 80),
+                updated_at=now,
+            )
+            StatusChange.create(opportunity=opp, to_status=opp.status, changed_at=now)
+            if n % 2:
+                Interview.create(
+                    opportunity=opp, starts_at=now - timedelta(days=n % 60), created_at=now
+                )
+
+
+def test_adding_at_a_company_that_said_no_shows_what_happened(qtbot, store, clock, tmp_path):
+    _debriefed(clock, "Initech", 3, Status.NOT_THIS_TIME)
+    window = open_window(qtbot, clock, tmp_path)
+    dialog = window.new_opportunity()
+    qtbot.addWidget(dialog)
+    assert dialog.company_hint.isHidden()
+    dialog.fields["company"].setText("initech")
+    assert dialog.company_hint.text().startswith("You've been here before — Initech: 1 application")
+    assert '"Not this time" 1×' in dialog.company_hint.text()
+    dialog.fields["company"].setText("Globex")
+    assert dialog.company_hint.isHidden()
+
+
+def test_a_nudge_opens_where_the_next_step_happens(qtbot, store, clock, tmp_path) -> None:
+    from desktop.playbook.nudges import NudgeKind
+    from desktop.services.nudges import plan_nudge
+    from desktop.services.reminders import reminder_view
+
+    log_interview(interview_draft(clock), clock)
+    made = plan_nudge(clock)
+    window = open_window(qtbot, clock, tmp_path)
+    view = reminder_view(made)
+    assert view.kind is NudgeKind.FEW_LIVE
+    dialog = window.act_on_reminder(view)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Add an opportunity"
+    assert reminder_view(made).state.value == "done"

@@ -74,6 +74,10 @@ class Companion(QObject):
         self.housekeeping_timer.setInterval(HOUSEKEEPING_MS)
         self.housekeeping_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.housekeeping_timer.timeout.connect(self.housekeeping)
+        self.first_housekeeping = QTimer(self)
+        self.first_housekeeping.setSingleShot(True)
+        self.first_housekeeping.setInterval(HOUSEKEEPING_FIRST_DELAY_MS)
+        self.first_housekeeping.timeout.connect(self.housekeeping)
         try:
             self.server: MessageServer | None = MessageServer(
                 server_name, self.handle_message, self
@@ -111,7 +115,7 @@ class Companion(QObject):
         self.scheduler.start()
         self.clock_watch.start()
         # Start-up comes first; then the daily copy and the nudges are checked hourly.
-        QTimer.singleShot(HOUSEKEEPING_FIRST_DELAY_MS, self.housekeeping)
+        self.first_housekeeping.start()
         self.housekeeping_timer.start()
         if not background:
             self._ask_autostart_once()
@@ -274,6 +278,8 @@ class Companion(QObject):
 
     def shut_down(self) -> None:
         self.clock_watch.timer.stop()
+        self.first_housekeeping.stop()
+        self.housekeeping_timer.stop()
         self.scheduler.shutdown()
         self.notifier.shutdown()
         if self.server is not None:

@@ -159,13 +159,6 @@ def backup(args: argparse.Namespace, clock: Clock, data_dir: Path):
 
 def restore(args: argparse.Namespace, clock: Clock, data_dir: Path):
     source = Path(args.file)
-    try:
-        from db.backups import check_backup
-        from db.migrations import SCHEMA_VERSION
-
-        check_backup(source, SCHEMA_VERSION)
-    except BackupUnusable as error:
-        raise UsageError(f"restore: {error}; nothing was changed") from None
 
     def act() -> int:
         from desktop.tray.single_instance import InstanceLock
@@ -173,11 +166,14 @@ def restore(args: argparse.Namespace, clock: Clock, data_dir: Path):
         lock = InstanceLock(data_dir)
         if not lock.acquire():
             raise UsageError(
-                "restore: Debrief is running; restore from its File ▸ Backups window, "
+                "restore: Debrief is running; restore from its Your data ▸ Backups window, "
                 "or quit it first"
             )
         try:
+            # The copy is checked before anything is touched.
             kept = backups.restore(data_dir, source, clock)
+        except BackupUnusable as error:
+            raise UsageError(f"restore: {error}; nothing was changed") from None
         finally:
             lock.release()
         print(

@@ -74,9 +74,7 @@ def _write_report(report, target: Path) -> int:
     from desktop.ui.report_pdf import write_report_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication(["debrief"])
-    partial = target.with_name(f".{target.name}.partial")
-    write_report_pdf(report, partial, load_profile().your_name)
-    partial.replace(target)
+    write_report_pdf(report, target, load_profile().your_name)
     print(f"Report of {len(report.entries)} activities written to {target}")
     return 0
 

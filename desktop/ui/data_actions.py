@@ -89,9 +89,7 @@ class DataActions:
                 start, end = options["start"], options["end"]
                 if end < start:
                     start, end = end, start
-                partial = path.with_name(f".{path.name}.partial")
-                write_report_pdf(exporting.report_for(start, end, self.clock), partial)
-                partial.replace(path)
+                write_report_pdf(exporting.report_for(start, end, self.clock), path)
             else:
                 text = exporting.export_text(fmt, self.clock, bom=options.get("bom", False))
                 write_atomically(path, text.encode("utf-8"))

@@ -42,8 +42,11 @@ def report_html(report: ActivityReport, name: str = "") -> str:
 
 
 def write_report_pdf(report: ActivityReport, path: Path, name: str = "") -> Path:
-    """Write an A4 PDF (a QGuiApplication must exist). Headers repeat on each page."""
-    writer = QPdfWriter(str(path))
+    """Write an A4 PDF (a QGuiApplication must exist). Headers repeat on each page. The
+    file appears under its name only once complete."""
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    writer = QPdfWriter(str(partial))
     writer.setTitle("Job-search activity")
     writer.setCreator("Debrief")
     writer.setPageLayout(
@@ -57,4 +60,6 @@ def write_report_pdf(report: ActivityReport, path: Path, name: str = "") -> Path
     document = QTextDocument()
     document.setHtml(report_html(report, name))
     document.print_(writer)
-    return Path(path)
+    del writer  # closes the file
+    partial.replace(path)
+    return path

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from db.connection import backup_to
+from db.backups import make_backup
 
 _SCHEMA_V1 = Path(__file__).with_name("schema_v1.sql")
 
@@ -113,8 +113,7 @@ def migrate(
         return None
     backup = None
     if current >= 1 and backup_dir is not None:
-        stamp = now().strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_to(database, backup_dir / f"before-migration-v{current}-{stamp}.sqlite3")
+        backup = make_backup(database, backup_dir, f"before-migration-v{current}", now())
     for version in range(current, target):
         with database.atomic():
             STEPS[version](database)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from desktop.domain.insights import weekly_activity
 from desktop.playbook.calendar import QuietHours
 
 
@@ -192,7 +193,5 @@ def fill(template: str, values: dict[str, object]) -> str:
 
 
 def weekly_progress(applications: Sequence[datetime], now: datetime, tz: tzinfo) -> int:
-    """Applications since Monday 00:00 local time."""
-    local_now = now.astimezone(tz)
-    monday = (local_now - timedelta(days=local_now.weekday())).date()
-    return sum(1 for t in applications if t.astimezone(tz).date() >= monday and t <= now)
+    """Applications since Monday 00:00 local time: this week's bar of the Insights chart."""
+    return weekly_activity(applications, (), (), now, tz, weeks=1)[0].applications

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import ReminderState, Status
@@ -23,7 +23,7 @@ from desktop.domain.insights import (
 )
 from desktop.playbook.lessons import Lessons
 from desktop.services.lessons import lessons_before
-from desktop.services.nudges import load_nudge_settings
+from desktop.services.nudges import applied_at, load_nudge_settings
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,7 @@ def histories(tz, company: str | None = None) -> list[OpportunityHistory]:
             OpportunityHistory(
                 company=name,
                 status=status,
-                applied_at=datetime.combine(applied_on, time(12), tzinfo=tz)
-                if applied_on
-                else created_at,
+                applied_at=applied_at(applied_on, created_at, tz),
                 interviews=tuple(own),
                 statuses_reached=frozenset(reached[oid] | {status}),
                 first_answer_at=min(candidates) if candidates else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 
 from db.connection import DB
 from db.models import Company, Interview, Opportunity, Reminder, Setting, StatusChange
@@ -48,40 +48,50 @@ def messages(kind: NudgeKind) -> list[tuple[str, str]]:
     return parse_messages(path.read_text(encoding="utf-8"))
 
 
-def application_times(tz) -> list[datetime]:
-    """When each opportunity was applied for: the date given (at noon, local), else when
-    it was added."""
-    out = []
-    for applied_on, created_at in Opportunity.select(
-        Opportunity.applied_on, Opportunity.created_at
-    ).tuples():
-        out.append(datetime.combine(applied_on, time(12), tzinfo=tz) if applied_on else created_at)
-    return out
+def applied_at(applied_on: date | None, created_at: datetime, tz) -> datetime:
+    """When an opportunity was applied for: the date given (at noon, local), else when it
+    was added. Nudges, the weekly goal and Insights all count applications this way."""
+    return datetime.combine(applied_on, time(12), tzinfo=tz) if applied_on else created_at
+
+
+def application_times(tz, since: datetime | None = None) -> list[datetime]:
+    """Every application's time; with `since`, only those from about then on, so the
+    tray's weekly count does not read a year of history."""
+    query = Opportunity.select(Opportunity.applied_on, Opportunity.created_at)
+    if since is not None:
+        query = query.where(
+            (Opportunity.applied_on >= since.date() - timedelta(days=1))
+            | (Opportunity.applied_on.is_null() & (Opportunity.created_at >= since))
+        )
+    return [applied_at(on, created, tz) for on, created in query.tuples()]
 
 
 def pipeline_facts(tz) -> PipelineFacts:
     interviews = Counter(
         opportunity for (opportunity,) in Interview.select(Interview.opportunity).tuples()
     )
-    live, unanswered = [], []
+    live, unanswered, applications = [], [], []
     rows = (
         Opportunity.select(
             Opportunity.id,
             Opportunity.status,
             Opportunity.applied_on,
             Opportunity.created_at,
+            Opportunity.archived,
             Company.name,
         )
         .join(Company)
-        .where(~Opportunity.archived)
         .tuples()
     )
-    for oid, status, applied_on, created_at, company in rows:
+    for oid, status, applied_on, created_at, archived, company in rows:
+        sent = applied_at(applied_on, created_at, tz)
+        applications.append(sent)  # archived ones were applications all the same
+        if archived:
+            continue
         if Status(status).is_live:
             late = status in _LATE or interviews[oid] >= 2
             live.append(LiveOpportunity(company, late))
         if status in (Status.APPLIED.value, Status.NO_RESPONSE.value) and not interviews[oid]:
-            sent = datetime.combine(applied_on, time(12), tzinfo=tz) if applied_on else created_at
             unanswered.append(sent)
     rejections = (
         StatusChange.select(StatusChange.changed_at, Company.name)
@@ -92,7 +102,7 @@ def pipeline_facts(tz) -> PipelineFacts:
     )
     return PipelineFacts(
         live=tuple(live),
-        applications=tuple(application_times(tz)),
+        applications=tuple(applications),
         unanswered=tuple(unanswered),
         rejections=tuple(rejections),
     )
@@ -149,5 +159,7 @@ def plan_nudge(clock: Clock) -> int | None:
 
 def this_week(clock: Clock) -> tuple[int, int]:
     """(applications since Monday, the weekly goal)."""
-    done = weekly_progress(application_times(clock.tz), clock.now(), clock.tz)
+    now = clock.now()
+    recent = application_times(clock.tz, since=now - timedelta(days=8))
+    done = weekly_progress(recent, now, clock.tz)
     return done, load_nudge_settings().weekly_goal

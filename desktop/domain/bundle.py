@@ -225,10 +225,6 @@ _REMINDER = _record(
 )
 
 
-def _reasons(value, where, problems):
-    return _list_of(_integer(0, 1000))(value, where, problems)
-
-
 def _checks(value, where, problems):
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and k.isdigit() and isinstance(v, str) for k, v in value.items()
@@ -242,7 +238,7 @@ def _checks(value, where, problems):
 
 _REFLECTION = _record(
     {
-        "outside_reasons": (_reasons, []),
+        "outside_reasons": (_list_of(_integer(0, 1000)), []),
         "checks": (_checks, {}),
         "feedback": _TEXT,
         "created_at": (_DATETIME, ...),

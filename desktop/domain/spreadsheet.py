@@ -21,7 +21,7 @@ from desktop.domain.bundle import (
     date_text,
     datetime_text,
 )
-from desktop.domain.forms import MAX_YEAR, MIN_YEAR
+from desktop.domain.forms import MAX_YEAR, MIN_YEAR, Person
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -319,7 +319,7 @@ EXPORT_HEADER = [
 
 def opportunity_rows(bundle: dict, tz: tzinfo) -> list[list[str]]:
     """One row per opportunity with its latest interview and current status."""
-    names = {p["ref"]: _person_text(p) for p in bundle["contacts"]}
+    names = {p["ref"]: str(Person(p["name"], p["email"])) for p in bundle["contacts"]}
     rows = []
     for opp in bundle["opportunities"]:
         latest = max(opp["interviews"], key=lambda i: i["starts_at"], default=None)
@@ -340,7 +340,3 @@ def opportunity_rows(bundle: dict, tz: tzinfo) -> list[list[str]]:
             ]
         )
     return rows
-
-
-def _person_text(person: dict) -> str:
-    return f"{person['name']} <{person['email']}>" if person["email"] else person["name"]

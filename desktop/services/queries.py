@@ -18,6 +18,7 @@ from db.models import (
     StatusChange,
 )
 from db.vocabulary import InterviewFormat, Status
+from desktop.domain.forms import Person
 from desktop.services.opportunities import get_opportunity
 
 
@@ -257,4 +258,4 @@ def opportunity_form_values(opportunity_id: int) -> dict[str, str]:
 
 
 def _person_text(contact: Contact) -> str:
-    return f"{contact.name} <{contact.email}>" if contact.email else contact.name
+    return str(Person(contact.name, contact.email))

@@ -1,10 +1,11 @@
 # `make run` starts Debrief; `make test` runs every test. Both set up .venv on first use.
+# `make package` builds the .deb; `make bench` measures speed and memory.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean package bench
 
 $(STAMP): pyproject.toml
 	@tools/system-deps.sh venv
@@ -32,3 +33,11 @@ test: $(STAMP) lint
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+
+# The .deb: icons rendered, the PyInstaller one-folder build, then dpkg-deb.
+package: $(STAMP)
+	@tools/system-deps.sh package
+	$(PY) packaging/render_icons.py packaging/build/icons
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath packaging/dist \
+		--workpath packaging/build packaging/debrief.spec
+	$(PY) packaging/build_deb.py

@@ -19,6 +19,7 @@ from db.connection import close_database
 from db.store import open_store
 from desktop.domain.clock import FixedClock
 from desktop.domain.forms import validate_interview
+from tests.desktop_session import DesktopSession, missing_tools
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -81,3 +82,27 @@ def open_window(qtbot, clock: FixedClock, tmp_path: Path):
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+@pytest.fixture(scope="session")
+def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DesktopSession]:
+    missing = missing_tools()
+    if missing:  # `make test` installs them; a bare `pytest` elsewhere says what is missing
+        pytest.fail(f"the desktop session needs {', '.join(missing)} (run `make test`)")
+    session = DesktopSession(tmp_path_factory.mktemp("desktop"))
+    try:
+        session.start()
+        yield session
+    finally:
+        session.stop()
+
+
+@pytest.fixture
+def apps(desktop: DesktopSession) -> Iterator[list[subprocess.Popen]]:
+    launched: list[subprocess.Popen] = []
+    yield launched
+    for process in launched:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=10)
+    desktop.close_all_notifications()

@@ -177,10 +177,19 @@ class DesktopSession:
                 process.kill()
 
     # ----- what the tests use -----------------------------------------------------
-    def launch(self, data_dir: Path, *args: str) -> subprocess.Popen:
+    def launch(
+        self,
+        data_dir: Path | None,
+        *args: str,
+        program: list[str] | None = None,
+        env: dict[str, str] | None = None,
+    ) -> subprocess.Popen:
+        """Debrief from this checkout, or `program` (the installed one); with no data_dir
+        it uses its default folder under the session's (or env's) HOME."""
+        place = ["--data-dir", str(data_dir)] if data_dir is not None else []
         return subprocess.Popen(
-            [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
-            env=self.env,
+            [*(program or [sys.executable, "-m", "desktop"]), *place, *args],
+            env={**self.env, **(env or {})},
             cwd=REPO,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

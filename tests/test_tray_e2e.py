@@ -6,10 +6,7 @@ daemon received and on the tray state the running app reports over its socket.
 
 from __future__ import annotations
 
-import subprocess
 import time
-from collections.abc import Iterator
-from datetime import time as wall_time
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,85 +15,11 @@ import pytest
 from db.connection import close_database
 from db.models import Reminder
 from db.store import open_store
-from desktop.domain.clock import SystemClock
-from desktop.domain.forms import validate_interview
-from desktop.playbook.calendar import QuietHours
-from desktop.playbook.settings import PlaybookSettings
 from desktop.services import reminders
-from desktop.services.interviews import log_interview
-from desktop.services.settings import save_playbook_settings
-from desktop.tray.single_instance import send, server_name
-from tests.desktop_session import DesktopSession, missing_tools, wait_until
+from tests.desktop_session import wait_until
+from tests.tray_helpers import CLOCK, new_notifications, ready, seed, status
 
 pytestmark = pytest.mark.desktop_session
-
-
-@pytest.fixture(scope="module")
-def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DesktopSession]:
-    missing = missing_tools()
-    if missing:  # `make test` installs them; a bare `pytest` elsewhere says what is missing
-        pytest.fail(f"the desktop session needs {', '.join(missing)} (run `make test`)")
-    session = DesktopSession(tmp_path_factory.mktemp("desktop"))
-    try:
-        session.start()
-        yield session
-    finally:
-        session.stop()
-
-
-@pytest.fixture
-def apps(desktop: DesktopSession) -> Iterator[list[subprocess.Popen]]:
-    launched: list[subprocess.Popen] = []
-    yield launched
-    for process in launched:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=10)
-    desktop.close_all_notifications()
-
-
-CLOCK = SystemClock(tz=__import__("zoneinfo").ZoneInfo("Europe/Berlin"))
-
-
-def seed(data_dir: Path, interviews: int = 1, hours_ago: float = 5) -> list[int]:
-    """Interviews that ended hours ago, so their debrief, call and thank-you are overdue.
-    Quiet hours are off: the suite may run at any hour."""
-    open_store(data_dir)
-    try:
-        save_playbook_settings(PlaybookSettings(quiet=QuietHours(wall_time(0), wall_time(0))))
-        start = (CLOCK.now() - timedelta(hours=hours_ago)).astimezone(CLOCK.tz)
-        for number in range(interviews):
-            raw = {
-                "company": f"Acme {number}" if number else "Acme",
-                "role": "Data Analyst",
-                "starts_at": start.strftime("%Y-%m-%d %H:%M"),
-                "interviewers": "Dana Li <dana@acme.example>",
-                "recruiter": "Sam Roe",
-            }
-            log_interview(validate_interview(raw, CLOCK.tz), CLOCK)
-        return [r.id for r in Reminder.select().where(Reminder.due_at <= CLOCK.now())]
-    finally:
-        close_database()
-
-
-def status(desktop: DesktopSession, data_dir: Path) -> dict[str, object] | None:
-    return send(server_name(data_dir, str(desktop.runtime_dir)), "status", timeout_ms=2000)
-
-
-def ready(desktop: DesktopSession, data_dir: Path, timeout: float = 30) -> dict[str, object]:
-    answer = wait_until(lambda: status(desktop, data_dir), timeout=timeout, every=0.2)
-    assert answer, "the app never answered on its socket"
-    return answer
-
-
-def new_notifications(desktop: DesktopSession, before: int, count: int, timeout: float = 15):
-    return (
-        wait_until(
-            lambda: (found := desktop.notifications()[before:]) and len(found) >= count and found,
-            timeout=timeout,
-        )
-        or desktop.notifications()[before:]
-    )
 
 
 def test_overdue_reminders_are_notified_at_start(desktop, apps, tmp_path) -> None:

@@ -2,8 +2,9 @@
 # Makes sure the Debian packages Debrief needs are present.
 #   tools/system-deps.sh venv   python3-venv, so `make` can create .venv
 #   tools/system-deps.sh run    Qt's xcb libraries and notify-send, to show the window
-#   tools/system-deps.sh test   the above plus Xvfb, D-Bus, dunst, trayer, xdotool, imagemagick,
-#                               strace
+#   tools/system-deps.sh package  the tools that build and check the .deb
+#   tools/system-deps.sh test   all of the above plus Xvfb, D-Bus, dunst, trayer, xdotool,
+#                               imagemagick, strace
 # As root, missing packages are installed; otherwise the exact apt-get line is printed and
 # the script fails, so nothing half-works.
 set -euo pipefail
@@ -11,7 +12,8 @@ set -euo pipefail
 run_pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0
   libxcb-render-util0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 libnotify-bin)
-test_pkgs=("${run_pkgs[@]}" xvfb xauth dbus-x11 dunst trayer imagemagick x11-utils xdotool
+package_pkgs=(dpkg-dev binutils xz-utils lintian desktop-file-utils appstream)
+test_pkgs=("${run_pkgs[@]}" "${package_pkgs[@]}" xvfb xauth dbus-x11 dunst trayer imagemagick x11-utils xdotool
   strace)
 
 case "${1:-}" in
@@ -19,8 +21,9 @@ case "${1:-}" in
     if python3 -c 'import ensurepip, venv' 2>/dev/null; then exit 0; fi
     pkgs=(python3-venv) ;;
   run) pkgs=("${run_pkgs[@]}") ;;
+  package) pkgs=("${package_pkgs[@]}") ;;
   test) pkgs=("${test_pkgs[@]}") ;;
-  *) echo "usage: $0 venv|run|test" >&2; exit 2 ;;
+  *) echo "usage: $0 venv|run|package|test" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -16,6 +16,7 @@ from apscheduler.executors.debug import DebugExecutor
 from apscheduler.job import Job
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.qt import QtScheduler
+from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.clock import Clock
@@ -103,7 +104,9 @@ class ReminderScheduler(QObject):
                 self._job.remove()
             self._job = None
         if at is not None:
-            self._job = self._scheduler.add_job(self._on_job, "date", run_date=at)
+            # A trigger object, not the name "date": names are looked up through package
+            # metadata, one more thing a frozen build would have to carry.
+            self._job = self._scheduler.add_job(self._on_job, DateTrigger(at, timezone=UTC))
 
     def _on_job(self) -> None:
         # APScheduler removes this one-shot job itself once it returns; removing it here

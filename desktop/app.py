@@ -61,7 +61,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
     if read_only:
         keep = show_read_only(app, window, lock, data_dir)  # noqa: F841 (kept alive)
     else:
-        companion = Companion(app, window, clock, Path(data_dir), ui_state, lock, name, icon)
+        companion = Companion(app, window, clock, Path(data_dir), ui_state, lock, name)
         companion.start(background)
     try:
         return app.exec()

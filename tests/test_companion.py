@@ -13,7 +13,6 @@ from db.models import Reminder
 from desktop.services.interviews import log_interview
 from desktop.tray.autostart import Autostart
 from desktop.tray.companion import Companion
-from desktop.tray.icons import app_icon
 from desktop.tray.single_instance import InstanceLock, server_name
 from desktop.ui.main_window import MainWindow
 from tests.conftest import interview_draft
@@ -40,7 +39,6 @@ def make(qtbot, store, clock, tmp_path):
             ui_state,
             lock,
             server_name(data_dir, str(runtime)),
-            app_icon(),
             Autostart("linux", home=tmp_path, config_home=tmp_path / "config"),
         )
         made.append(companion)
@@ -124,3 +122,27 @@ def test_housekeeping_makes_the_daily_copy_and_arms_a_due_nudge(make, clock, tmp
     companion.housekeeping()  # an hour later: no second copy, no second nudge
     assert len(backups.list_all(tmp_path / "data")) == 1
     assert Reminder.select().where(Reminder.kind.startswith("nudge_")).count() == 1
+
+
+def test_the_tray_icon_style_is_chosen_in_preferences_and_remembered(make, qtbot) -> None:
+    from PySide6.QtGui import QImage
+
+    def centre_lightness(companion: Companion) -> float:
+        image: QImage = companion.tray.icon.icon().pixmap(32, 32).toImage()
+        return image.pixelColor(16, 12).lightnessF()  # the bubble, beside the check
+
+    companion = make()
+    companion.start(background=True)
+    colour = centre_lightness(companion)
+    companion._preferences()
+    dialog = companion.window.active_dialog
+    assert dialog.tray_styles.currentData() == "colour"
+    dialog.tray_styles.setCurrentIndex(dialog.tray_styles.findData("light"))
+    dialog.accept()
+    assert centre_lightness(companion) > 0.9 > colour  # the light one, for dark panels
+    companion.shut_down()
+
+    again = make()  # the next start remembers
+    again.start(background=True)
+    assert again.tray_style() == "light"
+    assert centre_lightness(again) > 0.9

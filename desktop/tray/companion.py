@@ -11,7 +11,6 @@ from pathlib import Path
 
 from peewee import DatabaseError
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
@@ -22,7 +21,7 @@ from desktop.services.settings import load_flag, save_flag
 from desktop.tray import texts
 from desktop.tray.autostart import Autostart, launch_command
 from desktop.tray.clock_watch import ClockWatch
-from desktop.tray.icons import notification_icon_file
+from desktop.tray.icons import DEFAULT_TRAY_STYLE, notification_icon_file, tray_icon
 from desktop.tray.notifier import BalloonBackend, BannerBackend, Notifier, PlyerBackend
 from desktop.tray.scheduler import ReminderScheduler
 from desktop.tray.single_instance import InstanceLock, MessageServer
@@ -34,6 +33,7 @@ log = logging.getLogger(__name__)
 AUTOSTART_ASKED = "autostart_asked"
 CLOSE_HINT_SHOWN = "tray/close_hint_shown"
 NO_TRAY_TOLD = "tray/no_tray_told"
+TRAY_STYLE = "tray/icon_style"
 HOUSEKEEPING_FIRST_DELAY_MS = 30_000
 HOUSEKEEPING_MS = 3_600_000
 
@@ -48,7 +48,6 @@ class Companion(QObject):
         ui_state: QSettings,
         lock: InstanceLock,
         server_name: str,
-        icon: QIcon,
         autostart: Autostart | None = None,
     ) -> None:
         super().__init__()
@@ -61,7 +60,7 @@ class Companion(QObject):
         self.autostart = autostart or Autostart()
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
 
-        self.tray = TrayIcon(clock, icon, window.isVisible, self)
+        self.tray = TrayIcon(clock, tray_icon(self.tray_style()), window.isVisible, self)
         fallbacks = [BalloonBackend(self.tray.icon)] if self.has_tray else []
         fallbacks.append(BannerBackend(self._banner))
         self.notifier = Notifier(PlyerBackend(notification_icon_file(data_dir)), fallbacks, self)
@@ -208,17 +207,26 @@ class Companion(QObject):
         from desktop.ui.preferences_dialog import PreferencesDialog
 
         self.window.show_and_raise()
-        dialog = PreferencesDialog(self.autostart, self._launch_command(), self.window)
-        dialog.accepted.connect(self._preferences_saved)
+        dialog = PreferencesDialog(
+            self.autostart, self._launch_command(), self.window, self.tray_style()
+        )
+        dialog.accepted.connect(lambda: self._preferences_saved(dialog.chosen_tray_style()))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         self.window.active_dialog = dialog
         dialog.open()
 
-    def _preferences_saved(self) -> None:
+    def _preferences_saved(self, tray_style: str) -> None:
         from desktop.services.reminders import replan_all
 
+        self.ui_state.setValue(TRAY_STYLE, tray_style)
+        self.tray.set_base_icon(tray_icon(tray_style))
         replan_all(self.clock)
         self.reload()
+
+    def tray_style(self) -> str:
+        """How the tray icon looks is a matter of this screen's panel, so it lives with the
+        window's layout rather than in the data that export carries elsewhere."""
+        return str(self.ui_state.value(TRAY_STYLE, DEFAULT_TRAY_STYLE))
 
     def _banner(self, text: str) -> None:
         self.window.show_banner(text)

@@ -1,4 +1,5 @@
-"""The app icon, its "something is waiting" variant, and a file copy for notifications."""
+"""The app icon, its tray variants, the "something is waiting" badge, and a file copy
+for notifications."""
 
 from __future__ import annotations
 
@@ -12,10 +13,18 @@ from desktop.paths import resources_dir
 
 SIZES = (16, 22, 24, 32, 48, 64)
 BADGE_COLOR = QColor("#d9480f")
+# The colour icon reads on most panels; the one-colour ones are for panels where it does not.
+TRAY_STYLES = {"colour": "debrief.svg", "light": "debrief-light.svg", "dark": "debrief-dark.svg"}
+DEFAULT_TRAY_STYLE = "colour"
 
 
 def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "icons" / "debrief.svg"))
+
+
+def tray_icon(style: str) -> QIcon:
+    name = TRAY_STYLES.get(style, TRAY_STYLES[DEFAULT_TRAY_STYLE])
+    return QIcon(str(resources_dir() / "icons" / name))
 
 
 def badged(icon: QIcon, count: int) -> QIcon:

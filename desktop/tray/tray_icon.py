@@ -56,6 +56,10 @@ class TrayIcon(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
+    def set_base_icon(self, icon: QIcon) -> None:
+        self.base_icon = icon
+        self.update_state()
+
     def update_state(self) -> None:
         """Badge and tooltip from what is fired and unanswered."""
         self.waiting = firing.waiting()

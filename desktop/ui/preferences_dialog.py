@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,10 +35,15 @@ log = logging.getLogger(__name__)
 
 class PreferencesDialog(QDialog):
     def __init__(
-        self, autostart: Autostart, launch_command: list[str], parent: QWidget | None = None
+        self,
+        autostart: Autostart,
+        launch_command: list[str],
+        parent: QWidget | None = None,
+        tray_style: str = "colour",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(strings.PREFS_TITLE)
+        self.tray_style = tray_style
         self.autostart = autostart
         self.launch_command = launch_command
         self.settings = load_playbook_settings()
@@ -144,7 +150,20 @@ class PreferencesDialog(QDialog):
         self.start_at_login = QCheckBox(strings.PREFS_START_AT_LOGIN)
         self.start_at_login.setChecked(self.autostart.is_enabled())
         column.addWidget(self.start_at_login)
+        row = QHBoxLayout()
+        label = QLabel(strings.PREFS_TRAY_STYLE)
+        self.tray_styles = QComboBox()
+        for key, text in strings.PREFS_TRAY_STYLES.items():
+            self.tray_styles.addItem(text, key)
+        self.tray_styles.setCurrentIndex(max(0, self.tray_styles.findData(self.tray_style)))
+        label.setBuddy(self.tray_styles)
+        row.addWidget(label)
+        row.addWidget(self.tray_styles, 1)
+        column.addLayout(row)
         return group
+
+    def chosen_tray_style(self) -> str:
+        return str(self.tray_styles.currentData())
 
     def chosen_settings(self):
         start, end = self.quiet_start.time(), self.quiet_end.time()

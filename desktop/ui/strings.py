@@ -105,6 +105,12 @@ PREFS_TIMING_GROUP = "Timing"
 PREFS_START_GROUP = "Starting"
 PREFS_START_AT_LOGIN = "Start Debrief in the tray when I log in"
 PREFS_AUTOSTART_FAILED = "Could not change start at login: {error}"
+PREFS_TRAY_STYLE = "Tray icon:"
+PREFS_TRAY_STYLES = {
+    "colour": "Colour",
+    "light": "Light, for dark panels",
+    "dark": "Dark, for light panels",
+}
 KIND_LABELS = {
     "prep": "Preparing the evening before",
     "debrief": "Writing the debrief",

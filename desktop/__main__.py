@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from desktop.cli import run
 
 
 def main(argv: list[str] | None = None) -> int:
+    _give_windowed_build_a_console()
     return run(sys.argv[1:] if argv is None else argv)
+
+
+def _give_windowed_build_a_console() -> None:
+    """The Windows build is a windowed program (no console flashes up from the Start menu),
+    so it starts with no stdout; typed in a terminal, its commands should still print there.
+    Written for Windows and not run on Linux: see packaging/README.md."""
+    if sys.stdout is not None or sys.platform != "win32":
+        return
+    import ctypes
+
+    attach_parent_process = -1
+    if ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - for the process
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+    else:
+        sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115
 
 
 if __name__ == "__main__":

@@ -30,7 +30,9 @@ class UTCDateTimeField(TextField):
     def python_value(self, value: str | datetime | None) -> datetime | None:
         if value is None or isinstance(value, datetime):
             return value
-        return datetime.strptime(value, _FORMAT).replace(tzinfo=UTC)
+        # fromisoformat reads _FORMAT ten times faster than strptime: lists of thousands
+        # of rows parse a time per row.
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def utc_text(value: datetime) -> str:

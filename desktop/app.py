@@ -62,6 +62,9 @@ def launch(data_dir: Path, background: bool = False) -> int:
         keep = show_read_only(app, window, lock, data_dir)  # noqa: F841 (kept alive)
     else:
         companion = Companion(app, window, clock, Path(data_dir), ui_state, lock, name)
+        from desktop.startup_probe import watch
+
+        watch(window, tray_shown=companion.has_tray)
         companion.start(background)
     try:
         return app.exec()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from db.connection import close_database
-from db.models import Opportunity
+from db.models import Company, Opportunity
 from db.store import open_store
 from db.vocabulary import Status
 from desktop.domain.forms import validate_opportunity
@@ -279,3 +279,26 @@ def test_every_saved_change_is_announced_for_the_scheduler(qtbot, window) -> Non
     dialog.set_values({"company": "Acme", "role": "Analyst", "starts_at": "2026-11-25 14:00"})
     with qtbot.waitSignal(window.data_changed):
         dialog.accept()
+
+
+def test_header_clicks_sort_the_list_and_keep_the_selection(qtbot, window, clock) -> None:
+    for company in ("Globex", "acme", "Initech"):
+        log_interview(interview_draft(clock, company=company), clock)
+    window.refresh()
+
+    def companies() -> list[str]:
+        return [window.filter.index(row, 0).data() for row in range(window.filter.rowCount())]
+
+    assert window.select_opportunity(Opportunity.get(Opportunity.role_title != "").id)
+    chosen = window.selected_id()
+    header = window.table.horizontalHeader()
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    assert companies() == ["acme", "Globex", "Initech"]  # case does not split the order
+    assert window.selected_id() == chosen
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert companies() == ["Initech", "Globex", "acme"]
+    assert window.selected_id() == chosen
+    globex = Opportunity.select().join(Company).where(Company.name == "Globex").get()
+    set_archived(globex.id, True, clock)
+    window.refresh()  # new data arrives in the order last chosen, filtered as before
+    assert companies() == ["Initech", "acme"]

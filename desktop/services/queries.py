@@ -89,12 +89,12 @@ def _person(contact: Contact) -> PersonView:
 def list_opportunities(now: datetime) -> list[OpportunityRow]:
     """Every opportunity (archived included; the view filters), with its interview dates."""
     interview_times: dict[int, list[datetime]] = defaultdict(list)
-    for opportunity_id, starts_at in Interview.select(
-        Interview.opportunity, Interview.starts_at
-    ).tuples():
-        interview_times[opportunity_id].append(starts_at)
-
     words: dict[int, list[str]] = defaultdict(list)
+    interviews = Interview.select(Interview.opportunity, Interview.starts_at, Interview.notes)
+    for opportunity_id, starts_at, notes in interviews.tuples():
+        interview_times[opportunity_id].append(starts_at)
+        if notes:
+            words[opportunity_id].append(notes)
     people = (
         InterviewInterviewer.select(Interview.opportunity, Contact.name, Contact.email)
         .join(Interview)
@@ -104,36 +104,44 @@ def list_opportunities(now: datetime) -> list[OpportunityRow]:
     )
     for opportunity_id, name, email in people:
         words[opportunity_id] += [name, email]
-    for opportunity_id, notes in Interview.select(Interview.opportunity, Interview.notes).tuples():
-        if notes:
-            words[opportunity_id].append(notes)
 
     rows = []
+    # Plain tuples, not model objects: at ten thousand rows the objects cost more than
+    # the query.
     query = (
-        Opportunity.select(Opportunity, Company, Contact)
+        Opportunity.select(
+            Opportunity.id,
+            Company.name,
+            Opportunity.role_title,
+            Opportunity.notes,
+            Opportunity.source,
+            Opportunity.status,
+            Opportunity.archived,
+            Opportunity.updated_at,
+            Contact.name,
+            Contact.email,
+        )
         .join(Company)
         .switch(Opportunity)
         .join(Contact, join_type=JOIN.LEFT_OUTER, on=(Opportunity.recruiter == Contact.id))
+        .tuples()
     )
-    for opp in query:
-        times = interview_times.get(opp.id, [])
+    for opp_id, company, role, notes, source, status, archived, updated_at, *recruiter in query:
+        times = interview_times.get(opp_id, [])
         upcoming = [t for t in times if t >= now]
         past = [t for t in times if t < now]
-        recruiter = opp.recruiter
-        extra = [recruiter.name, recruiter.email] if recruiter else []
-        haystack = " ".join(
-            [opp.company.name, opp.role_title, opp.notes, opp.source, *extra, *words[opp.id]]
-        ).casefold()
+        extra = [part for part in recruiter if part] if recruiter[0] else []
+        haystack = " ".join([company, role, notes, source, *extra, *words[opp_id]]).casefold()
         rows.append(
             OpportunityRow(
-                id=opp.id,
-                company=opp.company.name,
-                role=opp.role_title,
-                status=Status(opp.status),
+                id=opp_id,
+                company=company,
+                role=role,
+                status=Status(status),
                 next_interview=min(upcoming) if upcoming else None,
                 latest_interview=max(times) if times else None,
-                last_activity=max([opp.updated_at, *past]),
-                archived=bool(opp.archived),
+                last_activity=max([updated_at, *past]),
+                archived=bool(archived),
                 haystack=haystack,
             )
         )

@@ -1,0 +1,41 @@
+"""Start-up marks for `make bench`, off unless DEBRIEF_STARTUP_PROBE names a file.
+
+The marks are `time.monotonic()` readings, a clock shared by every process on Linux, so the
+benchmark can subtract the moment it started the process. The bare-PySide6 baseline in
+benchmarks/ writes the same marks at the same moments.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+ENV = "DEBRIEF_STARTUP_PROBE"
+
+
+def mark(event: str) -> None:
+    path = os.environ.get(ENV)
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"{event} {time.monotonic():.6f}\n")
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            mark("painted")
+            watched.removeEventFilter(self)
+        return False
+
+
+def watch(window: QWidget, tray_shown: bool) -> None:
+    """Mark the window's first paint, and the first turn of the event loop after the tray
+    icon was shown (when the app is ready to be clicked)."""
+    if not os.environ.get(ENV):
+        return
+    window.installEventFilter(_FirstPaint(window))
+    if tray_shown:
+        QTimer.singleShot(0, lambda: mark("tray"))

@@ -41,3 +41,8 @@ package: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath packaging/dist \
 		--workpath packaging/build packaging/debrief.spec
 	$(PY) packaging/build_deb.py
+
+# Speed and memory against a bare PySide6 baseline; prints a table, writes benchmarks/results.md.
+bench: $(STAMP)
+	@tools/system-deps.sh test
+	$(PY) -m benchmarks.run

@@ -20,7 +20,7 @@ def mark(event: str) -> None:
 
 
 class FirstPaint(QObject):
-    def eventFilter(self, watched, event):  # noqa: N802
+    def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             mark("painted")
             watched.removeEventFilter(self)

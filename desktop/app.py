@@ -57,7 +57,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
     from desktop.ui.main_window import MainWindow
 
     ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
-    window = MainWindow(clock, ui_state, Path(data_dir))
+    window = MainWindow(clock, ui_state, Path(data_dir), load_later=True)
     if read_only:
         keep = show_read_only(app, window, lock, data_dir)  # noqa: F841 (kept alive)
     else:

@@ -24,7 +24,7 @@ def mark(event: str) -> None:
 
 
 class _FirstPaint(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             mark("painted")
             watched.removeEventFilter(self)

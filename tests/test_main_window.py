@@ -302,3 +302,16 @@ def test_header_clicks_sort_the_list_and_keep_the_selection(qtbot, window, clock
     set_archived(globex.id, True, clock)
     window.refresh()  # new data arrives in the order last chosen, filtered as before
     assert companies() == ["Initech", "acme"]
+
+
+def test_at_start_up_the_data_is_read_once_the_window_shows(
+    qtbot, data_dir, store, clock, ui_state
+) -> None:
+    log_interview(interview_draft(clock, starts_at="2026-11-21 10:00"), clock)  # things due
+    window = MainWindow(clock, ui_state, data_dir, load_later=True)
+    qtbot.addWidget(window)
+    assert window.model.rowCount() == 0  # a start in the tray reads nothing it would not show
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert window.tabs.currentWidget() is window.today  # due reminders: start where they are
+    assert window.windowTitle().startswith("Debrief (")

@@ -7,17 +7,12 @@ daemon received and on the tray state the running app reports over its socket.
 from __future__ import annotations
 
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from db.connection import close_database
-from db.models import Reminder
-from db.store import open_store
-from desktop.services import reminders
 from tests.desktop_session import wait_until
-from tests.tray_helpers import CLOCK, new_notifications, ready, seed, status
+from tests.tray_helpers import new_notifications, ready, seed, seed_one_due_soon, status
 
 pytestmark = pytest.mark.desktop_session
 
@@ -59,15 +54,7 @@ def test_many_missed_reminders_arrive_as_one_summary(desktop, apps, tmp_path) ->
 
 def test_a_reminder_due_seconds_after_launch_fires_on_time(desktop, apps, tmp_path) -> None:
     data_dir = tmp_path / "data"
-    due = seed(data_dir)
-    open_store(data_dir)
-    try:
-        for reminder_id in due[1:]:
-            reminders.mark_done(reminder_id, CLOCK)
-        reminders.snooze(due[0], CLOCK.now() + timedelta(seconds=10), CLOCK)
-        due_at = Reminder.get_by_id(due[0]).due_at  # as stored: to the second
-    finally:
-        close_database()
+    due_at = seed_one_due_soon(data_dir, seconds=10)
     before = len(desktop.notifications())
     apps.append(desktop.launch(data_dir, "--background"))
     state = ready(desktop, data_dir)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from datetime import time as wall_time
-from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ from desktop.domain.clock import SystemClock
 from desktop.domain.forms import validate_interview
 from desktop.playbook.calendar import QuietHours
 from desktop.playbook.settings import PlaybookSettings
+from desktop.services import reminders
 from desktop.services.interviews import log_interview
 from desktop.services.settings import save_playbook_settings
 from desktop.tray.single_instance import send, server_name
@@ -39,6 +40,20 @@ def seed(data_dir: Path, interviews: int = 1, hours_ago: float = 5) -> list[int]
             }
             log_interview(validate_interview(raw, CLOCK.tz), CLOCK)
         return [r.id for r in Reminder.select().where(Reminder.due_at <= CLOCK.now())]
+    finally:
+        close_database()
+
+
+def seed_one_due_soon(data_dir: Path, seconds: float) -> datetime:
+    """One reminder due `seconds` from now, the others of the seeded interview answered;
+    returns its due time as stored (to the second)."""
+    due = seed(data_dir)
+    open_store(data_dir)
+    try:
+        for reminder_id in due[1:]:
+            reminders.mark_done(reminder_id, CLOCK)
+        reminders.snooze(due[0], CLOCK.now() + timedelta(seconds=seconds), CLOCK)
+        return Reminder.get_by_id(due[0]).due_at
     finally:
         close_database()
 

@@ -20,6 +20,8 @@ _OFFER = frozenset({Status.OFFER.value, Status.ACCEPTED.value})
 # about how an interview went.
 _NOT_AN_OUTCOME = frozenset({Status.WITHDRAWN.value, Status.CANCELLED.value})
 
+WEEKS_SHOWN = 12  # the weekly chart's span
+
 
 @dataclass(frozen=True)
 class OpportunityHistory:
@@ -140,7 +142,7 @@ def weekly_activity(
     notes: Sequence[datetime],
     now: datetime,
     tz: tzinfo,
-    weeks: int = 12,
+    weeks: int = WEEKS_SHOWN,
 ) -> list[Week]:
     today = now.astimezone(tz).date()
     this_monday = today - timedelta(days=today.weekday())

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import ReminderState, Status
 from desktop.domain.activity_report import FOLLOW_UP_DONE
 from desktop.domain.clock import Clock
 from desktop.domain.insights import (
+    WEEKS_SHOWN,
     CompanyMemory,
     FeltTable,
     OpportunityHistory,
@@ -87,13 +88,15 @@ def histories(tz, company: str | None = None) -> list[OpportunityHistory]:
 def gather_insights(clock: Clock) -> Insights:
     now = clock.now()
     found = histories(clock.tz)
+    # Only the weeks the chart shows: a year of answered reminders is tens of thousands.
+    since = now - timedelta(weeks=WEEKS_SHOWN + 1)
     notes = [
         at
         for (at,) in Reminder.select(Reminder.answered_at)
         .where(
             (Reminder.state == ReminderState.DONE.value)
             & Reminder.kind.in_(list(FOLLOW_UP_DONE))
-            & Reminder.answered_at.is_null(False)
+            & (Reminder.answered_at >= since)
         )
         .tuples()
     ]

@@ -111,7 +111,9 @@ class Companion(QObject):
             self.window.show_and_raise()
         if not self.has_tray:
             self._no_tray_once()
-        self.scheduler.start()
+        # One turn of the event loop later: the icon and window come first, then what is
+        # due is notified.
+        QTimer.singleShot(0, self.scheduler.start)
         self.clock_watch.start()
         # Start-up comes first; then the daily copy and the nudges are checked hourly.
         self.first_housekeeping.start()

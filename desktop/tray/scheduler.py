@@ -11,12 +11,8 @@ from __future__ import annotations
 import contextlib
 import logging
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from apscheduler.executors.debug import DebugExecutor
-from apscheduler.job import Job
-from apscheduler.jobstores.base import JobLookupError
-from apscheduler.schedulers.qt import QtScheduler
-from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.clock import Clock
@@ -26,29 +22,40 @@ from desktop.services.settings import load_playbook_settings
 from desktop.tray.notices import notices_for
 from desktop.tray.notifier import Notifier
 
+if TYPE_CHECKING:
+    from apscheduler.job import Job
+    from apscheduler.schedulers.qt import QtScheduler
+
 log = logging.getLogger(__name__)
 
 MAX_TIMER_MS = 2**31 - 1
 
 
-class _StoppableQtScheduler(QtScheduler):
-    """QtScheduler with a timer it can stop. Under PySide6 `QTimer.singleShot` returns
-    None, so the stock class can never cancel its previous wake-up: every re-arm left
-    one more timer pending, and one could still fire after shutdown."""
+def _qt_scheduler(**options: object) -> QtScheduler:
+    """APScheduler is imported here, when the scheduler starts, not with this module:
+    it brings asyncio along, a tenth of a second the tray icon need not wait for."""
+    from apscheduler.schedulers.qt import QtScheduler
 
-    def __init__(self, **options: object) -> None:
-        super().__init__(**options)
-        self._wake = QTimer()
-        self._wake.setSingleShot(True)
-        self._wake.timeout.connect(self._process_jobs)
+    class StoppableQtScheduler(QtScheduler):
+        """QtScheduler with a timer it can stop. Under PySide6 `QTimer.singleShot` returns
+        None, so the stock class can never cancel its previous wake-up: every re-arm left
+        one more timer pending, and one could still fire after shutdown."""
 
-    def _start_timer(self, wait_seconds: float | None) -> None:
-        self._wake.stop()
-        if wait_seconds is not None:
-            self._wake.start(min(int(wait_seconds * 1000), MAX_TIMER_MS))
+        def __init__(self, **options: object) -> None:
+            super().__init__(**options)
+            self._wake = QTimer()
+            self._wake.setSingleShot(True)
+            self._wake.timeout.connect(self._process_jobs)
 
-    def _stop_timer(self) -> None:
-        self._wake.stop()
+        def _start_timer(self, wait_seconds: float | None) -> None:
+            self._wake.stop()
+            if wait_seconds is not None:
+                self._wake.start(min(int(wait_seconds * 1000), MAX_TIMER_MS))
+
+        def _stop_timer(self) -> None:
+            self._wake.stop()
+
+    return StoppableQtScheduler(**options)
 
 
 class ReminderScheduler(QObject):
@@ -64,20 +71,25 @@ class ReminderScheduler(QObject):
         self._stopped = False
         self._job: Job | None = None
         self._started_at_launch = True  # the first batch came due while we were away
-        self._scheduler = _StoppableQtScheduler(
+        self._scheduler: QtScheduler | None = None  # made by start()
+
+    def start(self) -> None:
+        from apscheduler.executors.debug import DebugExecutor
+
+        if self._stopped:
+            return
+        self._scheduler = _qt_scheduler(
             timezone=UTC,
             executors={"default": DebugExecutor()},
             # A reminder late because the laptop slept must still come, once.
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
         )
-
-    def start(self) -> None:
         self._scheduler.start()
         self.fire_due()
 
     def shutdown(self) -> None:
         self._stopped = True
-        if self._scheduler.running:
+        if self._scheduler is not None and self._scheduler.running:
             self._scheduler.remove_all_jobs()
             self._scheduler.shutdown(wait=False)
 
@@ -99,6 +111,11 @@ class ReminderScheduler(QObject):
 
     def _set_job(self, at: datetime | None) -> None:
         self.scheduled_for = at
+        if self._scheduler is None:
+            return  # not started yet: start() fires what is due and arms from there
+        from apscheduler.jobstores.base import JobLookupError
+        from apscheduler.triggers.date import DateTrigger
+
         if self._job is not None:
             with contextlib.suppress(JobLookupError):
                 self._job.remove()

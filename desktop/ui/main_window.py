@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -78,8 +78,16 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
     preferences_requested = Signal()
 
     def __init__(
-        self, clock: Clock, ui_state: QSettings, data_dir: Path, confirm: Confirm | None = None
+        self,
+        clock: Clock,
+        ui_state: QSettings,
+        data_dir: Path,
+        confirm: Confirm | None = None,
+        load_later: bool = False,
     ) -> None:
+        """`load_later`: read the data only once the window has been shown and painted.
+        At start-up the window then appears at once, and a start in the tray reads
+        nothing it does not show; with a year of history the read is half a second."""
         super().__init__()
         self.clock = clock
         self.data_dir = data_dir  # where backups go
@@ -96,9 +104,9 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self._build_actions()
         self._build_layout()
         self._restore_state()
-        self.refresh()
-        # Something due: start where it can be answered; otherwise on the list.
-        self.tabs.setCurrentWidget(self.today if self.today.due_count else self.splitter)
+        self._first_load_pending = True
+        if not load_later:
+            self.refresh()
 
     # ----- construction -------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -288,7 +296,17 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.banner.show_text(text)
 
     # ----- list ---------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_load_pending:
+            QTimer.singleShot(0, self._load_if_pending)
+
+    def _load_if_pending(self) -> None:
+        if self._first_load_pending:
+            self.refresh()
+
     def refresh(self, select_id: int | None = None) -> None:
+        first_load, self._first_load_pending = self._first_load_pending, False
         keep = select_id if select_id is not None else self.selected_id()
         self.model.set_rows(queries.list_opportunities(self.clock.now()))
         self._update_empty_state()
@@ -301,6 +319,9 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         count = self.today.due_count
         self.setWindowTitle(f"{strings.APP_TITLE} ({count})" if count else strings.APP_TITLE)
         self.tabs.setTabText(0, f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY)
+        if first_load:
+            # Something due: start where it can be answered; otherwise on the list.
+            self.tabs.setCurrentWidget(self.today if count else self.splitter)
 
     def _refresh_insights_if_shown(self) -> None:
         if self.tabs.currentWidget() is self.insights:

@@ -1,0 +1,80 @@
+"""Whole-process measurements on a real desktop (Xvfb, dunst, trayer): start-up marks,
+resident memory, CPU time and wake-ups, read from the marks file and /proc."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.desktop_session import DesktopSession, wait_until
+
+PROBE_ENV = "DEBRIEF_STARTUP_PROBE"
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Started:
+    process: subprocess.Popen
+    marks: dict[str, float]  # seconds from spawn
+
+
+def start(session: DesktopSession, command: list[str], wait_for: str, env=None) -> Started:
+    """Start `command`, wait for its `wait_for` mark, return the process still running."""
+    probe = Path(tempfile.mkstemp(prefix="probe-")[1])
+    began = time.monotonic()
+    process = subprocess.Popen(
+        command,
+        env={**session.env, **(env or {}), PROBE_ENV: str(probe)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    marks = wait_until(lambda: _marks(probe, wait_for), timeout=60, every=0.01)
+    probe.unlink(missing_ok=True)
+    if not marks:
+        process.kill()
+        raise RuntimeError(f"{command} never reached {wait_for!r}")
+    return Started(process, {name: at - began for name, at in marks.items()})
+
+
+def _marks(probe: Path, wanted: str) -> dict[str, float] | None:
+    text = probe.read_text() if probe.exists() else ""
+    marks = {line.split()[0]: float(line.split()[1]) for line in text.splitlines() if " " in line}
+    return marks if wanted in marks else None
+
+
+def stop(started: Started) -> None:
+    started.process.terminate()
+    try:
+        started.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        started.process.kill()
+        started.process.wait()
+
+
+def memory_kib(pid: int) -> dict[str, int]:
+    """Peak (VmHWM) and current (VmRSS) resident memory."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmHWM", "VmRSS"):
+            fields[name] = int(value.split()[0])
+    return fields
+
+
+def cpu_and_wakeups(pid: int) -> tuple[float, int]:
+    """CPU seconds used so far (all threads) and context switches, a count of wake-ups."""
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    cpu = (int(stat[11]) + int(stat[12])) / TICKS  # utime + stime
+    switches = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                    switches += int(line.split()[1])
+        except FileNotFoundError:  # a thread that just ended
+            continue
+    return cpu, switches

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -19,9 +20,13 @@ from PySide6.QtWidgets import (
 from desktop.files import write_atomically
 from desktop.services import exporting
 from desktop.ui import strings
-from desktop.ui.backups_dialog import BackupsDialog
-from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.report_pdf import write_report_pdf
+
+if TYPE_CHECKING:
+    from desktop.ui.backups_dialog import BackupsDialog
+    from desktop.ui.import_dialog import ImportDialog
+
+# The dialogs and the PDF writer are imported when first used: start-up, which shows
+# none of them, is faster for it (see benchmarks/results.md).
 
 
 class DataActions:
@@ -89,6 +94,8 @@ class DataActions:
                 start, end = options["start"], options["end"]
                 if end < start:
                     start, end = end, start
+                from desktop.ui.report_pdf import write_report_pdf
+
                 write_report_pdf(exporting.report_for(start, end, self.clock), path)
             else:
                 text = exporting.export_text(fmt, self.clock, bom=options.get("bom", False))
@@ -111,6 +118,8 @@ class DataActions:
             self.open_import(Path(path))
 
     def open_import(self, path: Path) -> ImportDialog | None:
+        from desktop.ui.import_dialog import ImportDialog
+
         try:
             dialog = ImportDialog(path, self.clock, self.data_dir, self)
         except ValueError as error:
@@ -127,6 +136,8 @@ class DataActions:
 
     # ----- backups ----------------------------------------------------------------------
     def show_backups(self) -> BackupsDialog:
+        from desktop.ui.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self.data_dir, self.clock, self.confirm, self)
         dialog.restored.connect(self._restored)
         dialog.open()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -68,6 +68,9 @@ def ask_user(parent: QWidget) -> Confirm:
         return answer == QMessageBox.StandardButton.Yes
 
     return confirm
+
+
+FIRST_LOAD_FALLBACK_MS = 300
 
 
 class MainWindow(WritingActions, DataActions, QMainWindow):
@@ -298,7 +301,14 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
     # ----- list ---------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._first_load_pending:  # in case no paint comes (a minimised start)
+            QTimer.singleShot(FIRST_LOAD_FALLBACK_MS, self._load_if_pending)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
         if self._first_load_pending:
+            # After the first paint, not after show(): the window server's expose comes
+            # later than a zero timer, and the read would delay the paint it follows.
             QTimer.singleShot(0, self._load_if_pending)
 
     def _load_if_pending(self) -> None:

@@ -14,9 +14,8 @@ from desktop.services.notes import NoteContext
 from desktop.services.notes import context_for as note_context
 from desktop.services.notes import context_for_reminder as note_context_for_reminder
 from desktop.services.reminders import ReminderView, latest_rejection_reply, mark_done
-from desktop.ui.compose_dialog import ComposeDialog
-from desktop.ui.debrief_dialog import DebriefDialog
-from desktop.ui.reflection_dialog import ReflectionDialog
+
+# The writing dialogs are imported when first opened, not at start-up.
 
 
 class WritingActions:
@@ -59,6 +58,8 @@ class WritingActions:
         except NotFound as error:
             self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
             return None
+        from desktop.ui.debrief_dialog import DebriefDialog
+
         dialog = DebriefDialog(interview_id, self.clock, lessons, self)
         dialog.finished_debrief.connect(lambda _id: (self.refresh(), self.data_changed.emit()))
         return self._show_modeless(dialog)
@@ -67,6 +68,8 @@ class WritingActions:
         selected, detail = self.selected_id(), self.detail.detail
         if selected is None or detail is None:
             return None
+        from desktop.ui.reflection_dialog import ReflectionDialog
+
         dialog = ReflectionDialog(selected, detail.company, detail.role, self.clock, self)
         return self._show_modeless(dialog)
 
@@ -77,6 +80,8 @@ class WritingActions:
         return self.compose(note_context(selected, self.clock.tz))
 
     def compose(self, context: NoteContext) -> QDialog:
+        from desktop.ui.compose_dialog import ComposeDialog
+
         dialog = ComposeDialog(context, self.clock, self.confirm, parent=self)
         dialog.finished.connect(lambda _result: (self.refresh(), self.data_changed.emit()))
         return self._show_modeless(dialog)

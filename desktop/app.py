@@ -53,17 +53,23 @@ def launch(data_dir: Path, background: bool = False) -> int:
             lock.release()
             return 1
 
+    from desktop.startup_probe import watch
     from desktop.tray.companion import Companion
-    from desktop.ui.main_window import MainWindow
 
     ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
-    window = MainWindow(clock, ui_state, Path(data_dir), load_later=True)
-    if read_only:
-        keep = show_read_only(app, window, lock, data_dir)  # noqa: F841 (kept alive)
-    else:
-        companion = Companion(app, window, clock, Path(data_dir), ui_state, lock, name)
-        from desktop.startup_probe import watch
 
+    def make_window():
+        from desktop.ui.main_window import MainWindow
+
+        return MainWindow(clock, ui_state, Path(data_dir), load_later=True)
+
+    if read_only:
+        keep = show_read_only(app, make_window(), lock, data_dir)  # noqa: F841 (kept alive)
+    else:
+        # In the tray the window is made when first opened; otherwise now, to show it.
+        window = None if background else make_window()
+        companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
+                              lock, name)  # fmt: skip
         watch(window, tray_shown=companion.has_tray)
         companion.start(background)
     try:

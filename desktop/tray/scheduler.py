@@ -13,7 +13,7 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.domain.clock import Clock
 from desktop.playbook.calendar import allowed
@@ -45,6 +45,8 @@ def _qt_scheduler(**options: object) -> QtScheduler:
             super().__init__(**options)
             self._wake = QTimer()
             self._wake.setSingleShot(True)
+            # Qt's default coarse timer may be 5 % late: three minutes on an hour's wait.
+            self._wake.setTimerType(Qt.TimerType.PreciseTimer)
             self._wake.timeout.connect(self._process_jobs)
 
         def _start_timer(self, wait_seconds: float | None) -> None:

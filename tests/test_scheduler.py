@@ -136,3 +136,16 @@ def test_nothing_fires_after_shutdown(sent, clock) -> None:
     assert scheduler.fire_due() == []
     assert waiting() == []
     assert backend.sent == []
+
+
+def test_the_wake_up_is_precise_and_apscheduler_waits_for_start(sent, clock) -> None:
+    from PySide6.QtCore import Qt
+
+    scheduler, _backend, _notifier = sent
+    log_interview(interview_draft(clock), clock)
+    scheduler.rearm()  # before start: the time is known, no APScheduler job exists yet
+    assert scheduler._scheduler is None and scheduler.scheduled_for is not None
+    scheduler.start()
+    # A coarse timer may be 5 % late: three minutes on an hour's wait.
+    assert scheduler._scheduler._wake.timerType() == Qt.TimerType.PreciseTimer
+    assert scheduler._job is not None and scheduler._job.next_run_time == scheduler.scheduled_for

@@ -68,11 +68,13 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
 
 
 def render_all(out: Path) -> None:
+    sizes = sorted({*HICOLOR_SIZES, *ICO_SIZES, *ICNS_TYPES})
+    pngs = {size: png_of(ICONS / "debrief.svg", size) for size in sizes}
     hicolor = out / "hicolor"
     for size in HICOLOR_SIZES:
         target = hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(png_of(ICONS / "debrief.svg", size))
+        target.write_bytes(pngs[size])
     scalable = hicolor / "scalable" / "apps"
     scalable.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ICONS / "debrief.svg", scalable / f"{APP_ID}.svg")
@@ -80,12 +82,8 @@ def render_all(out: Path) -> None:
     symbolic = hicolor / "symbolic" / "apps"
     symbolic.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ICONS / "debrief-dark.svg", symbolic / f"{APP_ID}-symbolic.svg")
-    (out / "debrief.ico").write_bytes(
-        ico_bytes({size: png_of(ICONS / "debrief.svg", size) for size in ICO_SIZES})
-    )
-    (out / "debrief.icns").write_bytes(
-        icns_bytes({size: png_of(ICONS / "debrief.svg", size) for size in ICNS_TYPES})
-    )
+    (out / "debrief.ico").write_bytes(ico_bytes({size: pngs[size] for size in ICO_SIZES}))
+    (out / "debrief.icns").write_bytes(icns_bytes({size: pngs[size] for size in ICNS_TYPES}))
 
 
 def main(argv: list[str]) -> int:

@@ -30,3 +30,24 @@ def test_the_one_colour_styles_cut_the_check_out_of_the_bubble(qapp, style, ligh
 def test_an_unknown_style_falls_back_to_colour(qapp) -> None:
     unknown = tray_icon("no such style").pixmap(32, 32).toImage()
     assert unknown == tray_icon("colour").pixmap(32, 32).toImage()
+
+
+def test_the_installers_icons_render_at_every_size(qapp, tmp_path) -> None:
+    import struct
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtGui import QImage, QImageReader
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "packaging"))
+    from render_icons import HICOLOR_SIZES, ICNS_TYPES, render_all
+
+    render_all(tmp_path)
+    for size in HICOLOR_SIZES:
+        image = QImage(str(tmp_path / f"hicolor/{size}x{size}/apps/org.debrief.Debrief.png"))
+        assert (image.width(), image.height()) == (size, size)
+    ico = QImageReader(str(tmp_path / "debrief.ico"))  # Qt reads Windows icons too
+    assert ico.imageCount() == 6 and not ico.read().isNull()
+    icns = (tmp_path / "debrief.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    assert all(kind in icns for kind in ICNS_TYPES.values())

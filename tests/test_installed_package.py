@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from tests.tray_helpers import new_notifications, ready, seed
 pytestmark = pytest.mark.desktop_session
 
 REPO = Path(__file__).resolve().parent.parent
+# packaging/ holds scripts, not a Python package (and PyPI's `packaging` owns that name).
+sys.path.insert(0, str(REPO / "packaging"))
+from build_deb import elf_files  # noqa: E402
+
 PACKAGE = "debrief"
 INSTALLED = Path("/opt/debrief")
 LAUNCHER = Path("/usr/bin/debrief")
@@ -44,11 +49,6 @@ def dpkg(*args: str) -> subprocess.CompletedProcess[str]:
 
 def snapshot() -> set[str]:
     return {str(path) for root in WATCHED if root.exists() for path in root.rglob("*")}
-
-
-def is_elf(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(4) == b"\x7fELF"
 
 
 @pytest.fixture(scope="module")
@@ -118,15 +118,14 @@ def test_installed_debrief_runs_from_the_menu_and_uninstalls_cleanly(
     files = [Path(line) for line in dpkg("--listfiles", PACKAGE).stdout.splitlines()]
 
     # Every library the bundle links is there, inside it or from a declared dependency.
-    for path in INSTALLED.rglob("*"):
-        if path.is_file() and not path.is_symlink() and is_elf(path):
-            linked = subprocess.run(
-                ["ldd", str(path)],
-                capture_output=True,
-                text=True,
-                env={"LD_LIBRARY_PATH": str(INSTALLED / "_internal")},  # as the launcher sets
-            ).stdout
-            assert "not found" not in linked, f"{path}:\n{linked}"
+    for path in elf_files(INSTALLED):
+        linked = subprocess.run(
+            ["ldd", str(path)],
+            capture_output=True,
+            text=True,
+            env={"LD_LIBRARY_PATH": str(INSTALLED / "_internal")},  # as the launcher sets
+        ).stdout
+        assert "not found" not in linked, f"{path}:\n{linked}"
 
     # The menu entry starts the installed program by name, with an installed icon.
     entry = Path(f"/usr/share/applications/{APP_ID}.desktop").read_text()

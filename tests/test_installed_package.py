@@ -47,8 +47,19 @@ def dpkg(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["dpkg", *args], capture_output=True, text=True, timeout=300)
 
 
+# Caches the desktop's own triggers rebuild after any package touches these folders; they
+# belong to the icon theme and the menu, not to Debrief.
+SYSTEM_CACHES = ("icon-theme.cache", "mimeinfo.cache")
+
+
 def snapshot() -> set[str]:
-    return {str(path) for root in WATCHED if root.exists() for path in root.rglob("*")}
+    return {
+        str(path)
+        for root in WATCHED
+        if root.exists()
+        for path in root.rglob("*")
+        if path.name not in SYSTEM_CACHES
+    }
 
 
 @pytest.fixture(scope="module")

@@ -33,8 +33,3 @@ class UTCDateTimeField(TextField):
         # fromisoformat reads _FORMAT ten times faster than strptime: lists of thousands
         # of rows parse a time per row.
         return datetime.fromisoformat(value).replace(tzinfo=UTC)
-
-
-def utc_text(value: datetime) -> str:
-    """The stored form of an aware datetime, for comparisons in raw SQL."""
-    return value.astimezone(UTC).strftime(_FORMAT)

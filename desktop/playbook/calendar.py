@@ -70,7 +70,3 @@ def add_business_days(day: date, count: int) -> date:
         if current.weekday() < 5:
             added += 1
     return current
-
-
-def next_business_day(day: date) -> date:
-    return add_business_days(day, 1)

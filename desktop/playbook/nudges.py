@@ -28,9 +28,6 @@ class NudgeKind(StrEnum):
         return self.value.removeprefix("nudge_") + ".txt"
 
 
-# When several apply, the first wins: a kind word after a rejection matters most, and
-# "change approach" must not be drowned by "send more".
-PRIORITY = tuple(NudgeKind)
 NUDGE_LABELS = {
     NudgeKind.AFTER_NO: 'The day after a "Not this time"',
     NudgeKind.PAUSE: "Many applications without replies: suggest a change of approach",
@@ -109,7 +106,10 @@ class Nudge:
 
 
 def candidates(facts: PipelineFacts, settings: NudgeSettings, now: datetime) -> list[Nudge]:
-    """Every nudge the pipeline calls for now, most important first, caps not applied."""
+    """Every nudge the pipeline calls for now, most important first, caps not applied.
+
+    When several apply, the first wins: a kind word after a rejection matters most, and
+    "change approach" must not be drowned by "send more"."""
     found: list[Nudge] = []
     for at, company in sorted(facts.rejections, reverse=True):
         # "The day after": from the next morning-ish until two days later.

@@ -45,7 +45,7 @@ class DataActions:
             export.addAction(text, lambda fmt=fmt: self.export_with_dialog(fmt))
         menu.addAction(strings.IMPORT, self.import_with_dialog)
         menu.addSeparator()
-        self.backups_action = menu.addAction(strings.BACKUPS, self.show_backups)
+        menu.addAction(strings.BACKUPS, self.show_backups)
         return menu
 
     # ----- export -----------------------------------------------------------------------

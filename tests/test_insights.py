@@ -19,8 +19,8 @@ from desktop.domain.insights import (
     company_memory,
     felt_vs_outcome,
     funnel,
-    weekly_activity,
 )
+from desktop.playbook.weeks import weekly_activity
 from desktop.services.debriefs import DebriefData, save_debrief
 from desktop.services.insights import gather_insights, memory_of
 from desktop.services.interviews import log_interview

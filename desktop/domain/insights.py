@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime
 from statistics import median
 
 from db.vocabulary import Status
@@ -19,8 +19,6 @@ _OFFER = frozenset({Status.OFFER.value, Status.ACCEPTED.value})
 # Outcomes the employer did not decide (the user withdrew, the post vanished) say nothing
 # about how an interview went.
 _NOT_AN_OUTCOME = frozenset({Status.WITHDRAWN.value, Status.CANCELLED.value})
-
-WEEKS_SHOWN = 12  # the weekly chart's span
 
 
 @dataclass(frozen=True)
@@ -126,41 +124,6 @@ def funnel(histories: Sequence[OpportunityHistory]) -> list[Stage]:
         before = counts[n - 1][1] if n else None
         stages.append(Stage(label, count, count / before if before else None))
     return stages
-
-
-@dataclass(frozen=True)
-class Week:
-    start: date  # Monday
-    applications: int
-    interviews: int
-    notes: int
-
-
-def weekly_activity(
-    applications: Sequence[datetime],
-    interviews: Sequence[datetime],
-    notes: Sequence[datetime],
-    now: datetime,
-    tz: tzinfo,
-    weeks: int = WEEKS_SHOWN,
-) -> list[Week]:
-    today = now.astimezone(tz).date()
-    this_monday = today - timedelta(days=today.weekday())
-    first = this_monday - timedelta(weeks=weeks - 1)
-
-    def per_week(moments: Sequence[datetime]) -> list[int]:
-        counts = [0] * weeks
-        for moment in moments:
-            if moment > now:
-                continue
-            day = moment.astimezone(tz).date()
-            index = (day - first).days // 7
-            if 0 <= index < weeks:
-                counts[index] += 1
-        return counts
-
-    apps, talks, sent = per_week(applications), per_week(interviews), per_week(notes)
-    return [Week(first + timedelta(weeks=n), apps[n], talks[n], sent[n]) for n in range(weeks)]
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from desktop.domain.insights import weekly_activity
 from desktop.playbook.calendar import QuietHours
+from desktop.playbook.weeks import weekly_activity
 
 
 class NudgeKind(StrEnum):

@@ -11,18 +11,16 @@ from db.vocabulary import ReminderState, Status
 from desktop.domain.activity_report import FOLLOW_UP_DONE
 from desktop.domain.clock import Clock
 from desktop.domain.insights import (
-    WEEKS_SHOWN,
     CompanyMemory,
     FeltTable,
     OpportunityHistory,
     Stage,
-    Week,
     company_memory,
     felt_vs_outcome,
     funnel,
-    weekly_activity,
 )
 from desktop.playbook.lessons import Lessons
+from desktop.playbook.weeks import WEEKS_SHOWN, Week, weekly_activity
 from desktop.services.lessons import lessons_before
 from desktop.services.nudges import applied_at, load_nudge_settings
 

@@ -5,11 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from db import backups
+
+# Re-exported, so the backups window needs nothing from `db`.
+from db.backups import Backup as Backup
+from db.backups import BackupUnusable as BackupUnusable
 from db.connection import DB, close_database
 from db.migrations import SCHEMA_VERSION
 from db.models import Opportunity
 from db.store import backups_dir, database_path, open_store
 from desktop.domain.clock import Clock
+
+
+def folder(data_dir: Path) -> Path:
+    """Where the copies are kept, for the user to open."""
+    return backups_dir(data_dir)
+
+
+def back_up_now(data_dir: Path, clock: Clock) -> Path:
+    """The user's own copy, which pruning never removes."""
+    return back_up(data_dir, backups.MANUAL, clock)
 
 
 def back_up(data_dir: Path, kind: str, clock: Clock) -> Path:

@@ -12,11 +12,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from db.vocabulary import InvalidTransition
 from desktop.domain.clock import Clock
 from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, firing, nudges, reminders
 from desktop.services.reminders import ReminderView
+from desktop.services.vocabulary import InvalidTransition
 from desktop.tray import texts
 from desktop.tray.icons import badged
 

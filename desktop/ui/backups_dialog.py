@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.backups import MANUAL, Backup, BackupUnusable
-from db.store import backups_dir
 from desktop.domain.clock import Clock
 from desktop.services import backups
+from desktop.services.backups import Backup, BackupUnusable
 from desktop.ui import strings
 
 
@@ -88,7 +87,7 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def back_up_now(self) -> Path:
-        made = backups.back_up(self.data_dir, MANUAL, self.clock)
+        made = backups.back_up_now(self.data_dir, self.clock)
         self.reload()
         self.table.selectRow(0)
         return made
@@ -112,6 +111,6 @@ class BackupsDialog(QDialog):
         return True
 
     def _open_folder(self) -> None:
-        folder = backups_dir(self.data_dir)
+        folder = backups.folder(self.data_dir)
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.vocabulary import Status
 from desktop.playbook.lessons import Lessons
 from desktop.services.queries import InterviewView, OpportunityDetail
 from desktop.services.reminders import ReminderView
+from desktop.services.vocabulary import Status
 from desktop.ui import strings
 from desktop.ui.formatting import day, when
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.vocabulary import InterviewFormat, Status
 from desktop.domain.forms import validate_interview, validate_opportunity, validate_status_change
+from desktop.services.vocabulary import InterviewFormat, Status
 from desktop.ui import strings
 from desktop.ui.form_dialog import FormDialog, OptionalDate
 

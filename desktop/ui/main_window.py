@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.vocabulary import Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft, OpportunityDraft
 from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
+from desktop.services.vocabulary import Status
 from desktop.ui import strings
 from desktop.ui.banner import Banner
 from desktop.ui.data_actions import DataActions

@@ -13,8 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from db.vocabulary import Status
 from desktop.services.queries import OpportunityRow
+from desktop.services.vocabulary import Status
 from desktop.ui import strings
 from desktop.ui.formatting import day, short_when, when
 

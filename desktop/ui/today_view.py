@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.vocabulary import InvalidTransition, Status
 from desktop.domain.clock import Clock
 from desktop.playbook.rules import Kind
 from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, reminders
 from desktop.services.reminders import ReminderView
+from desktop.services.vocabulary import InvalidTransition, Status
 from desktop.ui import strings
 from desktop.ui.formatting import when
 

@@ -63,13 +63,19 @@ def launch(data_dir: Path, background: bool = False) -> int:
 
         return MainWindow(clock, ui_state, Path(data_dir), load_later=True)
 
+    def make_preferences(autostart, command, parent, tray_style):
+        from desktop.ui.preferences_dialog import PreferencesDialog
+
+        return PreferencesDialog(autostart, command, parent, tray_style)
+
     if read_only:
         keep = show_read_only(app, make_window(), lock, data_dir)  # noqa: F841 (kept alive)
     else:
         # In the tray the window is made when first opened; otherwise now, to show it.
         window = None if background else make_window()
+        # The tray and the window never import each other: they meet here.
         companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
-                              lock, name)  # fmt: skip
+                              lock, name, make_preferences=make_preferences)  # fmt: skip
         watch(window, tray_shown=companion.has_tray)
         companion.start(background)
     try:

@@ -15,6 +15,7 @@ from desktop.tray.autostart import Autostart
 from desktop.tray.companion import Companion
 from desktop.tray.single_instance import InstanceLock, server_name
 from desktop.ui.main_window import MainWindow
+from desktop.ui.preferences_dialog import PreferencesDialog
 from tests.conftest import interview_draft
 
 
@@ -44,6 +45,7 @@ def make(qtbot, store, clock, tmp_path):
             lock,
             server_name(data_dir, str(runtime)),
             Autostart("linux", home=tmp_path, config_home=tmp_path / "config"),
+            make_preferences=PreferencesDialog,
         )
         made.append(companion)
         return companion

@@ -9,9 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from peewee import DatabaseError
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -20,6 +18,7 @@ from desktop.paths import default_data_dir
 from desktop.services import backups, nudges
 from desktop.services.reminders import ReminderView
 from desktop.services.settings import load_flag, save_flag
+from desktop.services.vocabulary import StorageError
 from desktop.tray import texts
 from desktop.tray.autostart import Autostart, launch_command
 from desktop.tray.clock_watch import ClockWatch
@@ -28,9 +27,7 @@ from desktop.tray.notifier import BalloonBackend, BannerBackend, Notifier, Plyer
 from desktop.tray.scheduler import ReminderScheduler
 from desktop.tray.single_instance import InstanceLock, MessageServer
 from desktop.tray.tray_icon import TrayIcon
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.tray.window import MakePreferences, Window
 
 log = logging.getLogger(__name__)
 
@@ -50,23 +47,26 @@ class Companion(QObject):
     def __init__(
         self,
         app: QApplication,
-        window: MainWindow | Callable[[], MainWindow],
+        window: Window | Callable[[], Window],
         clock: Clock,
         data_dir: Path,
         ui_state: QSettings,
         lock: InstanceLock,
         server_name: str,
         autostart: Autostart | None = None,
+        *,
+        make_preferences: MakePreferences,
     ) -> None:
         super().__init__()
         self.app = app
-        self._window: MainWindow | None = None
+        self._window: Window | None = None
         self._make_window = window if callable(window) else None
         self.clock = clock
         self.data_dir = data_dir
         self.ui_state = ui_state
         self.lock = lock
         self.autostart = autostart or Autostart()
+        self.make_preferences = make_preferences
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
 
         self.tray = TrayIcon(clock, tray_icon(self.tray_style()), self.window_visible, self)
@@ -133,7 +133,7 @@ class Companion(QObject):
     def nudge(self) -> None:
         try:
             made = nudges.plan_nudge(self.clock)
-        except DatabaseError as error:
+        except StorageError as error:
             log.warning("planning a nudge failed: %s", error)
             return
         if made is not None:
@@ -142,21 +142,21 @@ class Companion(QObject):
     def daily_backup(self) -> None:
         try:
             made = backups.daily_if_due(self.data_dir, self.clock)
-        except (OSError, DatabaseError) as error:  # the data is safe; only the copy failed
+        except (OSError, StorageError) as error:  # the data is safe; only the copy failed
             log.warning("daily backup failed: %s", error)
             return
         if made:
             log.info("daily backup: %s", made)
 
     @property
-    def window(self) -> MainWindow:
+    def window(self) -> Window:
         if self._window is None:
             assert self._make_window is not None
             self._adopt(self._make_window())
         assert self._window is not None
         return self._window
 
-    def _adopt(self, window: MainWindow) -> None:
+    def _adopt(self, window: Window) -> None:
         self._window = window
         window.keep_running_on_close = self.has_tray
         window.data_changed.connect(self.after_change)
@@ -235,10 +235,8 @@ class Companion(QObject):
         self.window.new_interview()
 
     def _preferences(self) -> None:
-        from desktop.ui.preferences_dialog import PreferencesDialog
-
         self.window.show_and_raise()
-        dialog = PreferencesDialog(
+        dialog = self.make_preferences(
             self.autostart, self._launch_command(), self.window, self.tray_style()
         )
         dialog.accepted.connect(lambda: self._preferences_saved(dialog.chosen_tray_style()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from typing import Protocol
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -27,16 +28,24 @@ from desktop.playbook.nudges import NUDGE_LABELS, NudgeSettings
 from desktop.playbook.rules import Kind
 from desktop.services.nudges import load_nudge_settings, save_nudge_settings
 from desktop.services.settings import load_playbook_settings, save_playbook_settings
-from desktop.tray.autostart import Autostart
 from desktop.ui import strings
 
 log = logging.getLogger(__name__)
 
 
+class StartAtLogin(Protocol):
+    """The platform's autostart entry (tray.autostart.Autostart), handed in by the app:
+    the window never imports the tray."""
+
+    def is_enabled(self) -> bool: ...
+    def enable(self, command: list[str]) -> None: ...
+    def disable(self) -> None: ...
+
+
 class PreferencesDialog(QDialog):
     def __init__(
         self,
-        autostart: Autostart,
+        autostart: StartAtLogin,
         launch_command: list[str],
         parent: QWidget | None = None,
         tray_style: str = "colour",

@@ -6,6 +6,7 @@ transaction as the step, so a crash mid-migration leaves the previous version in
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,6 +69,24 @@ def _add_reminder_message(database: SqliteDatabase) -> None:
     database.execute_sql('ALTER TABLE "reminder" ADD COLUMN "message" TEXT NOT NULL DEFAULT \'\'')
 
 
+def _settings_as_json(database: SqliteDatabase) -> None:
+    # Before: note templates were raw text under "template:NAME" and yes/no flags the text
+    # "true"/"false" under "flag:NAME", beside JSON rows. Now every row is JSON, read and
+    # written only by desktop.services.settings, and flags lose their prefix.
+    rows = database.execute_sql("SELECT key, value FROM setting").fetchall()
+    for key, value in rows:
+        if key.startswith("template:"):
+            database.execute_sql(
+                "UPDATE setting SET value = ? WHERE key = ?", (json.dumps(value), key)
+            )
+        elif key.startswith("flag:"):
+            database.execute_sql("DELETE FROM setting WHERE key = ?", (key,))
+            database.execute_sql(
+                "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                (key.removeprefix("flag:"), json.dumps(value == "true")),
+            )
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
@@ -75,6 +94,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _add_offer_deadline,
     _add_debrief_details,
     _add_reminder_message,
+    _settings_as_json,
 )
 
 SCHEMA_VERSION = len(STEPS)

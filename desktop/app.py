@@ -10,8 +10,6 @@ from db.store import open_store
 from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from desktop.domain.clock import SystemClock
 
-UI_STATE_FILE = "ui-state.ini"
-
 
 def launch(data_dir: Path, background: bool = False) -> int:
     from PySide6.QtCore import QSettings
@@ -53,6 +51,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
             lock.release()
             return 1
 
+    from desktop.services.settings import UI_STATE_FILE
     from desktop.startup_probe import watch
     from desktop.tray.companion import Companion
 

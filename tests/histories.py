@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from db.vocabulary import Status
 from desktop.domain.clock import FixedClock
+from desktop.services import settings
 from desktop.services.debriefs import DebriefData, MistakeEntry, QuestionEntry, save_debrief
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import change_status
 from desktop.services.reflections import ReflectionData, save_reflection
 from desktop.services.reminders import mark_done, open_reminders_until
-from desktop.services.settings import save_flag
 from tests.conftest import interview_draft
 
 
@@ -65,7 +65,7 @@ def rich_history(clock: FixedClock) -> dict[str, int]:
         interview_draft(clock, company="Initech", role="-Lead", starts_at="2026-11-26 09:00"),
         clock,
     )
-    save_flag("asked_autostart", True)
+    settings.put(settings.AUTOSTART_ASKED, True)
     return {
         "acme_interview": acme,
         "globex_opportunity": globex_opp,

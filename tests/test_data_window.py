@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import icalendar
 import pypdf
+import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Opportunity
+from desktop.services import notes
 from desktop.ui.import_dialog import ImportDialog
 from tests.conftest import open_window
 from tests.histories import rich_history
@@ -96,3 +99,23 @@ def test_backups_list_back_up_now_and_restore(qtbot, store, clock, tmp_path) -> 
     assert window.filter.rowCount() == 3
     kinds = {dialog.table.item(n, 1).text() for n in range(dialog.table.rowCount())}
     assert kinds == {"Made by you", "Before a restore"}
+
+
+# Quotes, a newline, a backslash and non-ASCII: text that is not JSON on its own.
+CUSTOM_TEMPLATE = 'Dear {{their_name}},\n\n"Thank you" — merci, danke schön\\ 🙂\n'
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "ics", "report"])
+def test_every_export_works_with_a_customised_note_template(
+    qtbot, store, clock, tmp_path, fmt
+) -> None:
+    rich_history(clock)
+    notes.save_template("thank_you", CUSTOM_TEMPLATE)
+    window = open_window(qtbot, clock, tmp_path)
+    target = tmp_path / f"out.{fmt}"
+    options = {"start": date(2026, 10, 1), "end": date(2026, 11, 30)} if fmt == "report" else {}
+    assert window.export_to(fmt, target, **options)
+    assert target.stat().st_size > 0
+    if fmt == "json":
+        exported = json.loads(target.read_text(encoding="utf-8"))
+        assert exported["settings"]["template:thank_you"] == CUSTOM_TEMPLATE

@@ -8,10 +8,11 @@ from datetime import datetime
 import pytest
 
 from db.connection import close_database
-from db.models import Interview, Opportunity, Reminder, StatusChange
+from db.models import Interview, Opportunity, Reminder, Setting, StatusChange
 from db.store import open_store
 from desktop.domain.bundle import BundleError, check_bundle
 from desktop.domain.import_source import bundle_from_json, read_import_text
+from desktop.services import notes
 from desktop.services.export_bundle import build_bundle, bundle_json
 from desktop.services.import_bundle import Duplicates, apply_bundle, preview
 from tests.histories import rich_history
@@ -27,7 +28,7 @@ def test_json_round_trip_into_an_empty_folder_gives_back_the_same_data(
     rich_history(clock)
     first = build_bundle(clock.now())
     text = bundle_json(first)
-    assert len(first["opportunities"]) == 3 and first["contacts"] and first["settings"]
+    assert len(first["opportunities"]) == 3 and first["contacts"]
     assert any(r["state"] == "done" for o in first["opportunities"] for r in o["reminders"])
     close_database()
 
@@ -131,3 +132,24 @@ def test_dates_survive_as_dates(store, clock) -> None:
     built = build_bundle(clock.now())
     assert check_bundle(json.loads(bundle_json(built))) == built
     assert isinstance(built["opportunities"][0]["status_history"][0]["changed_at"], datetime)
+
+
+def test_an_old_export_with_a_raw_template_row_and_a_machine_flag_still_imports(
+    store, clock
+) -> None:
+    """Exports made before the settings registry held the template's text as it was typed,
+    and the machine's own "start at login was asked" flag, which must not travel."""
+    template = 'Hi {{their_name}},\n"thanks" — ça va 🙂\n'
+    old = {
+        "format": "debrief-export",
+        "version": 1,
+        "settings": {
+            "template:follow_up": template,
+            "flag:autostart_asked": True,
+            "profile": {"your_name": "Zoë Ångström", "strengths": "SQL"},
+        },
+    }
+    apply_bundle(bundle_from_json(json.dumps(old)), Duplicates.SKIP, clock)
+    assert notes.template_text("follow_up") == template
+    assert notes.load_profile().your_name == "Zoë Ångström"
+    assert not Setting.select().where(Setting.key.contains("autostart")).exists()

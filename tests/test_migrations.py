@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from db.connection import DatabaseUnreadable, close_database, connect
 from db.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate, schema_version
-from db.models import ALL_MODELS, Company, Opportunity
+from db.models import ALL_MODELS, Company, Opportunity, Setting
 from db.store import backups_dir, database_path, open_store
 
 
@@ -97,3 +98,40 @@ def test_a_failing_step_rolls_back_and_keeps_the_version(data_dir, monkeypatch) 
     indexes = {row[1] for row in database.execute_sql("PRAGMA index_list('company')")}
     assert "half_done" not in indexes
     close_database()
+
+
+def test_schema_6_turns_the_old_setting_rows_into_json(data_dir) -> None:
+    """Before schema 6 a note template was its raw text and a flag the text "true"; the
+    registry (desktop.services.settings) reads every row as JSON."""
+    from desktop.services import notes, settings
+
+    template = 'Dear {{their_name}},\n"thanks" — ça 🙂\n'
+    database = connect(database_path(data_dir))
+    migrate(database, target=5)
+    for key, value in (
+        ("template:thank_you", template),
+        ("template:follow_up", "{not json either"),
+        ("flag:autostart_asked", "true"),
+        ("playbook", '{"debrief_after_minutes": 45}'),
+    ):
+        database.execute_sql("INSERT INTO setting (key, value) VALUES (?, ?)", (key, value))
+    close_database()
+
+    open_store(data_dir)
+    try:
+        assert SCHEMA_VERSION >= 6
+        assert notes.template_text("thank_you") == template
+        assert notes.template_text("follow_up") == "{not json either"
+        assert settings.get(settings.AUTOSTART_ASKED) is True
+        assert settings.get(settings.PLAYBOOK).debrief_after_minutes == 45
+        rows = dict(Setting.select(Setting.key, Setting.value).tuples())
+        assert set(rows) == {
+            "template:thank_you",
+            "template:follow_up",
+            "autostart_asked",
+            "playbook",
+        }
+        assert json.loads(rows["template:thank_you"]) == template
+    finally:
+        close_database()
+    assert list(backups_dir(data_dir).glob("before-migration-v5-*.sqlite3"))

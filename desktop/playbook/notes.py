@@ -27,6 +27,15 @@ PLACEHOLDERS: dict[str, str] = {
     "recruiter_name": "the recruiter's name",
 }
 
+
+@dataclass(frozen=True)
+class Profile:
+    """What the user says about themselves, for their notes."""
+
+    your_name: str = ""
+    strengths: str = ""
+
+
 TEMPLATE_NAMES: dict[str, str] = {
     "thank_you": "Thank-you note",
     "late_thank_you": "Late thank-you note",

@@ -22,10 +22,10 @@ from db.models import (
     Opportunity,
     Reflection,
     Reminder,
-    Setting,
     StatusChange,
 )
 from desktop.domain.bundle import FORMAT_NAME, FORMAT_VERSION, date_text, datetime_text, rekey
+from desktop.services import settings
 
 
 def _grouped(rows, key: str) -> dict[int, list[dict]]:
@@ -129,7 +129,7 @@ def _build(now: datetime) -> dict:
         ],
         "opportunities": opportunities,
         "reminders": [_reminder(r, 0, interview_ref, contact_ref) for r in reminders.get(None, [])],
-        "settings": {s.key: json.loads(s.value) for s in Setting.select().order_by(Setting.key)},
+        "settings": settings.exported(),
     }
 
 

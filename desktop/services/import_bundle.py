@@ -24,11 +24,11 @@ from db.models import (
     Opportunity,
     Reflection,
     Reminder,
-    Setting,
     StatusChange,
 )
 from desktop.domain.bundle import rekey
 from desktop.domain.clock import Clock
+from desktop.services import settings
 from desktop.services.reminders import replan
 
 
@@ -120,9 +120,7 @@ class _Importer:
         for reminder in self.bundle["reminders"]:
             if not Reminder.select().where(Reminder.key == reminder["key"]).exists():
                 self._reminder(reminder, None, reminder["key"], {})
-        for key, value in self.bundle["settings"].items():
-            if Setting.get_or_none(Setting.key == key) is None:
-                Setting.create(key=key, value=json.dumps(value))
+        settings.import_missing(self.bundle["settings"])
 
     def _company(self, name: str, created_at: datetime | None = None) -> int:
         folded = name.casefold()

@@ -3,20 +3,19 @@ that fill them, taken from an opportunity, its people, and the user's profile.""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from db.connection import DB
-from db.models import Contact, Interview, InterviewInterviewer, Reminder, Setting
+from db.models import Contact, Interview, InterviewInterviewer, Reminder
 from db.vocabulary import ReminderState
 from desktop.paths import resources_dir
-from desktop.playbook.notes import TEMPLATE_NAMES, template_for
-from desktop.playbook.rules import Kind
-from desktop.services import NotFound
-from desktop.services.opportunities import get_opportunity
 
-PROFILE_KEY = "profile"
+# Profile is re-exported: the compose window asks this module for it.
+from desktop.playbook.notes import TEMPLATE_NAMES, template_for
+from desktop.playbook.notes import Profile as Profile
+from desktop.playbook.rules import Kind
+from desktop.services import NotFound, settings
+from desktop.services.opportunities import get_opportunity
 
 
 def _check(name: str) -> None:
@@ -32,45 +31,31 @@ def shipped_template(name: str) -> str:
 def template_text(name: str) -> str:
     """The user's edited version when there is one, else the shipped one."""
     _check(name)
-    row = Setting.get_or_none(Setting.key == f"template:{name}")
-    return row.value if row is not None else shipped_template(name)
+    custom = settings.get(settings.TEMPLATES[name])
+    return custom if custom is not None else shipped_template(name)
 
 
 def is_customised(name: str) -> bool:
-    return Setting.get_or_none(Setting.key == f"template:{name}") is not None
+    _check(name)
+    return settings.is_set(settings.TEMPLATES[name])
 
 
 def save_template(name: str, text: str) -> None:
     _check(name)
-    with DB.atomic():
-        Setting.replace(key=f"template:{name}", value=text).execute()
+    settings.put(settings.TEMPLATES[name], text)
 
 
 def reset_template(name: str) -> None:
     _check(name)
-    Setting.delete().where(Setting.key == f"template:{name}").execute()
-
-
-@dataclass(frozen=True)
-class Profile:
-    your_name: str = ""
-    strengths: str = ""
+    settings.reset(settings.TEMPLATES[name])
 
 
 def load_profile() -> Profile:
-    row = Setting.get_or_none(Setting.key == PROFILE_KEY)
-    try:
-        data = json.loads(row.value) if row else {}
-    except ValueError:
-        data = {}
-    data = data if isinstance(data, dict) else {}
-    return Profile(str(data.get("your_name", "")), str(data.get("strengths", "")))
+    return settings.get(settings.PROFILE)
 
 
 def save_profile(profile: Profile) -> None:
-    value = json.dumps({"your_name": profile.your_name, "strengths": profile.strengths})
-    with DB.atomic():
-        Setting.replace(key=PROFILE_KEY, value=value).execute()
+    settings.put(settings.PROFILE, profile)
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,11 @@ so the tray's scheduler delivers it and the user answers it like any other."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 from db.connection import DB
-from db.models import Company, Interview, Opportunity, Reminder, Setting, StatusChange
+from db.models import Company, Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import ReminderState, Status
 from desktop.domain.clock import Clock
 from desktop.paths import resources_dir
@@ -24,23 +23,18 @@ from desktop.playbook.nudges import (
     parse_messages,
     weekly_progress,
 )
+from desktop.services import settings
 from desktop.services.settings import load_playbook_settings
 
-NUDGES_KEY = "nudges"
 _LATE = (Status.AWAITING.value, Status.OFFER.value)
 
 
 def load_nudge_settings() -> NudgeSettings:
-    row = Setting.get_or_none(Setting.key == NUDGES_KEY)
-    try:
-        return NudgeSettings.from_json(json.loads(row.value) if row else None)
-    except ValueError:
-        return NudgeSettings()
+    return settings.get(settings.NUDGES)
 
 
-def save_nudge_settings(settings: NudgeSettings) -> None:
-    with DB.atomic():
-        Setting.replace(key=NUDGES_KEY, value=json.dumps(settings.to_json())).execute()
+def save_nudge_settings(chosen: NudgeSettings) -> None:
+    settings.put(settings.NUDGES, chosen)
 
 
 def messages(kind: NudgeKind) -> list[tuple[str, str]]:
@@ -127,12 +121,12 @@ def sent_nudges() -> tuple[list[Sent], frozenset[str]]:
 def plan_nudge(clock: Clock) -> int | None:
     """Make the one nudge due now, if any, as a pending reminder due at once."""
     now = clock.now()
-    settings = load_nudge_settings()
+    chosen = load_nudge_settings()
     with DB.atomic():
         sent, about = sent_nudges()
         nudge = choose(
             pipeline_facts(clock.tz),
-            settings,
+            chosen,
             sent,
             now,
             clock.tz,

@@ -15,14 +15,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
 from desktop.paths import default_data_dir
-from desktop.services import backups, nudges
+from desktop.services import backups, nudges, settings
 from desktop.services.reminders import ReminderView
-from desktop.services.settings import load_flag, save_flag
+from desktop.services.settings import (
+    AUTOSTART_ASKED,
+    CLOSE_HINT_SHOWN,
+    NO_TRAY_TOLD,
+    TRAY_ICON_STYLE,
+    read_ui_state,
+    write_ui_state,
+)
 from desktop.services.vocabulary import StorageError
 from desktop.tray import texts
 from desktop.tray.autostart import Autostart, launch_command
 from desktop.tray.clock_watch import ClockWatch
-from desktop.tray.icons import DEFAULT_TRAY_STYLE, notification_icon_file, tray_icon
+from desktop.tray.icons import notification_icon_file, tray_icon
 from desktop.tray.notifier import BalloonBackend, BannerBackend, Notifier, PlyerBackend
 from desktop.tray.scheduler import ReminderScheduler
 from desktop.tray.single_instance import InstanceLock, MessageServer
@@ -31,10 +38,6 @@ from desktop.tray.window import MakePreferences, Window
 
 log = logging.getLogger(__name__)
 
-AUTOSTART_ASKED = "autostart_asked"
-CLOSE_HINT_SHOWN = "tray/close_hint_shown"
-NO_TRAY_TOLD = "tray/no_tray_told"
-TRAY_STYLE = "tray/icon_style"
 HOUSEKEEPING_FIRST_DELAY_MS = 30_000
 HOUSEKEEPING_MS = 3_600_000
 
@@ -247,7 +250,7 @@ class Companion(QObject):
     def _preferences_saved(self, tray_style: str) -> None:
         from desktop.services.reminders import replan_all
 
-        self.ui_state.setValue(TRAY_STYLE, tray_style)
+        write_ui_state(self.ui_state, TRAY_ICON_STYLE, tray_style)
         self.tray.set_base_icon(tray_icon(tray_style))
         replan_all(self.clock)
         self.reload()
@@ -255,7 +258,7 @@ class Companion(QObject):
     def tray_style(self) -> str:
         """How the tray icon looks is a matter of this screen's panel, so it lives with the
         window's layout rather than in the data that export carries elsewhere."""
-        return str(self.ui_state.value(TRAY_STYLE, DEFAULT_TRAY_STYLE))
+        return str(read_ui_state(self.ui_state, TRAY_ICON_STYLE))
 
     def _banner(self, text: str) -> None:
         self.window.show_banner(text)
@@ -264,23 +267,23 @@ class Companion(QObject):
 
     # ----- told once --------------------------------------------------------------------
     def _hint_once(self) -> None:
-        if self.ui_state.value(CLOSE_HINT_SHOWN, False, bool):
+        if read_ui_state(self.ui_state, CLOSE_HINT_SHOWN):
             return
-        self.ui_state.setValue(CLOSE_HINT_SHOWN, True)
+        write_ui_state(self.ui_state, CLOSE_HINT_SHOWN, True)
         self.tray.icon.showMessage(
             texts.CLOSE_HINT_TITLE, texts.CLOSE_HINT_BODY, self.tray.icon.icon(), 10_000
         )
 
     def _no_tray_once(self) -> None:
-        if self.ui_state.value(NO_TRAY_TOLD, False, bool):
+        if read_ui_state(self.ui_state, NO_TRAY_TOLD):
             return
-        self.ui_state.setValue(NO_TRAY_TOLD, True)
+        write_ui_state(self.ui_state, NO_TRAY_TOLD, True)
         self.window.show_banner(f"{texts.NO_TRAY_TITLE}. {texts.NO_TRAY_BODY}")
 
     def _ask_autostart_once(self) -> None:
-        if load_flag(AUTOSTART_ASKED):
+        if settings.get(AUTOSTART_ASKED):
             return
-        save_flag(AUTOSTART_ASKED, True)
+        settings.put(AUTOSTART_ASKED, True)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             texts.AUTOSTART_QUESTION_TITLE,

@@ -34,6 +34,13 @@ from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
+from desktop.services.settings import (
+    WINDOW_COLUMNS,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+    read_ui_state,
+    write_ui_state,
+)
 from desktop.services.vocabulary import Status
 from desktop.ui import strings
 from desktop.ui.banner import Banner
@@ -263,18 +270,18 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         for column, width in enumerate(DEFAULT_COLUMN_WIDTHS):
             self.table.horizontalHeader().resizeSection(column, width)
         for key, restore in (
-            ("window/geometry", self.restoreGeometry),
-            ("window/splitter", self.splitter.restoreState),
-            ("window/columns", self.table.horizontalHeader().restoreState),
+            (WINDOW_GEOMETRY, self.restoreGeometry),
+            (WINDOW_SPLITTER, self.splitter.restoreState),
+            (WINDOW_COLUMNS, self.table.horizontalHeader().restoreState),
         ):
-            value = self.ui_state.value(key)
+            value = read_ui_state(self.ui_state, key)
             if value is not None:
                 restore(value)
 
     def save_state(self) -> None:
-        self.ui_state.setValue("window/geometry", self.saveGeometry())
-        self.ui_state.setValue("window/splitter", self.splitter.saveState())
-        self.ui_state.setValue("window/columns", self.table.horizontalHeader().saveState())
+        write_ui_state(self.ui_state, WINDOW_GEOMETRY, self.saveGeometry())
+        write_ui_state(self.ui_state, WINDOW_SPLITTER, self.splitter.saveState())
+        write_ui_state(self.ui_state, WINDOW_COLUMNS, self.table.horizontalHeader().saveState())
         self.ui_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

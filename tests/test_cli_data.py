@@ -7,6 +7,9 @@ import sqlite3
 
 import pypdf
 
+from db.connection import close_database
+from db.store import open_store
+from desktop.services import notes
 from tests.conftest import run_cli
 from tests.test_cli import _log
 
@@ -172,3 +175,20 @@ def test_restore_refuses_while_the_app_runs(tmp_path) -> None:
     finally:
         lock.release()
     assert done.returncode == 2 and "Debrief is running" in done.stderr
+
+
+def test_export_works_with_a_customised_note_template(tmp_path) -> None:
+    data = tmp_path / "data"
+    assert _log(data).returncode == 0
+    template = 'Dear {{their_name}},\n"thanks" — ça 🙂\n'
+    open_store(data)
+    try:
+        notes.save_template("thank_you", template)
+    finally:
+        close_database()
+    for fmt in ("json", "csv", "ics"):
+        done = run_cli(data, "export", "--format", fmt, "-o", "-")
+        assert done.returncode == 0, done.stderr
+        assert "Acme" in done.stdout
+    exported = json.loads(run_cli(data, "export", "--format", "json", "-o", "-").stdout)
+    assert exported["settings"]["template:thank_you"] == template

@@ -128,6 +128,7 @@ def test_nothing_else_reads_a_setting_or_a_ui_state_key_by_its_bare_name() -> No
         if path == registry:
             continue
         text = path.read_text(encoding="utf-8")
-        if re.search(r"\bSetting\b", text) or re.search(r"ui_state\.(set)?[vV]alue\(", text):
+        uses_table = re.search(r"\bSetting\.\w+|import[^\n]*\bSetting\b", text)
+        if uses_table or re.search(r"ui_state\.(set)?[vV]alue\(", text):
             offenders.append(str(path.relative_to(REPO)))
     assert offenders == []

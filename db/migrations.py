@@ -87,6 +87,23 @@ def _settings_as_json(database: SqliteDatabase) -> None:
             )
 
 
+def _add_note_addressing_and_history(database: SqliteDatabase) -> None:
+    # How the user addresses each person ("Dr Raman", "Priya"), and what was sent to whom.
+    for statement in (
+        'ALTER TABLE "contact" ADD COLUMN "address_as" VARCHAR(255) NOT NULL DEFAULT \'\'',
+        'CREATE TABLE "sent_note" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"opportunity_id" INTEGER NOT NULL, "contact_id" INTEGER, '
+        '"recipient" VARCHAR(255) NOT NULL, "template" VARCHAR(255) NOT NULL, '
+        '"subject" TEXT NOT NULL, "body" TEXT NOT NULL, "how" VARCHAR(255) NOT NULL, '
+        '"sent_at" TEXT NOT NULL, '
+        'FOREIGN KEY ("opportunity_id") REFERENCES "opportunity" ("id") ON DELETE CASCADE, '
+        'FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL)',
+        'CREATE INDEX "sent_note_opportunity_id" ON "sent_note" ("opportunity_id", "sent_at")',
+        'CREATE INDEX "sent_note_contact_id" ON "sent_note" ("contact_id")',
+    ):
+        database.execute_sql(statement)
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
@@ -95,6 +112,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _add_debrief_details,
     _add_reminder_message,
     _settings_as_json,
+    _add_note_addressing_and_history,
 )
 
 SCHEMA_VERSION = len(STEPS)

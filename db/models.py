@@ -38,6 +38,7 @@ class Contact(BaseModel):
     role = CharField(default=ContactRole.OTHER.value)
     company = ForeignKeyField(Company, null=True, backref="contacts", on_delete="SET NULL")
     created_at = UTCDateTimeField()
+    address_as = CharField(default="")  # schema 7: "Dr Raman", "Priya"; empty: first name
 
 
 class Opportunity(BaseModel):
@@ -158,6 +159,23 @@ class Reflection(BaseModel):
     updated_at = UTCDateTimeField()
 
 
+class SentNote(BaseModel):
+    """A note the user said they sent (schema 7): what, to whom, when, and how."""
+
+    id = AutoField()
+    opportunity = ForeignKeyField(Opportunity, backref="sent_notes", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, backref="sent_notes", on_delete="SET NULL")
+    recipient = CharField()  # "Name <email>" as it was, kept if the contact is deleted
+    template = CharField()
+    subject = TextField()
+    body = TextField()
+    how = CharField()  # "email" or "copied"
+    sent_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("opportunity", "sent_at"), False),)
+
+
 class Setting(BaseModel):
     key = CharField(primary_key=True)
     value = TextField()  # JSON
@@ -175,5 +193,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     DebriefQuestion,
     DebriefMistake,
     Reflection,
+    SentNote,
     Setting,
 )

@@ -135,3 +135,24 @@ def test_schema_6_turns_the_old_setting_rows_into_json(data_dir) -> None:
     finally:
         close_database()
     assert list(backups_dir(data_dir).glob("before-migration-v5-*.sqlite3"))
+
+
+def test_schema_6_people_keep_their_names_and_gain_address_as_and_sent_notes(data_dir) -> None:
+    database = connect(database_path(data_dir))
+    migrate(database, target=6)
+    database.execute_sql(
+        "INSERT INTO contact (name, email, phone, role, created_at) "
+        "VALUES ('Priya Raman', 'priya@acme.example', '', 'interviewer', '2025-01-02 03:04:05')"
+    )
+    close_database()
+    database = open_store(data_dir)
+    try:
+        from db.models import Contact, SentNote
+
+        priya = Contact.get()
+        assert (priya.name, priya.address_as) == ("Priya Raman", "")
+        assert SentNote.select().count() == 0
+        indexes = {row[1] for row in database.execute_sql("PRAGMA index_list('sent_note')")}
+        assert "sent_note_opportunity_id" in indexes
+    finally:
+        close_database()

@@ -285,6 +285,7 @@ _CONTACT = _record(
         "name": (_line(required=True), ...),
         "email": _LINE,
         "phone": _LINE,
+        "address_as": _LINE,
         "role": (_choice(ContactRole), ContactRole.OTHER.value),
         "company": (_optional(_line(required=True)), None),
         "created_at": (_DATETIME, ...),

@@ -121,6 +121,7 @@ def _build(now: datetime) -> dict:
                 "name": c["name"],
                 "email": c["email"],
                 "phone": c["phone"],
+                "address_as": c["address_as"],
                 "role": c["role"],
                 "company": companies[c["company"]].name if c["company"] else None,
                 "created_at": c["created_at"],

@@ -145,6 +145,7 @@ class _Importer:
             name=person["name"],
             email=person["email"],
             phone=person["phone"],
+            address_as=person["address_as"],
             role=person["role"],
             company=company,
             created_at=person["created_at"],

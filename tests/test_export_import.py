@@ -8,13 +8,14 @@ from datetime import datetime
 import pytest
 
 from db.connection import close_database
-from db.models import Interview, Opportunity, Reminder, Setting, StatusChange
+from db.models import Contact, Interview, Opportunity, Reminder, Setting, StatusChange
 from db.store import open_store
 from desktop.domain.bundle import BundleError, check_bundle
 from desktop.domain.import_source import bundle_from_json, read_import_text
 from desktop.services import notes
 from desktop.services.export_bundle import build_bundle, bundle_json
 from desktop.services.import_bundle import Duplicates, apply_bundle, preview
+from desktop.services.notes import save_address_as
 from tests.histories import rich_history
 
 
@@ -26,8 +27,10 @@ def test_json_round_trip_into_an_empty_folder_gives_back_the_same_data(
     store, clock, tmp_path
 ) -> None:
     rich_history(clock)
+    save_address_as(Contact.select().first().id, "Dr Raman")  # how a person is addressed
     first = build_bundle(clock.now())
     text = bundle_json(first)
+    assert [c["address_as"] for c in first["contacts"]].count("Dr Raman") == 1
     assert len(first["opportunities"]) == 3 and first["contacts"]
     assert any(r["state"] == "done" for o in first["opportunities"] for r in o["reminders"])
     close_database()

@@ -21,8 +21,12 @@ from desktop.playbook.notes import (
 )
 
 FULL = {
-    "their_name": "Dana Li",
+    "their_name": "Dana",
+    "their_full_name": "Dana Li",
     "your_name": "Alex Moreau",
+    "sign_off": "Alex Moreau",
+    "interview_day": "yesterday",
+    "interviewers": "Dana Li and Omar Haddad",
     "role": "Data Analyst",
     "company": "Acme",
     "interview_date": "Wednesday 25 November",
@@ -45,8 +49,9 @@ def test_every_shipped_template_exists_and_uses_only_known_placeholders() -> Non
 def test_a_filled_thank_you_reads_naturally() -> None:
     text = (resources_dir() / "templates" / "thank_you.txt").read_text(encoding="utf-8")
     note = render_note(text, FULL)
-    assert note.subject == "Thank you for today — Data Analyst"
-    assert note.body.startswith("Dear Dana Li,")
+    assert note.subject == "Thank you for our conversation yesterday — Data Analyst"
+    assert note.body.startswith("Dear Dana,")
+    assert "talk with me yesterday about" in note.body
     assert "the churn dashboard" in note.body and note.body.rstrip().endswith("Alex Moreau")
 
 
@@ -93,7 +98,7 @@ def test_the_right_template_for_each_reminder() -> None:
     assert template_for("thank_you", False) == "thank_you"
     assert template_for("follow_up", True) == "follow_up"
     assert template_for("follow_up", False) == "late_thank_you_follow_up"
-    assert template_for("recruiter_call", False) == "recruiter_call"
+    assert template_for("recruiter_call", False) is None  # a private checklist, not a note
     assert template_for("debrief", False) is None
 
 

@@ -103,3 +103,17 @@ def test_nudge_settings_ignore_junk() -> None:
 
     parsed = NudgeSettings.from_json({"weekly_goal": -3, "max_per_day": True, "off": ["x", 1]})
     assert parsed == NudgeSettings()
+
+
+def test_the_note_profile_is_kept_in_preferences(qtbot, store, tmp_path) -> None:
+    from desktop.services.notes import Profile, load_profile, save_profile
+
+    save_profile(Profile(your_name="Alex", strengths="SQL"))
+    dialog, _ = _dialog(qtbot, tmp_path)
+    assert dialog.profile.your_name.text() == "Alex"
+    dialog.profile.your_name.setText("  Alex Moreau ")
+    dialog.profile.signature.setPlainText("Alex Moreau\n+44 20 7946 0000\n\n")
+    dialog.accept()
+    assert load_profile() == Profile(
+        your_name="Alex Moreau", strengths="SQL", signature="Alex Moreau\n+44 20 7946 0000"
+    )

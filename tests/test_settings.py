@@ -42,7 +42,10 @@ def _customise_everything() -> dict[str, object]:
         "nudges": NudgeSettings(
             target_live=5, weekly_goal=8, max_per_day=2, off=frozenset({NudgeKind.PAUSE.value})
         ),
-        "profile": Profile('Zoë "Z" Ångström', "SQL, 説明\nand patience"),
+        "profile": Profile(
+            'Zoë "Z" Ångström', "SQL, 説明\nand patience", "Zoë Ångström\n+46 8 123 456"
+        ),
+        "profile_asked": True,
     }
     for name in notes.TEMPLATE_NAMES:
         chosen[f"template:{name}"] = _tricky(name)

@@ -17,23 +17,33 @@ GAP = "[{label}?]"
 
 # What each placeholder means, as shown in a gap and in the template editor.
 PLACEHOLDERS: dict[str, str] = {
-    "their_name": "their name",
+    "their_name": "their name",  # how they are addressed: "Priya", or "Dr Raman"
+    "their_full_name": "their full name",
     "your_name": "your name",
+    "sign_off": "your name",  # the email signature when there is one, else your name
     "role": "role",
     "company": "company",
+    "interview_day": "when you met",  # "today", "yesterday", "on Monday", "on 16 November"
     "interview_date": "interview date",
     "topic": "a topic you discussed",
     "strengths": "one or two of your strengths",
     "recruiter_name": "the recruiter's name",
+    "interviewers": "the interviewers' names",
 }
 
 
 @dataclass(frozen=True)
 class Profile:
-    """What the user says about themselves, for their notes."""
+    """What the user says about themselves, for their notes: the name they sign with,
+    a few strengths to mention, and an optional email signature (used instead of the bare
+    name under "Kind regards," when there is one)."""
 
     your_name: str = ""
     strengths: str = ""
+    signature: str = ""
+
+    def is_blank(self) -> bool:
+        return not (self.your_name.strip() or self.signature.strip() or self.strengths.strip())
 
 
 TEMPLATE_NAMES: dict[str, str] = {
@@ -43,8 +53,15 @@ TEMPLATE_NAMES: dict[str, str] = {
     "late_thank_you_follow_up": "Late thanks and follow-up in one",
     "rejection_reply": "Gracious reply to a rejection, asking for feedback",
     "keep_in_touch": "Keep in touch after a cancelled position",
-    "recruiter_call": "Talking points for the recruiter call",
 }
+
+# Notes written to the recruiter rather than an interviewer (so the recruiter is the
+# default recipient). A note asking an agency recruiter to pass on thanks belongs here,
+# with {{interviewers}} naming the people to thank.
+RECRUITER_NOTES: frozenset[str] = frozenset()
+
+# Opportunity states that decide the note whatever the reminder was for.
+_STATE_NOTES = {"not_this_time": "rejection_reply", "position_cancelled": "keep_in_touch"}
 
 
 @dataclass(frozen=True)
@@ -97,3 +114,45 @@ def template_for(kind: str, thank_you_sent: bool) -> str | None:
     if kind in ("follow_up", "second_follow_up"):
         return "follow_up" if thank_you_sent else "late_thank_you_follow_up"
     return kind if kind in TEMPLATE_NAMES else None
+
+
+def note_for(
+    kind: str | None, status: str, thank_you_sent: bool, thank_you_late: bool
+) -> str | None:
+    """The note that fits the opportunity as it stands now. `kind` is the reminder's kind,
+    or None for "Write a note…" with no reminder. A rejection or a cancelled position
+    decides the note whatever the reminder was planned for; a thank-you opened more than
+    a day after the interview becomes the late one."""
+    if kind is not None and kind not in TEMPLATE_NAMES and kind not in _FOLLOW_UPS:
+        return None  # not a note at all (debrief, the recruiter call, a nudge…)
+    if status in _STATE_NOTES:
+        return _STATE_NOTES[status]
+    if kind is None:
+        if not thank_you_sent:
+            return "late_thank_you" if thank_you_late else "thank_you"
+        return "follow_up"
+    if kind == "thank_you" and thank_you_late:
+        return "late_thank_you"
+    return template_for(kind, thank_you_sent)
+
+
+_FOLLOW_UPS = ("follow_up", "second_follow_up")
+
+# Which open reminders a sent note answers, so a note sent from anywhere closes its task.
+ANSWERS: dict[str, tuple[str, ...]] = {
+    "thank_you": ("thank_you", "late_thank_you"),
+    "late_thank_you": ("thank_you", "late_thank_you"),
+    "late_thank_you_follow_up": ("follow_up", "second_follow_up", "thank_you", "late_thank_you"),
+    "follow_up": ("follow_up", "second_follow_up"),
+    "rejection_reply": ("rejection_reply",),
+    "keep_in_touch": ("keep_in_touch",),
+}
+# Of those, the kinds that are one per person: only the recipient's own reminder is answered.
+PER_PERSON = frozenset({"thank_you", "late_thank_you"})
+
+
+def sign_off(your_name: str, signature: str) -> str:
+    """The lines under "Kind regards,": the user's email signature when they wrote one,
+    else their name."""
+    signature = signature.strip("\n").rstrip()
+    return signature if signature.strip() else your_name.strip()

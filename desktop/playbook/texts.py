@@ -43,3 +43,34 @@ LESSONS_PREFIX = "From your earlier debriefs: "
 
 def title(kind: Kind, opportunity: str, person: str | None = None) -> str:
     return TITLES[kind].format(opportunity=opportunity, person=person or "them")
+
+
+# ----- the recruiter call: a private checklist, never an email ------------------------------
+CALL_INTRO = (
+    "A conversation with someone on your side. Keep it balanced: what went well, what "
+    "you'd do differently, said plainly and without apologising."
+)
+CALL_NO_DEBRIEF = (
+    "You haven't written the debrief yet. A few minutes on it first gives this call its substance."
+)
+CALL_WENT_WELL = "What went well"
+CALL_WENT_WELL_EMPTY = "Name one thing that went well, however small."
+CALL_LEARNED = "What you learned"
+CALL_LEARNED_ROLE = "What you learned about the role and the team, and why it still appeals to you."
+CALL_DIFFERENTLY = "What you'd do differently: {mistake}."
+CALL_HARDER = "If it helps them coach the next candidate: {made_harder}"
+CALL_INTEREST = "Your interest"
+CALL_INTEREST_SAY = "Say clearly whether you want to go forward with {company}."
+CALL_INTEREST_UNSURE = "You weren't sure how it went. Their view may settle it: ask."
+CALL_CHANCE = "Another chance?"
+CALL_CHANCE_ASK = (
+    "It felt rough. If you want this role, ask whether there could be another chance to "
+    "show what you can do."
+)
+CALL_CHANCE_NOT_NEEDED = "It went as you hoped; no need to ask for another chance."
+CALL_CLOSE = "Before you hang up"
+CALL_ASK_FEEDBACK = "Ask whether they already have feedback, and when they expect to hear."
+CALL_LET_THEM_CARRY = (
+    "Let them carry it: no direct contact with the hiring manager, and no connecting "
+    "online while the process runs."
+)

@@ -82,7 +82,9 @@ def _yes_no(raw: object) -> bool:
 
 
 def _profile(raw: dict) -> Profile:
-    return Profile(str(raw.get("your_name", "")), str(raw.get("strengths", "")))
+    return Profile(
+        str(raw.get("your_name", "")), str(raw.get("strengths", "")), str(raw.get("signature", ""))
+    )
 
 
 PLAYBOOK: Option[PlaybookSettings] = _declare(
@@ -111,9 +113,13 @@ PROFILE: Option[Profile] = _declare(
         "notes",
         Scope.DATA,
         Profile,
-        lambda p: {"your_name": p.your_name, "strengths": p.strengths},
+        lambda p: {"your_name": p.your_name, "strengths": p.strengths, "signature": p.signature},
         _dict_of(_profile),
     )
+)
+# The first note asked, once, who the notes are from (answered, or "Not now").
+PROFILE_ASKED: Option[bool] = _declare(
+    Option("profile_asked", "notes", Scope.DATA, lambda: False, bool, _yes_no)
 )
 # The user's edit of each note template; None means the shipped text
 # (resources/templates/NAME.txt, read by services.notes).

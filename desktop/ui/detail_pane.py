@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.playbook.lessons import Lessons
+from desktop.playbook.notes import TEMPLATE_NAMES
+from desktop.services.notes import SentNoteView
 from desktop.services.queries import InterviewView, OpportunityDetail
 from desktop.services.reminders import ReminderView
 from desktop.services.vocabulary import Status
@@ -96,8 +98,10 @@ class DetailPane(QWidget):
         detail: OpportunityDetail | None,
         timeline: list[ReminderView] | None = None,
         lessons: Lessons | None = None,
+        sent: list[SentNoteView] | None = None,
     ) -> None:
         self.detail = detail
+        self.sent = sent or []
         self.timeline = timeline or []
         self.lessons = lessons
         has = detail is not None
@@ -150,6 +154,21 @@ class DetailPane(QWidget):
                 parts.append(
                     f"<li>{escape(when(item.due_at, self._tz))} · {escape(item.title)} "
                     f"<i>({escape(state)})</i></li>"
+                )
+            parts.append("</ul>")
+        if self.sent:
+            parts.append(f"<h3>{escape(strings.DETAIL_SENT_NOTES)}</h3><ul>")
+            for note in self.sent:
+                line = strings.DETAIL_SENT_NOTE.format(
+                    when=when(note.sent_at, self._tz),
+                    note=TEMPLATE_NAMES.get(note.template, note.template),
+                    recipient=note.recipient or "—",
+                )
+                how = strings.SENT_HOW.get(note.how, "")
+                parts.append(
+                    f"<li>{escape(line)}"
+                    + (f" <i>({escape(how)})</i>" if how else "")
+                    + f"<br>{escape(note.subject)}</li>"
                 )
             parts.append("</ul>")
         parts.append(f"<h3>{escape(strings.DETAIL_HISTORY)}</h3><ul>")

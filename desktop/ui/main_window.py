@@ -34,6 +34,7 @@ from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
+from desktop.services.notes import sent_notes
 from desktop.services.settings import (
     WINDOW_COLUMNS,
     WINDOW_GEOMETRY,
@@ -400,7 +401,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         except NotFound:
             detail, timeline = None, []
         found = lessons_for_opportunity(selected, self.clock.now()) if detail is not None else None
-        self.detail.show_detail(detail, timeline, found)
+        sent = sent_notes(selected) if detail is not None else []
+        self.detail.show_detail(detail, timeline, found, sent)
 
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_id() is None:

@@ -1,4 +1,5 @@
-"""Preferences: which reminders pop up, quiet hours, the playbook's timing, start at login."""
+"""Preferences: which reminders pop up, quiet hours, the playbook's timing, start at login,
+and who the notes are from."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.playbook.calendar import QuietHours
 from desktop.playbook.nudges import NUDGE_LABELS, NudgeSettings
 from desktop.playbook.rules import Kind
+from desktop.services.notes import load_profile, save_profile
 from desktop.services.nudges import load_nudge_settings, save_nudge_settings
 from desktop.services.settings import load_playbook_settings, save_playbook_settings
 from desktop.ui import strings
@@ -63,6 +65,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self._timing_group())
         layout.addWidget(self._nudges_group())
         layout.addWidget(self._start_group())
+        layout.addWidget(self._profile_group())
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.hide()
@@ -171,6 +174,15 @@ class PreferencesDialog(QDialog):
         column.addLayout(row)
         return group
 
+    def _profile_group(self) -> QGroupBox:
+        from desktop.ui.profile_form import ProfileForm
+
+        group = QGroupBox(strings.PROFILE_GROUP)
+        column = QVBoxLayout(group)
+        self.profile = ProfileForm(load_profile())
+        column.addWidget(self.profile)
+        return group
+
     def chosen_tray_style(self) -> str:
         return str(self.tray_styles.currentData())
 
@@ -203,4 +215,5 @@ class PreferencesDialog(QDialog):
             return
         save_playbook_settings(self.chosen_settings())
         save_nudge_settings(self.chosen_nudge_settings())
+        save_profile(self.profile.profile())
         super().accept()

@@ -197,18 +197,52 @@ QUESTION_COLUMNS = ("Question", "Your note", "Company", "Role", "Asked")
 COMPOSE_TITLE = "Write a note — {company}, {role}"
 COMPOSE_TEMPLATE = "Note"
 COMPOSE_TO = "To"
-COMPOSE_YOUR_NAME = "Your name"
+COMPOSE_ADDRESS_AS = "Address them as"
+COMPOSE_ADDRESS_AS_HINT = "{first} (their first name), or e.g. “Dr {last}”"
 COMPOSE_TOPIC = "A topic you discussed"
-COMPOSE_STRENGTHS = "Strengths to mention"
+COMPOSE_TOPIC_SUGGESTED = "Suggested from your notes on {first}: keep it, or change it."
+COMPOSE_TOPIC_NONE = "Your notes don't say what you talked about with {first}. A few words will do."
+COMPOSE_TOPIC_OWN = ""
+COMPOSE_FROM = "Signed as {name} · strengths: {strengths}"
+COMPOSE_FROM_EMPTY = "Your name and strengths aren't set yet."
+COMPOSE_EDIT_PROFILE = "Change…"
 COMPOSE_SUBJECT = "Subject"
 COMPOSE_GAPS = "Still to fill in: {gaps}"
+COMPOSE_WRONG_PERSON = "This note still mentions {names}, but it is going to {recipient}."
 COMPOSE_COPY = "Copy"
 COMPOSE_EMAIL = "Open in email"
+COMPOSE_MARK_SENT = "Mark as sent"
 COMPOSE_REFRESH = "Start again from the template"
 COMPOSE_EDIT_TEMPLATE = "Edit template…"
-COMPOSE_COPIED = "Copied to the clipboard."
-COMPOSE_MARK_DONE_TITLE = "Mark as done?"
-COMPOSE_MARK_DONE_BODY = "Mark “{title}” as done?"
+COMPOSE_COPIED = "Copied. Paste it into your email."
+COMPOSE_OPENED = "Opened in your mail program."
+COMPOSE_NO_MAIL_PROGRAM = (
+    "No mail program answered, so the note is copied instead: paste it into your webmail "
+    "or any email. The address is {email}."
+)
+COMPOSE_NO_MAIL_PROGRAM_NO_ADDRESS = (
+    "No mail program answered, so the note is copied instead: paste it into your webmail "
+    "or any email."
+)
+COMPOSE_SENT_TITLE = "Did you send it?"
+COMPOSE_SENT_BODY = "Once it's sent, Debrief keeps a copy in this opportunity's sent notes."
+COMPOSE_SENT_BODY_ANSWERS = (
+    "Once it's sent, Debrief keeps a copy in this opportunity's sent notes and marks "
+    "“{title}” done."
+)
+COMPOSE_SENT_DONE = "Kept in the sent notes."
+COMPOSE_SENT_DONE_ANSWERED = "Kept in the sent notes, and “{title}” is done."
+COMPOSE_RESTART_TITLE = "Start again from the template?"
+COMPOSE_RESTART_BODY = "Your changes to this note will be lost."
+COMPOSE_SWITCH_TITLE = "Switch to another note?"
+COMPOSE_SWITCH_BODY = (
+    "“{name}” starts from its own template, so your changes to this note will be lost."
+)
+COMPOSE_RECIPIENT_TITLE = "Start again for {recipient}?"
+COMPOSE_RECIPIENT_BODY = (
+    "Your note still mentions {names}. Start again from the template for {recipient}? "
+    "Your changes will be lost. Choose No to keep them and fix the names yourself."
+)
 COMPOSE_NO_EMAIL = "no email address"
 TEMPLATE_EDITOR_TITLE = "Edit template — {name}"
 TEMPLATE_EDITOR_HELP = (
@@ -217,6 +251,35 @@ TEMPLATE_EDITOR_HELP = (
 )
 TEMPLATE_RESTORE = "Restore the original"
 TALKING_POINTS = "Talking points…"
+
+# ----- the recruiter call checklist ----------------------------------------------------
+CALL_TITLE = "Your call with {recruiter} — {company}, {role}"
+CALL_TITLE_NO_RECRUITER = "Your call with the recruiter — {company}, {role}"
+CALL_PRIVATE = "Just for you: nothing here is sent to anyone."
+CALL_WRITE_DEBRIEF = "Write the debrief first…"
+CALL_DONE = "Call done"
+CALL_LATER = "Later"
+
+# ----- your profile: who the notes are from ---------------------------------------------
+PROFILE_GROUP = "You, in your notes"
+PROFILE_TITLE = "Before your first note"
+PROFILE_INTRO = (
+    "Notes are signed with your name and mention one or two of your strengths. Tell "
+    "Debrief once, and every note starts with them. You can change them any time in "
+    "Preferences."
+)
+PROFILE_NAME = "Your name"
+PROFILE_SIGNATURE = "Email signature"
+PROFILE_SIGNATURE_HINT = "Optional. Used instead of your name under “Kind regards,”."
+PROFILE_STRENGTHS = "Strengths to mention"
+PROFILE_STRENGTHS_HINT = "e.g. careful SQL and clear reporting"
+PROFILE_SKIP = "Not now"
+PROFILE_SAVE = "Save"
+
+# ----- sent notes in the detail pane ---------------------------------------------------
+DETAIL_SENT_NOTES = "Notes sent"
+DETAIL_SENT_NOTE = "{when}: {note} to {recipient}"
+SENT_HOW = {"email": "opened in email", "copied": "copied", "sent": "marked as sent"}
 ACT_LABELS = {
     "debrief": WRITE_DEBRIEF,
     "recruiter_call": TALKING_POINTS,

@@ -13,6 +13,7 @@ from desktop.services.debriefs import lessons_for_interview
 from desktop.services.notes import NoteContext
 from desktop.services.notes import context_for as note_context
 from desktop.services.notes import context_for_reminder as note_context_for_reminder
+from desktop.services.recruiter_call import call_plan
 from desktop.services.reminders import ReminderView, latest_rejection_reply, mark_done
 
 # The writing dialogs are imported when first opened, not at start-up.
@@ -28,8 +29,10 @@ class WritingActions:
             return self.act_on_nudge(view)
         if view.kind is Kind.DEBRIEF and view.interview_id is not None:
             return self.open_debrief(view.interview_id)
+        if view.kind is Kind.RECRUITER_CALL:
+            return self.open_call(view.id)
         try:
-            context = note_context_for_reminder(view.id, self.clock.tz)
+            context = note_context_for_reminder(view.id, self.clock)
         except NotFound as error:
             self.show_error(str(error))
             return None
@@ -77,7 +80,26 @@ class WritingActions:
         selected = self.selected_id()
         if selected is None:
             return None
-        return self.compose(note_context(selected, self.clock.tz))
+        try:
+            context = note_context(selected, self.clock)
+        except NotFound as error:
+            self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
+            return None
+        return self.compose(context)
+
+    def open_call(self, reminder_id: int) -> QDialog | None:
+        """The recruiter call: a private checklist from the debrief, never an email."""
+        try:
+            plan = call_plan(reminder_id)
+        except NotFound as error:
+            self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
+            return None
+        from desktop.ui.call_dialog import CallDialog
+
+        dialog = CallDialog(plan, self.clock, self)
+        dialog.debrief_requested.connect(self.open_debrief)
+        dialog.finished.connect(lambda _result: (self.refresh(), self.data_changed.emit()))
+        return self._show_modeless(dialog)
 
     def compose(self, context: NoteContext) -> QDialog:
         from desktop.ui.compose_dialog import ComposeDialog

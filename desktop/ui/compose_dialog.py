@@ -103,14 +103,18 @@ class ComposeDialog(QDialog):
         self.profile_label.setEnabled(False)
         self.profile_button = QPushButton(strings.COMPOSE_EDIT_PROFILE)
         self.profile_button.clicked.connect(self.edit_profile)
-        profile_row = QHBoxLayout()
+        self.profile_row = QWidget()
+        profile_row = QHBoxLayout(self.profile_row)
+        profile_row.setContentsMargins(0, 0, 0, 0)
         profile_row.addWidget(self.profile_label, 1)
         profile_row.addWidget(self.profile_button)
         form.addRow(strings.COMPOSE_TEMPLATE, self.template)
         form.addRow(strings.COMPOSE_TO, self.recipient)
         form.addRow(strings.COMPOSE_ADDRESS_AS, self.address_as)
         form.addRow(strings.COMPOSE_TOPIC, topic_column)
-        form.addRow("", profile_row)
+        form.addRow("", self.profile_row)
+        # While the first-note question is open, it is the place to set the profile.
+        self.profile_row.setVisible(self.profile_panel.isHidden())
         layout.addLayout(form)
 
         self.subject = QLineEdit()
@@ -128,6 +132,7 @@ class ComposeDialog(QDialog):
         layout.addWidget(self.gap_label)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.hide()
         layout.addWidget(self.status)
 
         row = QHBoxLayout()
@@ -195,11 +200,13 @@ class ComposeDialog(QDialog):
         notes.save_profile(self.profile_form.profile())
         notes.mark_profile_asked()
         self.profile_panel.hide()
+        self.profile_row.show()
         self._profile_saved()
 
     def _skip_profile(self) -> None:
         notes.mark_profile_asked()
         self.profile_panel.hide()
+        self.profile_row.show()
 
     # ----- who and what --------------------------------------------------------------
     def template_name(self) -> str:
@@ -277,6 +284,9 @@ class ComposeDialog(QDialog):
             if others and person is not None
             else ""
         )
+        # Empty lines take no room: the text gets it.
+        for label in (self.warning, self.gap_label, self.status):
+            label.setVisible(bool(label.text()))
 
     def _show_person(self) -> None:
         """The address field and the topic follow the chosen person."""
@@ -307,6 +317,10 @@ class ComposeDialog(QDialog):
             hint = strings.COMPOSE_TOPIC_OWN
         self.topic_hint.setText(hint)
         self.topic_hint.setVisible(bool(hint))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _show_profile(self) -> None:
         values = self.context.values
@@ -367,7 +381,7 @@ class ComposeDialog(QDialog):
         try:
             notes.save_address_as(person.contact_id, chosen)
         except NotFound as error:
-            self.status.setText(str(error).capitalize() + ".")
+            self._say(str(error).capitalize() + ".")
             return
         updated = dataclasses.replace(person, address_as=chosen)
         self.recipients[person.contact_id] = updated
@@ -417,20 +431,20 @@ class ComposeDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self._clipboard_text())
-        self.status.setText(strings.COMPOSE_COPIED)
+        self._say(strings.COMPOSE_COPIED)
         self._offer_to_record("copied")
 
     def open_in_email(self) -> None:
         note = self.note()
         link = QUrl(mailto(self.recipient_email(), note.subject, note.body))
         if open_mailto(link, self.open_url, self.has_mail_program):
-            self.status.setText(strings.COMPOSE_OPENED)
+            self._say(strings.COMPOSE_OPENED)
             self._offer_to_record("email")
             return
         # Webmail users often have no mail program: the note must not just vanish.
         QGuiApplication.clipboard().setText(self._clipboard_text())
         email = self.recipient_email()
-        self.status.setText(
+        self._say(
             strings.COMPOSE_NO_MAIL_PROGRAM.format(email=email)
             if email
             else strings.COMPOSE_NO_MAIL_PROGRAM_NO_ADDRESS
@@ -475,12 +489,12 @@ class ComposeDialog(QDialog):
                 self.clock,
             )
         except NotFound as error:  # the opportunity was deleted meanwhile
-            self.status.setText(str(error).capitalize() + ".")
+            self._say(str(error).capitalize() + ".")
             return
         self._recorded = self._clipboard_text()
         if sent.answered:
             self.context = dataclasses.replace(self.context, reminder_id=None)
-        self.status.setText(
+        self._say(
             strings.COMPOSE_SENT_DONE_ANSWERED.format(title=title)
             if sent.answered and title
             else strings.COMPOSE_SENT_DONE

@@ -147,15 +147,6 @@ class DetailPane(QWidget):
                 contact = f" &lt;{escape(person.email)}&gt;" if person.email else ""
                 parts.append(f"<li>{escape(person.name)}{contact} · {escape(person.role)}</li>")
             parts.append("</ul>")
-        if self.timeline:
-            parts.append(f"<h3>{escape(strings.DETAIL_REMINDERS)}</h3><ul>")
-            for item in self.timeline:
-                state = strings.REMINDER_STATES.get(item.state.value, item.state.value)
-                parts.append(
-                    f"<li>{escape(when(item.due_at, self._tz))} · {escape(item.title)} "
-                    f"<i>({escape(state)})</i></li>"
-                )
-            parts.append("</ul>")
         if self.sent:
             parts.append(f"<h3>{escape(strings.DETAIL_SENT_NOTES)}</h3><ul>")
             for note in self.sent:
@@ -169,6 +160,15 @@ class DetailPane(QWidget):
                     f"<li>{escape(line)}"
                     + (f" <i>({escape(how)})</i>" if how else "")
                     + f"<br>{escape(note.subject)}</li>"
+                )
+            parts.append("</ul>")
+        if self.timeline:
+            parts.append(f"<h3>{escape(strings.DETAIL_REMINDERS)}</h3><ul>")
+            for item in self.timeline:
+                state = strings.REMINDER_STATES.get(item.state.value, item.state.value)
+                parts.append(
+                    f"<li>{escape(when(item.due_at, self._tz))} · {escape(item.title)} "
+                    f"<i>({escape(state)})</i></li>"
                 )
             parts.append("</ul>")
         parts.append(f"<h3>{escape(strings.DETAIL_HISTORY)}</h3><ul>")

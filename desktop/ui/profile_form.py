@@ -27,8 +27,8 @@ class ProfileForm(QWidget):
         self.signature = QPlainTextEdit(profile.signature)
         self.signature.setPlaceholderText(strings.PROFILE_SIGNATURE_HINT)
         self.signature.setTabChangesFocus(True)
-        # Three lines is enough for a name, a phone number and a link.
-        self.signature.setFixedHeight(self.signature.fontMetrics().lineSpacing() * 4 + 12)
+        # Three lines show at once: a name, a phone number and a link.
+        self.signature.setFixedHeight(self.signature.fontMetrics().lineSpacing() * 3 + 14)
         self.strengths = QLineEdit(profile.strengths)
         self.strengths.setPlaceholderText(strings.PROFILE_STRENGTHS_HINT)
         form.addRow(strings.PROFILE_NAME, self.your_name)

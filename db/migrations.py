@@ -104,6 +104,16 @@ def _add_note_addressing_and_history(database: SqliteDatabase) -> None:
         database.execute_sql(statement)
 
 
+def _add_recruiter_kind_and_feedback(database: SqliteDatabase) -> None:
+    # Whether a recruiter works for an agency or for the company decides who is thanked
+    # and followed up; the feedback a company or recruiter gave comes back before the
+    # next interview.
+    database.execute_sql(
+        'ALTER TABLE "contact" ADD COLUMN "recruiter_kind" TEXT NOT NULL DEFAULT \'\''
+    )
+    database.execute_sql('ALTER TABLE "debrief" ADD COLUMN "feedback" TEXT NOT NULL DEFAULT \'\'')
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
@@ -113,6 +123,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _add_reminder_message,
     _settings_as_json,
     _add_note_addressing_and_history,
+    _add_recruiter_kind_and_feedback,
 )
 
 SCHEMA_VERSION = len(STEPS)

@@ -39,6 +39,8 @@ class Contact(BaseModel):
     company = ForeignKeyField(Company, null=True, backref="contacts", on_delete="SET NULL")
     created_at = UTCDateTimeField()
     address_as = CharField(default="")  # schema 7: "Dr Raman", "Priya"; empty: first name
+    # Schema 8: a RecruiterKind value; empty until the user has said.
+    recruiter_kind = CharField(default="")
 
 
 class Opportunity(BaseModel):
@@ -124,6 +126,8 @@ class Debrief(BaseModel):
     lessons = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    # Schema 8: what the company or the recruiter said about this interview.
+    feedback = TextField(default="")
 
 
 class DebriefQuestion(BaseModel):

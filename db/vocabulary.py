@@ -83,6 +83,26 @@ class ContactRole(StrEnum):
     OTHER = "other"
 
 
+class RecruiterKind(StrEnum):
+    """Who a recruiter works for. An agency carries the relationship with the company, so
+    thanks and follow-ups go through it; the company's own recruiter is the company."""
+
+    UNKNOWN = ""
+    AGENCY = "agency"
+    IN_HOUSE = "in_house"
+
+    @classmethod
+    def parse(cls, text: str) -> RecruiterKind:
+        aliases = {"inhouse": cls.IN_HOUSE, "company": cls.IN_HOUSE, "internal": cls.IN_HOUSE}
+        return _parse(
+            cls, text, aliases, f"unknown recruiter kind {text!r}; use agency or in-house"
+        )
+
+    @property
+    def label(self) -> str:
+        return {"": "not said", "agency": "agency", "in_house": "in-house"}[self.value]
+
+
 class InterviewFormat(StrEnum):
     PHONE = "phone"
     VIDEO = "video"

@@ -9,7 +9,7 @@ import pytest
 
 from db.connection import DatabaseUnreadable, close_database, connect
 from db.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate, schema_version
-from db.models import ALL_MODELS, Company, Opportunity, Setting
+from db.models import ALL_MODELS, Company, Contact, Opportunity, Setting
 from db.store import backups_dir, database_path, open_store
 
 
@@ -156,3 +156,23 @@ def test_schema_6_people_keep_their_names_and_gain_address_as_and_sent_notes(dat
         assert "sent_note_opportunity_id" in indexes
     finally:
         close_database()
+
+
+def test_schema_7_gains_recruiter_kind_and_feedback_and_keeps_its_data(data_dir) -> None:
+    database = connect(database_path(data_dir))
+    migrate(database, target=7)
+    database.execute_sql(
+        "INSERT INTO contact (name, email, phone, role, created_at)"
+        " VALUES ('Sam', 'sam@agency.example', '', 'recruiter', '2025-01-02 03:04:05')"
+    )
+    close_database()
+    database = open_store(data_dir)
+    try:
+        assert schema_version(database) == SCHEMA_VERSION >= 8
+        sam = Contact.get()
+        assert (sam.email, sam.recruiter_kind) == ("sam@agency.example", "")
+        columns = {row[1] for row in database.execute_sql("PRAGMA table_info('debrief')")}
+        assert "feedback" in columns
+    finally:
+        close_database()
+    assert list(backups_dir(data_dir).glob("before-migration-v7-*.sqlite3"))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from db.vocabulary import ContactRole, InterviewFormat, ReminderState, Status
+from db.vocabulary import ContactRole, InterviewFormat, RecruiterKind, ReminderState, Status
 from desktop.domain.forms import MAX_LINE, MAX_NOTES, MAX_YEAR, MIN_YEAR, has_control
 
 FORMAT_NAME = "debrief-export"
@@ -183,6 +183,7 @@ _DEBRIEF = _record(
         "went_well": _TEXT,
         "made_harder": _TEXT,
         "lessons": _TEXT,
+        "feedback": _TEXT,
         "created_at": (_DATETIME, ...),
         "updated_at": (_DATETIME, ...),
         "questions": (
@@ -287,6 +288,7 @@ _CONTACT = _record(
         "phone": _LINE,
         "address_as": _LINE,
         "role": (_choice(ContactRole), ContactRole.OTHER.value),
+        "recruiter_kind": (_choice(RecruiterKind), RecruiterKind.UNKNOWN.value),
         "company": (_optional(_line(required=True)), None),
         "created_at": (_DATETIME, ...),
     }

@@ -123,6 +123,7 @@ def _build(now: datetime) -> dict:
                 "phone": c["phone"],
                 "address_as": c["address_as"],
                 "role": c["role"],
+                "recruiter_kind": c["recruiter_kind"],
                 "company": companies[c["company"]].name if c["company"] else None,
                 "created_at": c["created_at"],
             }
@@ -158,6 +159,7 @@ def _interview(
             "went_well": debrief["went_well"],
             "made_harder": debrief["made_harder"],
             "lessons": debrief["lessons"],
+            "feedback": debrief["feedback"],
             "created_at": debrief["created_at"],
             "updated_at": debrief["updated_at"],
             "questions": [

@@ -147,6 +147,7 @@ class _Importer:
             phone=person["phone"],
             address_as=person["address_as"],
             role=person["role"],
+            recruiter_kind=person["recruiter_kind"],
             company=company,
             created_at=person["created_at"],
         ).id

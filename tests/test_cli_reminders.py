@@ -74,3 +74,21 @@ def test_answering_twice_says_it_is_no_longer_open(data) -> None:
     assert run_cli(data, "done", str(first)).returncode == 0
     again = run_cli(data, "dismiss", str(first))
     assert again.returncode == 2 and "no longer open" in again.stderr
+
+
+def test_an_agency_recruiter_from_the_command_line_gets_the_thanks(tmp_path) -> None:
+    folder = tmp_path / "agency"
+    logged = run_cli(
+        folder,
+        "log-interview", "--company", "Acme", "--role", "Data Analyst",
+        "--at", "2020-03-10 14:00", "--interviewer", "Dana Li <dana@acme.example>",
+        "--recruiter", "Sam Ortiz <sam@agency.example>", "--recruiter-from", "agency",
+    )  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    titles = {d["title"] for d in _due(folder)}
+    assert "Ask Sam Ortiz to pass on your thanks — Acme, Data Analyst" in titles
+    assert not any("Dana Li" in title for title in titles)
+    wrong = run_cli(folder, "log-interview", "--company", "Acme", "--role", "R",
+                    "--at", "2020-03-11 14:00", "--recruiter-from", "cousin")  # fmt: skip
+    assert wrong.returncode == 2 and "--recruiter-from" in wrong.stderr
+    assert "Traceback" not in wrong.stderr

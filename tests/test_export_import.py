@@ -156,3 +156,31 @@ def test_an_old_export_with_a_raw_template_row_and_a_machine_flag_still_imports(
     assert notes.template_text("follow_up") == template
     assert notes.load_profile().your_name == "Zoë Ångström"
     assert not Setting.select().where(Setting.key.contains("autostart")).exists()
+
+
+def test_who_a_recruiter_works_for_and_the_feedback_travel_with_the_data(
+    store, clock, tmp_path
+) -> None:
+    from db.models import Contact, Debrief
+    from desktop.domain.forms import validate_interview
+    from desktop.services.debriefs import DebriefData, save_debrief
+    from desktop.services.interviews import log_interview
+
+    raw = {
+        "company": "Acme",
+        "role": "Analyst",
+        "starts_at": "2026-11-25 14:00",
+        "recruiter": "Sam <sam@agency.example>",
+        "recruiter_kind": "agency",
+    }
+    interview = log_interview(validate_interview(raw, clock.tz), clock)
+    save_debrief(interview, DebriefData(feedback="They liked the case study"), clock)
+    text = bundle_json(build_bundle(clock.now()))
+    close_database()
+
+    open_store(tmp_path / "elsewhere")
+    apply_bundle(bundle_from_json(text), Duplicates.SKIP, clock)
+    assert Contact.get(Contact.email == "sam@agency.example").recruiter_kind == "agency"
+    assert Debrief.get().feedback == "They liked the case study"
+    assert Reminder.select().where(Reminder.kind == "thanks_via_recruiter").exists()
+    close_database()

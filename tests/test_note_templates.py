@@ -14,7 +14,9 @@ from desktop.playbook.notes import (
     TEMPLATE_NAMES,
     gaps,
     mailto,
+    note_for,
     parse_template,
+    people_list,
     render,
     render_note,
     template_for,
@@ -100,6 +102,20 @@ def test_the_right_template_for_each_reminder() -> None:
     assert template_for("follow_up", False) == "late_thank_you_follow_up"
     assert template_for("recruiter_call", False) is None  # a private checklist, not a note
     assert template_for("debrief", False) is None
+
+
+def test_through_an_agency_every_note_goes_to_the_recruiter() -> None:
+    assert template_for("thanks_via_recruiter", False, via_agency=True) == "thanks_via_recruiter"
+    assert template_for("follow_up", True, via_agency=True) == "follow_up_via_recruiter"
+    assert template_for("second_follow_up", False, via_agency=True) == "follow_up_via_recruiter"
+    assert template_for("recruiter_call", False, via_agency=True) is None  # a checklist
+    assert note_for(None, "interviewing", False, False, via_agency=True) == "thanks_via_recruiter"
+    assert note_for("thank_you", "interviewing", False, True, via_agency=True) == (
+        "thanks_via_recruiter"
+    )
+    assert note_for(None, "not_this_time", True, False, via_agency=True) == "rejection_reply"
+    assert template_for("rejection_reply", False, via_agency=True) == "rejection_reply"
+    assert people_list(["Dana Li", "Lee Park", "Ana Ruiz"]) == "Dana Li, Lee Park and Ana Ruiz"
 
 
 def test_very_long_values_render_whole() -> None:

@@ -190,3 +190,69 @@ def test_this_week_counts_applications_against_the_goal(store, clock) -> None:
     log_interview(interview_draft(clock, company="Globex"), clock)
     save_nudge_settings(NudgeSettings(weekly_goal=4))
     assert this_week(clock) == (2, 4)
+
+
+# ----- recharge, and a change of approach after several "no"s ------------------------------
+
+
+def _kinds(facts: PipelineFacts, at: datetime = NOW) -> list[NudgeKind]:
+    return [n.kind for n in candidates(facts, NudgeSettings(), at)]
+
+
+def test_after_a_no_the_next_nudge_is_a_pause_and_send_more_waits_a_day() -> None:
+    thin = dict(live=(LiveOpportunity("Acme", False),), applications=(_days_ago(9),))
+    hours_ago = PipelineFacts(rejections=((NOW - timedelta(hours=2), "Initech"),), **thin)
+    assert _kinds(hours_ago) == [NudgeKind.RECHARGE]  # no "add one", no "one week without"
+    next_day = PipelineFacts(rejections=((_days_ago(1.1), "Initech"),), **thin)
+    assert _kinds(next_day)[:1] == [NudgeKind.AFTER_NO]
+    assert NudgeKind.FEW_LIVE in _kinds(next_day)
+
+
+def test_a_debrief_that_felt_bad_also_earns_a_pause(store, clock) -> None:
+    from desktop.services.debriefs import DebriefData, save_debrief
+
+    clock.set(NOW)
+    interview = log_interview(interview_draft(clock, starts_at="2026-11-22 08:00"), clock)
+    clock.advance(hours=1)
+    save_debrief(interview, DebriefData(felt=1), clock)
+    made = plan_nudge(clock)
+    assert made is not None
+    reminder = Reminder.get_by_id(made)
+    assert reminder.kind == NudgeKind.RECHARGE.value
+    title, _, body = reminder.message.partition("\n")
+    assert "today" in (title + body).lower()
+    clock.advance(days=1, hours=1)
+    assert Reminder.get_by_id(plan_nudge(clock)).kind != NudgeKind.RECHARGE.value  # once
+
+
+def test_several_nos_in_a_row_suggest_feedback_or_a_career_counsellor(store, clock) -> None:
+    clock.set(NOW - timedelta(days=20))
+    opportunities = [
+        opportunity_id_of_interview(log_interview(interview_draft(clock, company=f"Co {n}"), clock))
+        for n in range(3)
+    ]
+    for opportunity in opportunities:
+        clock.advance(days=4)
+        change_status(opportunity, Status.NOT_THIS_TIME, clock)
+    clock.set(NOW + timedelta(days=2))  # past the rest and the day after
+    made = plan_nudge(clock)
+    reminder = Reminder.get_by_id(made)
+    assert reminder.kind == NudgeKind.PAUSE.value
+    words = reminder.message.casefold()
+    assert "3" in words and ("honest feedback" in words or "career counsellor" in words)
+    # Good news ends the run: a new interview, and the streak no longer counts.
+    facts_after = PipelineFacts(
+        rejections=((_days_ago(3), "A"), (_days_ago(2), "B"), (_days_ago(1.5), "C")),
+        good_news=(_days_ago(1.2),),
+    )
+    assert NudgeKind.PAUSE not in _kinds(facts_after)
+
+
+def test_every_variant_has_words_that_rotate() -> None:
+    for name in ("pause_rejections.txt", "recharge.txt"):
+        texts = parse_messages((resources_dir() / "nudges" / name).read_text())
+        assert len(texts) >= 3 and all(title and body for title, body in texts)
+        if name.startswith("pause_rejections"):
+            for title, body in texts:
+                words = (title + body).casefold()
+                assert "honest feedback" in words or "career counsellor" in words, title

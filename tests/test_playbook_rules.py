@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db.vocabulary import Status
+from db.vocabulary import RecruiterKind, Status
 from desktop.playbook.calendar import QuietHours, add_business_days, allowed
 from desktop.playbook.rules import (
     InterviewFacts,
@@ -218,6 +218,9 @@ def histories(draw) -> OpportunityFacts:
             created_at=draw(STARTS),
             hear_by=draw(st.none() | st.dates(date(2025, 1, 1), date(2029, 1, 1))),
             interviewers=tuple(draw(st.lists(st.sampled_from(people), unique=True, max_size=3))),
+            felt=draw(st.none() | st.integers(1, 5)),
+            prediction=draw(st.sampled_from(["", "move_forward", "not", "unsure"])),
+            debriefed_at=draw(st.none() | STARTS),
         )
         for n in range(draw(st.integers(0, 4)))
     )
@@ -227,6 +230,7 @@ def histories(draw) -> OpportunityFacts:
         status_changed_at=draw(STARTS),
         interviews=interviews,
         recruiter=draw(st.none() | st.just(Person(9, "R"))),
+        recruiter_kind=draw(st.sampled_from(list(RecruiterKind))),
         offer_deadline=draw(st.none() | st.dates(date(2025, 1, 1), date(2029, 1, 1))),
     )
 
@@ -277,3 +281,15 @@ def test_planning_is_deterministic_and_order_free(facts, config, zone, data) -> 
     assert {p.key: p for p in plan(facts, config, tz)} == {
         p.key: p for p in plan(shuffled, config, tz)
     }
+
+
+@settings(max_examples=200, deadline=None)
+@given(facts=histories(), config=playbook_settings(), zone=ZONES)
+def test_with_an_agency_nothing_is_addressed_to_the_companys_people(facts, config, zone) -> None:
+    from dataclasses import replace
+
+    agency = replace(facts, recruiter=Person(9, "R"), recruiter_kind=RecruiterKind.AGENCY)
+    interviewers = {p.id for i in facts.interviews for p in i.interviewers}
+    for planned in plan(agency, config, ZoneInfo(zone)):
+        assert planned.kind not in (Kind.THANK_YOU, Kind.LATE_THANK_YOU)
+        assert planned.contact_id is None or planned.contact_id not in interviewers

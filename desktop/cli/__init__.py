@@ -90,6 +90,7 @@ _OPTION_FOR_FIELD = {
     "hear_by": "--hear-by",
     "interviewers": "--interviewer",
     "recruiter": "--recruiter",
+    "recruiter_kind": "--recruiter-from",
     "notes": "--notes",
 }
 

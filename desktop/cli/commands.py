@@ -86,6 +86,7 @@ def _log_interview(args: argparse.Namespace, clock: SystemClock):
             "hear_by": args.hear_by,
             "interviewers": "\n".join(args.interviewer),
             "recruiter": args.recruiter,
+            "recruiter_kind": args.recruiter_from,
             "notes": args.notes,
         },
         clock.tz,

@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     log.add_argument("--interviewer", action="append", default=[], metavar='"Name <email>"')
     log.add_argument("--recruiter", default="", metavar='"Name <email>"')
+    log.add_argument(
+        "--recruiter-from",
+        default="",
+        metavar="agency|in-house",
+        help="who the recruiter works for (remembered for them)",
+    )
     log.add_argument("--notes", default="")
 
     lister = sub.add_parser("list", help="list opportunities with their latest interview")

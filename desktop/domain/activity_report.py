@@ -16,6 +16,7 @@ from desktop.playbook.rules import Kind
 FOLLOW_UP_DONE: dict[str, str] = {
     Kind.THANK_YOU.value: "Thank-you note sent",
     Kind.LATE_THANK_YOU.value: "Thank-you note sent",
+    Kind.THANKS_VIA_RECRUITER.value: "Thanks sent through the recruiter",
     Kind.FOLLOW_UP.value: "Follow-up sent",
     Kind.SECOND_FOLLOW_UP.value: "Follow-up sent",
     Kind.RECRUITER_CALL.value: "Called the recruiter",

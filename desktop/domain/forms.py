@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from urllib.parse import urlparse
 
-from db.vocabulary import InterviewFormat, Status
+from db.vocabulary import InterviewFormat, RecruiterKind, Status
 
 MAX_LINE = 200
 MAX_NOTES = 200_000
@@ -57,6 +57,7 @@ class InterviewDraft:
     interviewers: tuple[Person, ...] = ()
     recruiter: Person | None = None
     notes: str = ""
+    recruiter_kind: RecruiterKind = RecruiterKind.UNKNOWN  # unknown: keep what is known
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class OpportunityDraft:
     status: Status = Status.APPLIED
     recruiter: Person | None = None
     notes: str = ""
+    recruiter_kind: RecruiterKind = RecruiterKind.UNKNOWN
 
 
 @dataclass
@@ -222,6 +224,7 @@ def validate_interview(raw: dict[str, str], tz: tzinfo) -> InterviewDraft:
     interviewers = check.attempt("interviewers", parse_people, raw.get("interviewers", ""))
     recruiter_raw = (raw.get("recruiter") or "").strip()
     recruiter = check.attempt("recruiter", parse_person, recruiter_raw) if recruiter_raw else None
+    recruiter_kind = _recruiter_kind(check, raw)
     notes = check.notes("notes", raw.get("notes"))
     if check.errors:
         raise FormError(check.errors)
@@ -237,7 +240,14 @@ def validate_interview(raw: dict[str, str], tz: tzinfo) -> InterviewDraft:
         interviewers=interviewers,
         recruiter=recruiter,
         notes=notes,
+        recruiter_kind=recruiter_kind,
     )
+
+
+def _recruiter_kind(check: _Checker, raw: dict[str, str]) -> RecruiterKind:
+    text = (raw.get("recruiter_kind") or "").strip()
+    found = check.attempt("recruiter_kind", RecruiterKind.parse, text) if text else None
+    return found or RecruiterKind.UNKNOWN
 
 
 def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
@@ -251,6 +261,7 @@ def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
     status = check.attempt("status", Status.parse, raw.get("status") or Status.APPLIED.value)
     recruiter_raw = (raw.get("recruiter") or "").strip()
     recruiter = check.attempt("recruiter", parse_person, recruiter_raw) if recruiter_raw else None
+    recruiter_kind = _recruiter_kind(check, raw)
     notes = check.notes("notes", raw.get("notes"))
     if check.errors:
         raise FormError(check.errors)
@@ -263,6 +274,7 @@ def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
         status=status,
         recruiter=recruiter,
         notes=notes,
+        recruiter_kind=recruiter_kind,
     )
 
 

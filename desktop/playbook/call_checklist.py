@@ -38,7 +38,13 @@ def _lines(text: str) -> list[str]:
     return [line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t")]
 
 
-def checklist(facts: DebriefFacts, company: str) -> tuple[Section, ...]:
+def checklist(
+    facts: DebriefFacts, company: str, via_agency: bool = False, interviewers: str = ""
+) -> tuple[Section, ...]:
+    """With an agency, the recruiter carries the relationship: the thanks to the
+    interviewers go through them and nobody at the company is contacted directly. With the
+    company's own recruiter the user thanks the interviewers themselves, so the list says
+    nothing against it."""
     well = _lines(facts.went_well) or [texts.CALL_WENT_WELL_EMPTY]
     learned = [texts.CALL_LEARNED_ROLE, *_lines(facts.lessons)]
     learned += [texts.CALL_DIFFERENTLY.format(mistake=mistake_label(m)) for m in facts.mistakes]
@@ -54,5 +60,16 @@ def checklist(facts: DebriefFacts, company: str) -> tuple[Section, ...]:
         Section(texts.CALL_LEARNED, tuple(learned)),
         Section(texts.CALL_INTEREST, tuple(interest)),
         Section(texts.CALL_CHANCE, (chance,)),
-        Section(texts.CALL_CLOSE, (texts.CALL_ASK_FEEDBACK, texts.CALL_LET_THEM_CARRY)),
+        Section(texts.CALL_CLOSE, _closing(via_agency, interviewers)),
     )
+
+
+def _closing(via_agency: bool, interviewers: str) -> tuple[str, ...]:
+    if not via_agency:
+        return (texts.CALL_ASK_FEEDBACK, texts.CALL_NOTE_FEEDBACK)
+    thanks = (
+        texts.CALL_PASS_ON_THANKS.format(interviewers=interviewers)
+        if interviewers
+        else texts.CALL_PASS_ON_THANKS_UNNAMED
+    )
+    return (texts.CALL_ASK_FEEDBACK, thanks, texts.CALL_LET_THEM_CARRY, texts.CALL_NOTE_FEEDBACK)

@@ -13,6 +13,8 @@ from datetime import datetime
 
 from desktop.playbook.reflection import mistake_label
 
+FEEDBACK_SHOWN_CHARS = 160
+
 
 @dataclass(frozen=True)
 class PastDebrief:
@@ -22,12 +24,25 @@ class PastDebrief:
 
 
 @dataclass(frozen=True)
+class PastFeedback:
+    """What a company (or its recruiter) said: from a debrief or a reflection."""
+
+    at: datetime
+    company: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Lessons:
     mistakes: tuple[tuple[str, int], ...]  # (label, how many debriefs mention it)
     lessons: tuple[str, ...]  # most recent first
+    feedback: tuple[tuple[str, str], ...] = ()  # (company, what they said), most recent first
 
     def __bool__(self) -> bool:
-        return bool(self.mistakes or self.lessons)
+        return bool(self.mistakes or self.lessons or self.feedback)
+
+    def feedback_lines(self, limit: int = 2) -> list[str]:
+        return [f"{company} said: “{text}”" for company, text in self.feedback[:limit]]
 
     def brief(self, limit: int = 2) -> str:
         """One line for a notification or reminder: the top repeated mistake and lesson."""
@@ -38,7 +53,17 @@ class Lessons:
         return " · ".join(parts)
 
 
-def gather(past: Sequence[PastDebrief], limit: int = 5) -> Lessons:
+def shortened(text: str) -> str:
+    """One line, cut at a word before FEEDBACK_SHOWN_CHARS, for a reminder or a list."""
+    flat = " ".join(text.split())
+    if len(flat) <= FEEDBACK_SHOWN_CHARS:
+        return flat
+    return flat[: FEEDBACK_SHOWN_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def gather(
+    past: Sequence[PastDebrief], limit: int = 5, said: Sequence[PastFeedback] = ()
+) -> Lessons:
     ordered = sorted(past, key=lambda d: d.interview_at, reverse=True)
     counts: Counter[str] = Counter()
     latest: dict[str, int] = {}
@@ -53,7 +78,13 @@ def gather(past: Sequence[PastDebrief], limit: int = 5) -> Lessons:
         for line in debrief.lessons.splitlines()
         if line.strip(" -•\t")
     ]
+    heard = [
+        (item.company, shortened(item.text))
+        for item in sorted(said, key=lambda f: f.at, reverse=True)
+        if item.text.strip()
+    ]
     return Lessons(
         mistakes=tuple((mistake_label(m), counts[m]) for m in mistakes[:limit]),
         lessons=tuple(dict.fromkeys(lessons))[:limit],
+        feedback=tuple(dict.fromkeys(heard))[:limit],
     )

@@ -53,12 +53,22 @@ TEMPLATE_NAMES: dict[str, str] = {
     "late_thank_you_follow_up": "Late thanks and follow-up in one",
     "rejection_reply": "Gracious reply to a rejection, asking for feedback",
     "keep_in_touch": "Keep in touch after a cancelled position",
+    "thanks_via_recruiter": "Thanks passed on through the agency's recruiter",
+    "follow_up_via_recruiter": "Follow-up through the agency's recruiter",
 }
 
 # Notes written to the recruiter rather than an interviewer (so the recruiter is the
 # default recipient). A note asking an agency recruiter to pass on thanks belongs here,
 # with {{interviewers}} naming the people to thank.
-RECRUITER_NOTES: frozenset[str] = frozenset()
+RECRUITER_NOTES: frozenset[str] = frozenset({"thanks_via_recruiter", "follow_up_via_recruiter"})
+
+# With an agency, the note that would go to the company's people goes to the recruiter.
+_THROUGH_AGENCY: dict[str, str] = {
+    "thank_you": "thanks_via_recruiter",
+    "late_thank_you": "thanks_via_recruiter",
+    "follow_up": "follow_up_via_recruiter",
+    "late_thank_you_follow_up": "follow_up_via_recruiter",
+}
 
 # Opportunity states that decide the note whatever the reminder was for.
 _STATE_NOTES = {"not_this_time": "rejection_reply", "position_cancelled": "keep_in_touch"}
@@ -108,21 +118,41 @@ def mailto(to: str, subject: str, body: str) -> str:
     return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
-def template_for(kind: str, thank_you_sent: bool) -> str | None:
+def template_for(kind: str, thank_you_sent: bool, via_agency: bool = False) -> str | None:
     """Which template a reminder of this kind opens; a follow-up without a thank-you yet
-    gets the combined note, so one message does both jobs."""
+    gets the combined note, so one message does both jobs. With an agency, notes meant
+    for the company's people go to the recruiter instead."""
     if kind in ("follow_up", "second_follow_up"):
-        return "follow_up" if thank_you_sent else "late_thank_you_follow_up"
-    return kind if kind in TEMPLATE_NAMES else None
+        name: str | None = "follow_up" if thank_you_sent else "late_thank_you_follow_up"
+    else:
+        name = kind if kind in TEMPLATE_NAMES else None
+    return through_agency(name) if via_agency and name else name
+
+
+def through_agency(name: str) -> str:
+    return _THROUGH_AGENCY.get(name, name)
 
 
 def note_for(
-    kind: str | None, status: str, thank_you_sent: bool, thank_you_late: bool
+    kind: str | None,
+    status: str,
+    thank_you_sent: bool,
+    thank_you_late: bool,
+    via_agency: bool = False,
 ) -> str | None:
     """The note that fits the opportunity as it stands now. `kind` is the reminder's kind,
     or None for "Write a note…" with no reminder. A rejection or a cancelled position
     decides the note whatever the reminder was planned for; a thank-you opened more than
-    a day after the interview becomes the late one."""
+    a day after the interview becomes the late one. With an agency, thanks and follow-ups
+    go through the recruiter (a reply to a "no" or a keep-in-touch note stays as it is,
+    addressed to the recruiter)."""
+    name = _note_for(kind, status, thank_you_sent, thank_you_late)
+    return through_agency(name) if via_agency and name else name
+
+
+def _note_for(
+    kind: str | None, status: str, thank_you_sent: bool, thank_you_late: bool
+) -> str | None:
     if kind is not None and kind not in TEMPLATE_NAMES and kind not in _FOLLOW_UPS:
         return None  # not a note at all (debrief, the recruiter call, a nudge…)
     if status in _STATE_NOTES:
@@ -146,9 +176,18 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "follow_up": ("follow_up", "second_follow_up"),
     "rejection_reply": ("rejection_reply",),
     "keep_in_touch": ("keep_in_touch",),
+    "thanks_via_recruiter": ("thanks_via_recruiter",),
+    "follow_up_via_recruiter": ("follow_up", "second_follow_up"),
 }
 # Of those, the kinds that are one per person: only the recipient's own reminder is answered.
 PER_PERSON = frozenset({"thank_you", "late_thank_you"})
+
+
+def people_list(names: list[str]) -> str:
+    """ "Dana Li", "Dana Li and Lee Park", "Dana Li, Lee Park and Ana Ruiz"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def sign_off(your_name: str, signature: str) -> str:

@@ -17,6 +17,7 @@ from desktop.playbook.weeks import weekly_activity
 
 
 class NudgeKind(StrEnum):
+    RECHARGE = "nudge_recharge"
     AFTER_NO = "nudge_after_no"
     PAUSE = "nudge_pause"
     ONE_BASKET = "nudge_one_basket"
@@ -29,8 +30,11 @@ class NudgeKind(StrEnum):
 
 
 NUDGE_LABELS = {
+    NudgeKind.RECHARGE: 'A pause after a "Not this time" or an interview that felt bad',
     NudgeKind.AFTER_NO: 'The day after a "Not this time"',
-    NudgeKind.PAUSE: "Many applications without replies: suggest a change of approach",
+    NudgeKind.PAUSE: (
+        'Many applications without replies, or several "no"s in a row: suggest a change of approach'
+    ),
     NudgeKind.ONE_BASKET: "Most hope resting on one late-stage opportunity",
     NudgeKind.FEW_LIVE: "Fewer live opportunities than your target",
     NudgeKind.NO_RECENT_APPLICATION: "No new application in a week",
@@ -40,6 +44,14 @@ NO_APPLICATION_DAYS = 7
 PAUSE_MIN_APPLICATIONS = 8
 PAUSE_WINDOW = timedelta(days=42)
 PAUSE_NO_REPLY_AFTER = timedelta(days=14)
+# After a rejection or a debrief that felt bad: a pause is offered while the day lasts,
+# and nudges to send more applications wait a day.
+RECHARGE_WITHIN = timedelta(hours=16)
+REST_FOR = timedelta(hours=24)
+AFTER_NO_FROM, AFTER_NO_UNTIL = timedelta(hours=24), timedelta(hours=48)
+REJECTIONS_IN_A_ROW = 3
+# Nudges that ask for more applications: not on a day meant for rest.
+SEND_MORE = frozenset({"nudge_one_basket", "nudge_few_live", "nudge_no_recent_application"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,11 @@ class PipelineFacts:
     unanswered: tuple[datetime, ...] = ()
     # "Not this time" changes: (when, company).
     rejections: tuple[tuple[datetime, str], ...] = ()
+    # Debriefs that felt bad (1–2, or a no expected), by when they were written.
+    hard_debriefs: tuple[datetime, ...] = ()
+    # Moments the search moved forward (an interview logged, an offer): a run of "no"s
+    # counts from the last of them.
+    good_news: tuple[datetime, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,19 +120,41 @@ class Nudge:
     kind: NudgeKind
     values: dict[str, object] = field(default_factory=dict)  # for the message's {fields}
     about: str = ""  # what it is about, so the same event is nudged once (e.g. a rejection)
+    variant: str = ""  # another set of words for the same kind (resources/nudges/)
+
+    @property
+    def message_file(self) -> str:
+        stem = self.kind.message_file.removesuffix(".txt")
+        return f"{stem}_{self.variant}.txt" if self.variant else f"{stem}.txt"
 
 
 def candidates(facts: PipelineFacts, settings: NudgeSettings, now: datetime) -> list[Nudge]:
     """Every nudge the pipeline calls for now, most important first, caps not applied.
 
-    When several apply, the first wins: a kind word after a rejection matters most, and
-    "change approach" must not be drowned by "send more"."""
+    When several apply, the first wins: permission to rest after a blow comes first, then
+    a kind word the day after a rejection, and "change approach" must not be drowned by
+    "send more"."""
     found: list[Nudge] = []
+    blows = [at for at, _ in facts.rejections] + list(facts.hard_debriefs)
+    latest_blow = max((at for at in blows if at <= now), default=None)
+    resting = latest_blow is not None and now - latest_blow < REST_FOR
+    if latest_blow is not None and now - latest_blow <= RECHARGE_WITHIN:
+        found.append(Nudge(NudgeKind.RECHARGE, about=f"rest@{latest_blow.isoformat()}"))
     for at, company in sorted(facts.rejections, reverse=True):
-        # "The day after": from the next morning-ish until two days later.
-        if timedelta(hours=12) <= now - at <= timedelta(hours=48):
+        # "The day after": once a day has passed, until two days later.
+        if AFTER_NO_FROM <= now - at <= AFTER_NO_UNTIL:
             found.append(Nudge(NudgeKind.AFTER_NO, {"company": company}, about=at.isoformat()))
             break
+    streak = rejections_in_a_row(facts, now)
+    if len(streak) >= REJECTIONS_IN_A_ROW:
+        found.append(
+            Nudge(
+                NudgeKind.PAUSE,
+                {"count": len(streak)},
+                about=f"streak@{max(streak).isoformat()}",
+                variant="rejections",
+            )
+        )
     recent_unanswered = [
         t for t in facts.unanswered if PAUSE_NO_REPLY_AFTER <= now - t <= PAUSE_WINDOW
     ]
@@ -125,6 +164,8 @@ def candidates(facts: PipelineFacts, settings: NudgeSettings, now: datetime) -> 
     )
     if pause:
         found.append(Nudge(NudgeKind.PAUSE, {"count": len(recent_unanswered)}))
+    if resting:
+        return found  # "send more" waits until a day after the blow
     late = [o for o in facts.live if o.late_stage]
     if len(late) == 1 and len(facts.live) <= 2:
         found.append(Nudge(NudgeKind.ONE_BASKET, {"company": late[0].company}))
@@ -137,6 +178,16 @@ def candidates(facts: PipelineFacts, settings: NudgeSettings, now: datetime) -> 
         if days >= NO_APPLICATION_DAYS:
             found.append(Nudge(NudgeKind.NO_RECENT_APPLICATION, {"days": days}))
     return found
+
+
+def rejections_in_a_row(facts: PipelineFacts, now: datetime) -> list[datetime]:
+    """The "Not this time"s since the search last moved forward, within the last weeks."""
+    since = max((t for t in facts.good_news if t <= now), default=None)
+    return [
+        at
+        for at, _ in facts.rejections
+        if at <= now and now - at <= PAUSE_WINDOW and (since is None or at > since)
+    ]
 
 
 def choose(

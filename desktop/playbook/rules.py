@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from db.vocabulary import Status
+from db.vocabulary import RecruiterKind, Status
 from desktop.playbook.calendar import add_business_days, allowed, at_local, local
 from desktop.playbook.settings import PlaybookSettings
 
@@ -29,6 +29,18 @@ class Kind(StrEnum):
     REAPPLY_CHECK_IN = "reapply_check_in"
     OFFER_REPLY = "offer_reply"
     KEEP_IN_TOUCH = "keep_in_touch"
+    # With an agency: one note asking the recruiter to pass on thanks to the interviewers.
+    THANKS_VIA_RECRUITER = "thanks_via_recruiter"
+    # An outcome proved the feeling after an interview wrong: felt bad and moved forward,
+    # or felt good and was not taken.
+    FELT_WRONG_FORWARD = "felt_wrong_forward"
+    FELT_WRONG_NOT = "felt_wrong_not"
+
+
+# News about a feeling is worth telling when it is fresh, not about last year's history
+# the first time an old database is re-planned.
+FELT_WRONG_KINDS = frozenset({Kind.FELT_WRONG_FORWARD, Kind.FELT_WRONG_NOT})
+FELT_WRONG_FRESH_FOR = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,10 @@ class InterviewFacts:
     created_at: datetime
     hear_by: date | None = None
     interviewers: tuple[Person, ...] = ()
+    # From its debrief: how it felt (1–5), what the user predicted, when it was written.
+    felt: int | None = None
+    prediction: str = ""
+    debriefed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -54,9 +70,16 @@ class OpportunityFacts:
     status_changed_at: datetime
     interviews: tuple[InterviewFacts, ...] = ()
     recruiter: Person | None = None
+    recruiter_kind: RecruiterKind = RecruiterKind.UNKNOWN
     offer_deadline: date | None = None
     # Keys of reminders the user already answered (done or dismissed).
     answered: frozenset[str] = frozenset()
+
+    @property
+    def via_agency(self) -> bool:
+        """An agency arranged it: thanks and follow-ups go through the recruiter, and
+        nothing goes to the company's people directly while the process runs."""
+        return self.recruiter is not None and self.recruiter_kind is RecruiterKind.AGENCY
 
 
 @dataclass(frozen=True)
@@ -91,8 +114,14 @@ def plan(facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinfo) -> lis
     out: list[Planned] = []
 
     def add(
-        kind: Kind, due: datetime, interview: int | None = None, person: int | None = None
+        kind: Kind,
+        due: datetime,
+        interview: int | None = None,
+        person: int | None = None,
+        to: int | None = None,
     ) -> None:
+        """`person` is part of the reminder's identity (one per interviewer); `to` only
+        addresses it (a follow-up stays the same follow-up whoever it goes to)."""
         out.append(
             Planned(
                 key=reminder_key(facts.id, kind, interview, person),
@@ -100,7 +129,7 @@ def plan(facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinfo) -> lis
                 due_at=allowed(due, tz, settings.quiet),
                 opportunity_id=facts.id,
                 interview_id=interview,
-                contact_id=person,
+                contact_id=person if person is not None else to,
             )
         )
 
@@ -120,6 +149,10 @@ def plan(facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinfo) -> lis
         if facts.recruiter is not None:
             call = end + timedelta(minutes=settings.recruiter_call_after_minutes)
             add(Kind.RECRUITER_CALL, call, interview.id, facts.recruiter.id)
+        if facts.via_agency:
+            thanks = end + timedelta(minutes=settings.thank_you_after_minutes)
+            add(Kind.THANKS_VIA_RECRUITER, thanks, interview.id, facts.recruiter.id)
+            continue
         for person in interview.interviewers:
             add(
                 Kind.THANK_YOU,
@@ -132,6 +165,8 @@ def plan(facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinfo) -> lis
                 late = end + timedelta(hours=settings.late_thank_you_after_hours)
                 add(Kind.LATE_THANK_YOU, late, interview.id, person.id)
 
+    for kind, interview_id, at in felt_proved_wrong(facts):
+        add(kind, at, interview_id)
     if facts.status in _WAITING and facts.interviews:
         _plan_waiting(facts, settings, tz, add)
     changed_day = local(facts.status_changed_at, tz).date()
@@ -179,12 +214,49 @@ def _plan_waiting(facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinf
             interview_day, settings.follow_up_after_interview_business_days
         )
     first = at_local(first_day, settings.morning, tz)
-    add(Kind.FOLLOW_UP, first, latest.id)
+    # With an agency the recruiter is the one to ask; otherwise the note picks its person.
+    to = facts.recruiter.id if facts.via_agency and facts.recruiter else None
+    add(Kind.FOLLOW_UP, first, latest.id, to=to)
     add(
         Kind.SECOND_FOLLOW_UP,
         first + timedelta(days=settings.second_follow_up_after_days),
         latest.id,
+        to=to,
     )
     silence_from = max(latest.starts_at, facts.status_changed_at)
     check_day = local(silence_from, tz).date() + timedelta(days=settings.no_response_after_days)
     add(Kind.NO_RESPONSE_CHECK, at_local(check_day, settings.morning, tz), latest.id)
+
+
+def feeling(felt: int | None, prediction: str) -> str | None:
+    """ "bad" (felt 1–2 or expected a no), "good" (felt 4–5 or expected to move forward),
+    or None: in between, unsaid, or the two answers disagree."""
+    bad = (felt is not None and felt <= 2) or prediction == "not"
+    good = (felt is not None and felt >= 4) or prediction == "move_forward"
+    if bad == good:
+        return None
+    return "bad" if bad else "good"
+
+
+def felt_proved_wrong(facts: OpportunityFacts) -> list[tuple[Kind, int, datetime]]:
+    """Interviews whose outcome, arriving after the debrief, contradicts how they felt:
+    (kind, interview id, when the outcome arrived). An interview moved forward when a
+    later one was logged, or the opportunity reached an offer."""
+    ordered = sorted(facts.interviews, key=lambda i: (i.starts_at, i.id))
+    found = []
+    for n, interview in enumerate(ordered):
+        felt = feeling(interview.felt, interview.prediction)
+        if felt is None or interview.debriefed_at is None:
+            continue
+        outcome: tuple[Kind, datetime] | None = None
+        if n + 1 < len(ordered):
+            if felt == "bad":
+                outcome = (Kind.FELT_WRONG_FORWARD, ordered[n + 1].created_at)
+        elif felt == "bad" and facts.status is Status.OFFER:
+            outcome = (Kind.FELT_WRONG_FORWARD, facts.status_changed_at)
+        elif felt == "good" and facts.status is Status.NOT_THIS_TIME:
+            outcome = (Kind.FELT_WRONG_NOT, facts.status_changed_at)
+        # Known before the debrief was written, it was no surprise.
+        if outcome is not None and outcome[1] > interview.debriefed_at:
+            found.append((outcome[0], interview.id, outcome[1]))
+    return found

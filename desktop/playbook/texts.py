@@ -20,6 +20,15 @@ TITLES: dict[Kind, str] = {
     Kind.REAPPLY_CHECK_IN: "Check their openings again — {opportunity}",
     Kind.OFFER_REPLY: "Answer the offer before its deadline — {opportunity}",
     Kind.KEEP_IN_TOUCH: "Send a keep-in-touch note — {opportunity}",
+    Kind.THANKS_VIA_RECRUITER: "Ask {person} to pass on your thanks — {opportunity}",
+    Kind.FELT_WRONG_FORWARD: "The interview you doubted moved forward — {opportunity}",
+    Kind.FELT_WRONG_NOT: "It felt good, and it still wasn't a yes — {opportunity}",
+}
+
+# A follow-up addressed to someone (the agency's recruiter) says who.
+TITLES_TO_PERSON: dict[Kind, str] = {
+    Kind.FOLLOW_UP: "Ask {person} whether there is news — {opportunity}",
+    Kind.SECOND_FOLLOW_UP: "One last friendly check-in with {person} — {opportunity}",
 }
 
 WHY: dict[Kind, str] = {
@@ -35,14 +44,40 @@ WHY: dict[Kind, str] = {
     Kind.REAPPLY_CHECK_IN: "People do get hired on a second or third try.",
     Kind.OFFER_REPLY: "Decide, negotiate or ask for time — but answer before the deadline.",
     Kind.KEEP_IN_TOUCH: "The role may come back; a friendly note keeps the door open.",
+    Kind.THANKS_VIA_RECRUITER: (
+        "The agency carries the relationship, so your thanks travel through them. "
+        "While it runs, leave the company's people to the recruiter."
+    ),
+    Kind.FELT_WRONG_FORWARD: (
+        "Right after it, you expected the worst, and they wanted to see more of you. "
+        "Keep this one for the next time that feeling comes."
+    ),
+    Kind.FELT_WRONG_NOT: (
+        "Feeling good about it wasn't a mistake. Decisions turn on fit, timing and "
+        "candidates you never see, more than on how one conversation went."
+    ),
+}
+
+WHY_TO_PERSON: dict[Kind, str] = {
+    Kind.FOLLOW_UP: "The agency asks the company for you; a short note to them is enough.",
+    Kind.SECOND_FOLLOW_UP: "One more gentle note to the recruiter, then let it rest.",
 }
 
 
 LESSONS_PREFIX = "From your earlier debriefs: "
+FEEDBACK_PREFIX = "What companies told you: "
+HISTORY_MET = "Last time you met {people}."
+HISTORY_LESSONS = "What you learned: {lessons}"
+HISTORY_FEEDBACK = "What they told you: {feedback}"
 
 
 def title(kind: Kind, opportunity: str, person: str | None = None) -> str:
-    return TITLES[kind].format(opportunity=opportunity, person=person or "them")
+    text = TITLES_TO_PERSON.get(kind, TITLES[kind]) if person else TITLES[kind]
+    return text.format(opportunity=opportunity, person=person or "them")
+
+
+def why(kind: Kind, to_person: bool = False) -> str:
+    return WHY_TO_PERSON.get(kind, WHY[kind]) if to_person else WHY[kind]
 
 
 # ----- the recruiter call: a private checklist, never an email ------------------------------
@@ -73,4 +108,11 @@ CALL_ASK_FEEDBACK = "Ask whether they already have feedback, and when they expec
 CALL_LET_THEM_CARRY = (
     "Let them carry it: no direct contact with the hiring manager, and no connecting "
     "online while the process runs."
+)
+# With an agency: the thanks to the interviewers travel through the recruiter.
+CALL_PASS_ON_THANKS = "Ask them to pass on your thanks to {interviewers}."
+CALL_PASS_ON_THANKS_UNNAMED = "Ask them to pass on your thanks to the people you met."
+# Whoever the recruiter works for: what they say is worth keeping.
+CALL_NOTE_FEEDBACK = (
+    "Afterwards, put what they told you in your debrief; it comes back before your next interview."
 )

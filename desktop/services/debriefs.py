@@ -16,7 +16,9 @@ from db.models import (
     Opportunity,
     Reminder,
 )
+from desktop.domain.calibration import PastFeeling
 from desktop.domain.clock import Clock
+from desktop.domain.insights import OpportunityHistory, interview_outcome
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.reflection import FELT, PREDICTIONS
 from desktop.playbook.rules import Kind
@@ -47,6 +49,7 @@ class DebriefData:
     mistakes: tuple[MistakeEntry, ...] = ()
     made_harder: str = ""
     lessons: str = ""
+    feedback: str = ""  # what the company or the recruiter said
 
     def is_blank(self) -> bool:
         return self == DebriefData()
@@ -101,6 +104,7 @@ def load_debrief(interview_id: int) -> DebriefData:
         ),
         made_harder=row.made_harder,
         lessons=row.lessons,
+        feedback=row.feedback,
     )
 
 
@@ -122,6 +126,7 @@ def save_debrief(interview_id: int, data: DebriefData, clock: Clock) -> None:
         row.went_well = data.went_well
         row.made_harder = data.made_harder
         row.lessons = data.lessons
+        row.feedback = data.feedback
         row.updated_at = now
         row.save()
         DebriefQuestion.delete().where(DebriefQuestion.debrief == row.id).execute()
@@ -207,3 +212,41 @@ def question_bank(search: str = "") -> list[BankEntry]:
         )
         for row in query
     ]
+
+
+def past_feelings() -> list[PastFeeling]:
+    """Every debriefed interview's feeling and what happened next, for the calibration
+    shown under a debrief that felt bad. Three queries, whatever the history's size."""
+    rows = (
+        Debrief.select(Debrief.interview, Debrief.felt, Debrief.prediction, Interview.opportunity)
+        .join(Interview)
+        .where(Debrief.felt.is_null(False) | (Debrief.prediction != ""))
+        .tuples()
+    )
+    felt_rows = list(rows)
+    wanted = {opportunity for *_, opportunity in felt_rows}
+    order: dict[int, list[int]] = {}
+    for interview_id, opportunity_id in (
+        Interview.select(Interview.id, Interview.opportunity)
+        .where(Interview.opportunity.in_(list(wanted)))
+        .order_by(Interview.starts_at, Interview.id)
+        .tuples()
+    ):
+        order.setdefault(opportunity_id, []).append(interview_id)
+    status = dict(
+        Opportunity.select(Opportunity.id, Opportunity.status)
+        .where(Opportunity.id.in_(list(wanted)))
+        .tuples()
+    )
+    out = []
+    for interview_id, felt, prediction, opportunity_id in felt_rows:
+        ids = order[opportunity_id]
+        history = OpportunityHistory(
+            company="",
+            status=status[opportunity_id],
+            applied_at=datetime.min,
+            interviews=tuple((datetime.min, "", None) for _ in ids),
+        )
+        outcome = interview_outcome(history, ids.index(interview_id))
+        out.append(PastFeeling(interview_id, felt, prediction, outcome))
+    return out

@@ -62,7 +62,7 @@ def log_interview(draft: InterviewDraft, clock: Clock, opportunity_id: int | Non
             opportunity.status = Status.INTERVIEWING.value
         if draft.recruiter:
             opportunity.recruiter = contact_for(
-                draft.recruiter, company, ContactRole.RECRUITER, now
+                draft.recruiter, company, ContactRole.RECRUITER, now, draft.recruiter_kind
             )
         opportunity.updated_at = now
         opportunity.save()
@@ -81,7 +81,7 @@ def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> 
         opportunity.company, opportunity.role_title = company, draft.role
         if draft.recruiter:
             opportunity.recruiter = contact_for(
-                draft.recruiter, company, ContactRole.RECRUITER, now
+                draft.recruiter, company, ContactRole.RECRUITER, now, draft.recruiter_kind
             )
         opportunity.updated_at = now
         opportunity.save()

@@ -1,19 +1,23 @@
-"""Lessons from earlier debriefs, for the prep reminder and the interview's detail."""
+"""Lessons from earlier debriefs, and what companies said, for the prep reminder, the
+debrief form and the interview's detail."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from db.models import Debrief, Interview
-from desktop.playbook.lessons import Lessons, PastDebrief, gather
+from db.models import Company, Debrief, Interview, Opportunity, Reflection
+from desktop.playbook.lessons import Lessons, PastDebrief, PastFeedback, gather
 
 
 def lessons_before(moment: datetime, limit: int = 5) -> Lessons:
-    """What earlier debriefs (of interviews before `moment`) taught."""
-    past = []
+    """What earlier debriefs (of interviews before `moment`) taught, and the feedback
+    recorded before then, in a debrief (the recruiter call) or a reflection."""
+    past, said = [], []
     rows = (
-        Debrief.select(Debrief, Interview)
+        Debrief.select(Debrief, Interview, Opportunity, Company)
         .join(Interview)
+        .join(Opportunity)
+        .join(Company)
         .where(Interview.starts_at < moment)
         .order_by(Interview.starts_at.desc())
         .limit(50)
@@ -21,7 +25,20 @@ def lessons_before(moment: datetime, limit: int = 5) -> Lessons:
     for row in rows:
         mistakes = tuple(m.mistake for m in row.mistakes)
         past.append(PastDebrief(row.interview.starts_at, mistakes, row.lessons))
-    return gather(past, limit)
+        if row.feedback.strip():
+            company = row.interview.opportunity.company.name
+            said.append(PastFeedback(row.updated_at, company, row.feedback))
+    reflections = (
+        Reflection.select(Reflection.updated_at, Company.name, Reflection.feedback)
+        .join(Opportunity)
+        .join(Company)
+        .where((Reflection.updated_at < moment) & (Reflection.feedback != ""))
+        .order_by(Reflection.updated_at.desc())
+        .limit(20)
+        .tuples()
+    )
+    said += [PastFeedback(at, company, text) for at, company, text in reflections]
+    return gather(past, limit, said)
 
 
 def lessons_for_opportunity(opportunity_id: int, now: datetime, limit: int = 5) -> Lessons:

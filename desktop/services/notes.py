@@ -18,7 +18,7 @@ from db.models import (
     Reminder,
     SentNote,
 )
-from db.vocabulary import ReminderState
+from db.vocabulary import RecruiterKind, ReminderState
 from desktop.domain.clock import Clock
 from desktop.paths import resources_dir
 from desktop.playbook.addressing import Person, greeting_name
@@ -31,6 +31,7 @@ from desktop.playbook.notes import (
     RECRUITER_NOTES,
     TEMPLATE_NAMES,
     note_for,
+    people_list,
     sign_off,
 )
 from desktop.playbook.notes import Profile as Profile
@@ -39,8 +40,14 @@ from desktop.services import NotFound, settings
 from desktop.services.opportunities import get_opportunity
 from desktop.services.reminders import OPEN_STATE_VALUES, mark_done, reminder_view
 
-_THANK_YOU_KINDS = ("thank_you", "late_thank_you")
-_THANK_YOU_NOTES = ("thank_you", "late_thank_you", "late_thank_you_follow_up")
+_THANK_YOU_KINDS = ("thank_you", "late_thank_you", "thanks_via_recruiter")
+_THANK_YOU_NOTES = (
+    "thank_you",
+    "late_thank_you",
+    "late_thank_you_follow_up",
+    "thanks_via_recruiter",
+    "follow_up_via_recruiter",
+)
 
 
 def _check(name: str) -> None:
@@ -131,6 +138,7 @@ def context_for(
     """Everything a note for this opportunity needs. Without a template, the one that fits
     the opportunity's state now (see `note_for`)."""
     opportunity = get_opportunity(opportunity_id)
+    agency = via_agency(opportunity)
     latest = (
         Interview.select()
         .where(Interview.opportunity == opportunity_id)
@@ -140,7 +148,7 @@ def context_for(
     now = clock.now()
     if template is None:
         late = latest is not None and now > _end(latest) + timedelta(hours=24)
-        template = note_for(kind, opportunity.status, thank_you_sent(opportunity_id), late)
+        template = note_for(kind, opportunity.status, thank_you_sent(opportunity_id), late, agency)
         template = template or "thank_you"
     _check(template)
     texts = _what_was_written(latest)
@@ -157,7 +165,8 @@ def context_for(
     if recruiter is not None and all(r.contact_id != recruiter.id for r in recipients):
         recipients.append(_recipient(recruiter, True, texts))
     if recipient_id is None and recipients:
-        to_recruiter = template in RECRUITER_NOTES
+        # With an agency every note goes to the recruiter, never around them.
+        to_recruiter = template in RECRUITER_NOTES or agency
         preferred = [r for r in recipients if r.is_recruiter == to_recruiter] or recipients
         recipient_id = preferred[0].contact_id
     profile = load_profile()
@@ -172,11 +181,17 @@ def context_for(
         "interview_day": day_words(met, today) if met else "",
         "interview_date": weekday_date(met, today) if met else "",
         "recruiter_name": greeting_name(recruiter.name, recruiter.address_as) if recruiter else "",
-        "interviewers": _and([r.name for r in recipients if not r.is_recruiter]),
+        "interviewers": people_list([r.name for r in recipients if not r.is_recruiter]),
     }
     return NoteContext(
         opportunity_id, template, tuple(recipients), recipient_id, values, reminder_id
     )
+
+
+def via_agency(opportunity: Opportunity) -> bool:
+    """An agency arranged it: notes go to its recruiter, not to the company's people."""
+    recruiter = opportunity.recruiter
+    return recruiter is not None and recruiter.recruiter_kind == RecruiterKind.AGENCY.value
 
 
 def context_for_reminder(reminder_id: int, clock: Clock) -> NoteContext | None:
@@ -343,9 +358,3 @@ def _what_was_written(interview: Interview | None) -> list[str]:
 
 def _end(interview: Interview) -> datetime:
     return interview.starts_at + timedelta(minutes=interview.duration_minutes or 0)
-
-
-def _and(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -7,12 +7,14 @@ from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 from db.connection import DB
-from db.models import Company, Interview, Opportunity, Reminder, StatusChange
+from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import ReminderState, Status
 from desktop.domain.clock import Clock
 from desktop.paths import resources_dir
 from desktop.playbook.nudges import (
+    PAUSE_WINDOW,
     LiveOpportunity,
+    Nudge,
     NudgeKind,
     NudgeSettings,
     PipelineFacts,
@@ -23,6 +25,7 @@ from desktop.playbook.nudges import (
     parse_messages,
     weekly_progress,
 )
+from desktop.playbook.rules import feeling
 from desktop.services import settings
 from desktop.services.settings import load_playbook_settings
 
@@ -37,8 +40,8 @@ def save_nudge_settings(chosen: NudgeSettings) -> None:
     settings.put(settings.NUDGES, chosen)
 
 
-def messages(kind: NudgeKind) -> list[tuple[str, str]]:
-    path = resources_dir() / "nudges" / kind.message_file
+def messages(nudge: Nudge) -> list[tuple[str, str]]:
+    path = resources_dir() / "nudges" / nudge.message_file
     return parse_messages(path.read_text(encoding="utf-8"))
 
 
@@ -60,7 +63,8 @@ def application_times(tz, since: datetime | None = None) -> list[datetime]:
     return [applied_at(on, created, tz) for on, created in query.tuples()]
 
 
-def pipeline_facts(tz) -> PipelineFacts:
+def pipeline_facts(tz, now: datetime | None = None) -> PipelineFacts:
+    """`now`: also read the recent debriefs that felt bad and the recent good news."""
     interviews = Counter(
         opportunity for (opportunity,) in Interview.select(Interview.opportunity).tuples()
     )
@@ -94,11 +98,31 @@ def pipeline_facts(tz) -> PipelineFacts:
         .where(StatusChange.to_status == Status.NOT_THIS_TIME.value)
         .tuples()
     )
+    hard, good = [], []
+    if now is not None:
+        since = now - PAUSE_WINDOW
+        recent = Debrief.select(Debrief.felt, Debrief.prediction, Debrief.created_at).where(
+            Debrief.created_at >= since
+        )
+        hard = [at for felt, said, at in recent.tuples() if feeling(felt, said) == "bad"]
+        good = [at for (at,) in Interview.select(Interview.created_at).where(
+            Interview.created_at >= since).tuples()]  # fmt: skip
+        good += [
+            at
+            for (at,) in StatusChange.select(StatusChange.changed_at)
+            .where(
+                (StatusChange.changed_at >= since)
+                & StatusChange.to_status.in_([Status.OFFER.value, Status.ACCEPTED.value])
+            )
+            .tuples()
+        ]
     return PipelineFacts(
         live=tuple(live),
         applications=tuple(applications),
         unanswered=tuple(unanswered),
         rejections=tuple(rejections),
+        hard_debriefs=tuple(hard),
+        good_news=tuple(good),
     )
 
 
@@ -125,7 +149,7 @@ def plan_nudge(clock: Clock) -> int | None:
     with DB.atomic():
         sent, about = sent_nudges()
         nudge = choose(
-            pipeline_facts(clock.tz),
+            pipeline_facts(clock.tz, now),
             chosen,
             sent,
             now,
@@ -135,7 +159,7 @@ def plan_nudge(clock: Clock) -> int | None:
         )
         if nudge is None:
             return None
-        texts = messages(nudge.kind)
+        texts = messages(nudge)
         index = next_message(nudge.kind, len(texts), sent)
         title, body = (fill(part, nudge.values) for part in texts[index])
         key = f"nudge:{nudge.kind.value}:{now:%Y%m%dT%H%M%S}:m{index}"

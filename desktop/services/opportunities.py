@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from db.connection import DB
-from db.models import Opportunity, StatusChange
-from db.vocabulary import ContactRole, Status
+from db.models import Contact, Opportunity, StatusChange
+from db.vocabulary import ContactRole, RecruiterKind, Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import OpportunityDraft
 from desktop.services import NotFound
@@ -26,7 +26,7 @@ def create_opportunity(draft: OpportunityDraft, clock: Clock) -> int:
     with DB.atomic():
         company = company_named(draft.company, now)
         recruiter = (
-            contact_for(draft.recruiter, company, ContactRole.RECRUITER, now)
+            contact_for(draft.recruiter, company, ContactRole.RECRUITER, now, draft.recruiter_kind)
             if draft.recruiter
             else None
         )
@@ -62,7 +62,7 @@ def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Cloc
         opportunity.applied_on = draft.applied_on
         opportunity.notes = draft.notes
         opportunity.recruiter = (
-            contact_for(draft.recruiter, company, ContactRole.RECRUITER, now)
+            contact_for(draft.recruiter, company, ContactRole.RECRUITER, now, draft.recruiter_kind)
             if draft.recruiter
             else None
         )
@@ -126,3 +126,17 @@ def delete_opportunity(opportunity_id: int) -> None:
     """Delete with its interviews, history and reminders (the foreign keys cascade)."""
     with DB.atomic():
         get_opportunity(opportunity_id).delete_instance()
+
+
+def set_recruiter_kind(contact_id: int, kind: RecruiterKind, clock: Clock) -> None:
+    """Say who a recruiter works for, and re-plan what they recruit for: with an agency,
+    thanks and follow-ups go through them."""
+    with DB.atomic():
+        contact = Contact.get_or_none(Contact.id == contact_id)
+        if contact is None:
+            raise NotFound(f"no person with id {contact_id}")
+        contact.recruiter_kind = kind.value
+        contact.save()
+        recruiting = Opportunity.select(Opportunity.id).where(Opportunity.recruiter == contact_id)
+        for (opportunity_id,) in recruiting.tuples():
+            replan(opportunity_id, clock)

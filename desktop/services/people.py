@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from db.models import Company, Contact
-from db.vocabulary import ContactRole
+from db.vocabulary import ContactRole, RecruiterKind
 from desktop.domain.forms import Person
 
 
@@ -15,19 +15,38 @@ def company_named(name: str, now: datetime) -> Company:
     return existing or Company.create(name=name, created_at=now)
 
 
-def contact_for(person: Person, company: Company, role: ContactRole, now: datetime) -> Contact:
-    """Reuse a contact with the same email, else the same name at the company."""
+def _same_person(person: Person, company: Company | None) -> Contact | None:
+    """A contact with the same email, else the same name at the company."""
     query = Contact.select()
     if person.email:
         query = query.where(Contact.email == person.email)
     else:
         query = query.where((Contact.name == person.name) & (Contact.company == company))
-    contact = query.first()
+    return query.first()
+
+
+def contact_for(
+    person: Person,
+    company: Company,
+    role: ContactRole,
+    now: datetime,
+    kind: RecruiterKind = RecruiterKind.UNKNOWN,
+) -> Contact:
+    """Reuse a contact with the same email, else the same name at the company. A known
+    `kind` (agency or in-house) is remembered with the person; unknown keeps what was."""
+    contact = _same_person(person, company)
     if contact is None:
         return Contact.create(
-            name=person.name, email=person.email, role=role.value, company=company, created_at=now
+            name=person.name,
+            email=person.email,
+            role=role.value,
+            company=company,
+            created_at=now,
+            recruiter_kind=kind.value,
         )
     changed = False
+    if kind is not RecruiterKind.UNKNOWN and contact.recruiter_kind != kind.value:
+        contact.recruiter_kind, changed = kind.value, True
     if person.name and contact.name != person.name:
         contact.name, changed = person.name, True
     if contact.company_id is None:
@@ -37,3 +56,10 @@ def contact_for(person: Person, company: Company, role: ContactRole, now: dateti
     if changed:
         contact.save()
     return contact
+
+
+def recruiter_kind_of(person: Person, company_name: str) -> RecruiterKind:
+    """What the user said before about this recruiter: the form asks only once."""
+    company = Company.get_or_none(Company.name == company_name) if company_name else None
+    contact = _same_person(person, company)
+    return RecruiterKind(contact.recruiter_kind) if contact else RecruiterKind.UNKNOWN

@@ -41,6 +41,7 @@ class PersonView:
     name: str
     email: str
     role: str
+    recruiter_kind: str = ""  # a RecruiterKind value, for recruiters
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class OpportunityDetail:
 
 
 def _person(contact: Contact) -> PersonView:
-    return PersonView(contact.id, contact.name, contact.email, contact.role)
+    return PersonView(contact.id, contact.name, contact.email, contact.role, contact.recruiter_kind)
 
 
 def list_opportunities(now: datetime) -> list[OpportunityRow]:
@@ -247,6 +248,7 @@ def interview_form_values(interview_id: int, tz) -> dict[str, str]:
         "hear_by": interview.hear_by.isoformat() if interview.hear_by else "",
         "interviewers": "\n".join(_person_text(p) for p in people),
         "recruiter": _person_text(recruiter) if recruiter else "",
+        "recruiter_kind": recruiter.recruiter_kind if recruiter else "",
         "notes": interview.notes,
     }
 
@@ -261,6 +263,7 @@ def opportunity_form_values(opportunity_id: int) -> dict[str, str]:
         "applied_on": opp.applied_on.isoformat() if opp.applied_on else "",
         "status": opp.status,
         "recruiter": _person_text(opp.recruiter) if opp.recruiter_id else "",
+        "recruiter_kind": opp.recruiter.recruiter_kind if opp.recruiter_id else "",
         "notes": opp.notes,
     }
 

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from db.models import Debrief, DebriefMistake, Interview, Opportunity, Reminder
+from db.models import (
+    Contact,
+    Debrief,
+    DebriefMistake,
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    Reminder,
+)
+from db.vocabulary import RecruiterKind
 from desktop.playbook.addressing import greeting_name
 from desktop.playbook.call_checklist import DebriefFacts, Section, checklist
+from desktop.playbook.notes import people_list
 from desktop.services import NotFound
 
 
@@ -40,6 +50,7 @@ def call_plan(reminder_id: int) -> CallPlan:
         )
     facts = _facts(interview)
     person = reminder.contact or opportunity.recruiter
+    recruiter_kind = opportunity.recruiter.recruiter_kind if opportunity.recruiter else ""
     return CallPlan(
         reminder_id=reminder.id,
         opportunity_id=opportunity.id,
@@ -48,7 +59,12 @@ def call_plan(reminder_id: int) -> CallPlan:
         role=opportunity.role_title,
         recruiter=greeting_name(person.name, person.address_as) if person else "",
         has_debrief=facts.written,
-        sections=checklist(facts, opportunity.company.name),
+        sections=checklist(
+            facts,
+            opportunity.company.name,
+            via_agency=recruiter_kind == RecruiterKind.AGENCY.value,
+            interviewers=people_list(_interviewers(interview)),
+        ),
     )
 
 
@@ -77,3 +93,16 @@ def _facts(interview: Interview | None) -> DebriefFacts:
         made_harder=debrief.made_harder,
         lessons=debrief.lessons,
     )
+
+
+def _interviewers(interview: Interview | None) -> list[str]:
+    if interview is None:
+        return []
+    return [
+        name
+        for (name,) in Contact.select(Contact.name)
+        .join(InterviewInterviewer)
+        .where(InterviewInterviewer.interview == interview.id)
+        .order_by(InterviewInterviewer.id)
+        .tuples()
+    ]

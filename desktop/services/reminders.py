@@ -15,21 +15,39 @@ from db.connection import DB
 from db.models import (
     Company,
     Contact,
+    Debrief,
     Interview,
     InterviewInterviewer,
     Opportunity,
     Reminder,
     StatusChange,
 )
-from db.vocabulary import OPEN_REMINDER_STATES, ReminderState, Status
+from db.vocabulary import OPEN_REMINDER_STATES, RecruiterKind, ReminderState, Status
 from desktop.domain.clock import Clock
 from desktop.playbook.calendar import allowed
 from desktop.playbook.nudges import NudgeKind
-from desktop.playbook.rules import InterviewFacts, Kind, OpportunityFacts, Person, plan
+from desktop.playbook.rules import (
+    FELT_WRONG_FRESH_FOR,
+    FELT_WRONG_KINDS,
+    InterviewFacts,
+    Kind,
+    OpportunityFacts,
+    Person,
+    plan,
+)
 from desktop.playbook.settings import PlaybookSettings
 from desktop.playbook.snooze import snooze_until
-from desktop.playbook.texts import LESSONS_PREFIX, WHY, title
+from desktop.playbook.texts import (
+    FEEDBACK_PREFIX,
+    HISTORY_FEEDBACK,
+    HISTORY_LESSONS,
+    HISTORY_MET,
+    LESSONS_PREFIX,
+    title,
+)
+from desktop.playbook.texts import why as why_of
 from desktop.services import NotFound
+from desktop.services.history import company_history
 from desktop.services.lessons import lessons_before
 from desktop.services.settings import load_playbook_settings
 
@@ -49,6 +67,14 @@ def facts_for(opportunity: Opportunity, answered: frozenset[str]) -> Opportunity
     )
     for interview_id, contact_id, name in links:
         people[interview_id].append(Person(contact_id, name))
+    feelings = {
+        interview_id: (felt, prediction, written)
+        for interview_id, felt, prediction, written in Debrief.select(
+            Debrief.interview, Debrief.felt, Debrief.prediction, Debrief.created_at
+        )
+        .where(Debrief.interview.in_(list(people)))
+        .tuples()
+    }
     last_change = (
         StatusChange.select(StatusChange.changed_at)
         .where(StatusChange.opportunity == opportunity)
@@ -68,10 +94,16 @@ def facts_for(opportunity: Opportunity, answered: frozenset[str]) -> Opportunity
                 created_at=i.created_at,
                 hear_by=i.hear_by,
                 interviewers=tuple(people[i.id]),
+                felt=feelings.get(i.id, (None,))[0],
+                prediction=feelings.get(i.id, (None, ""))[1],
+                debriefed_at=feelings.get(i.id, (None, "", None))[2],
             )
             for i in interviews
         ),
         recruiter=Person(recruiter.id, recruiter.name) if recruiter else None,
+        recruiter_kind=RecruiterKind(recruiter.recruiter_kind)
+        if recruiter
+        else RecruiterKind.UNKNOWN,
         offer_deadline=opportunity.offer_deadline,
         answered=answered,
     )
@@ -93,6 +125,12 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
         p.key: p
         for p in plan(facts, settings, clock.tz)
         if not (p.kind is Kind.PREP and p.interview_id in begun)
+        and not (
+            # Old news the first time an old history is planned: never said late.
+            p.kind in FELT_WRONG_KINDS
+            and p.key not in existing
+            and p.due_at < now - FELT_WRONG_FRESH_FOR
+        )
     }
     for key, planned in wanted.items():
         row = existing.get(key)
@@ -107,11 +145,14 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
                 created_at=now,
             )
         elif row.state == ReminderState.CANCELLED.value or (
-            row.state == ReminderState.PENDING.value and row.due_at != planned.due_at
+            row.state == ReminderState.PENDING.value
+            and (row.due_at != planned.due_at or row.contact_id != planned.contact_id)
         ):
-            # Moved (an interview rescheduled) or wanted again (a status changed back).
+            # Moved (an interview rescheduled), wanted again (a status changed back), or
+            # now addressed to someone else (the recruiter turned out to be an agency).
             row.state = ReminderState.PENDING.value
             row.due_at = planned.due_at
+            row.contact = planned.contact_id
             row.save()
     for key, row in existing.items():
         if key not in wanted and row.state in OPEN_STATE_VALUES:
@@ -191,6 +232,7 @@ class ReminderView:
     state: ReminderState
     opportunity_id: int | None
     interview_id: int | None
+    link: str = ""  # a posting to look at again (the re-apply check-in)
 
 
 def views_of(query) -> list[ReminderView]:
@@ -217,9 +259,12 @@ def views_of(query) -> list[ReminderView]:
             kind = Kind(row.kind)
             about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"
             heading = title(kind, about, getattr(row, "contact_name", None))
-            why = WHY[kind]
+            why = why_of(kind, to_person=row.contact_id is not None)
             if kind is Kind.PREP and row.interview_id is not None:
                 why = _with_lessons(why, row.interview_id)
+        link = ""
+        if row.kind == Kind.REAPPLY_CHECK_IN.value and row.opportunity_id is not None:
+            why, link = _with_history(why, row.opportunity_id)
         views.append(
             ReminderView(
                 id=row.id,
@@ -230,16 +275,39 @@ def views_of(query) -> list[ReminderView]:
                 state=ReminderState(row.state),
                 opportunity_id=row.opportunity_id,
                 interview_id=row.interview_id,
+                link=link,
             )
         )
     return views
 
 
 def _with_lessons(why: str, interview_id: int) -> str:
-    """The loop closes here: the prep reminder carries what earlier debriefs taught."""
+    """The loop closes here: the prep reminder carries what earlier debriefs taught and
+    what companies said."""
     interview = Interview.get_or_none(Interview.id == interview_id)
     found = lessons_before(interview.starts_at) if interview else None
-    return f"{why}\n{LESSONS_PREFIX}{found.brief()}" if found else why
+    if not found:
+        return why
+    lines = [why]
+    if found.brief():
+        lines.append(f"{LESSONS_PREFIX}{found.brief()}")
+    if found.feedback:
+        lines.append(f"{FEEDBACK_PREFIX}{found.feedback_lines(1)[0]}")
+    return "\n".join(lines)
+
+
+def _with_history(why: str, opportunity_id: int) -> tuple[str, str]:
+    """For the re-apply check-in: who the user met there, what they learned and were
+    told, and the posting link the company had (this one's, else the latest known)."""
+    found = company_history(opportunity_id)
+    lines = [why]
+    if found.people:
+        lines.append(HISTORY_MET.format(people=", ".join(found.people)))
+    if found.lessons:
+        lines.append(HISTORY_LESSONS.format(lessons=" · ".join(found.lessons)))
+    if found.feedback:
+        lines.append(HISTORY_FEEDBACK.format(feedback=found.feedback))
+    return "\n".join(lines), found.link
 
 
 def open_reminders_until(horizon: datetime) -> list[ReminderView]:

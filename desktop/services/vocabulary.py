@@ -6,12 +6,20 @@ from __future__ import annotations
 
 from peewee import DatabaseError as StorageError
 
-from db.vocabulary import ContactRole, InterviewFormat, InvalidTransition, ReminderState, Status
+from db.vocabulary import (
+    ContactRole,
+    InterviewFormat,
+    InvalidTransition,
+    RecruiterKind,
+    ReminderState,
+    Status,
+)
 
 __all__ = [
     "ContactRole",
     "InterviewFormat",
     "InvalidTransition",
+    "RecruiterKind",
     "ReminderState",
     "Status",
     "StorageError",

@@ -6,11 +6,13 @@ import contextlib
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.calibration import PastFeeling, calibration, is_doubt
 from desktop.domain.clock import Clock
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.reflection import COMMON_MISTAKES, FELT, PREDICTIONS
@@ -109,8 +112,11 @@ class DebriefDialog(QDialog):
         self.resize(720, 780)
         self.autosave = Autosave(self.save_now, self)
         self._build(lessons)
-        self.set_data(debriefs.load_debrief(interview_id))
+        loaded = debriefs.load_debrief(interview_id)
+        self.set_data(loaded)
         self.autosave.dirty = False
+        # Reopened after a hard one: the evidence is still where it was left.
+        self.show_calibration(loaded.felt, loaded.prediction)
         self._connect()
 
     # ----- layout -----------------------------------------------------------------------
@@ -146,6 +152,7 @@ class DebriefDialog(QDialog):
         for key, label in PREDICTIONS.items():
             self.prediction.addItem(label, key)
         form.addWidget(self.prediction, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addWidget(self._calibration_panel())
 
         form.addWidget(_section(strings.DEBRIEF_ACCOUNT))
         self.account = _text_box()
@@ -192,6 +199,10 @@ class DebriefDialog(QDialog):
         self.lessons = _text_box()
         form.addWidget(self.lessons)
 
+        form.addWidget(_section(strings.DEBRIEF_FEEDBACK))
+        self.feedback = _text_box(strings.DEBRIEF_FEEDBACK_NOTE)
+        form.addWidget(self.feedback)
+
         bottom = QHBoxLayout()
         self.saved_label = QLabel()
         self.saved_label.setEnabled(False)
@@ -206,7 +217,7 @@ class DebriefDialog(QDialog):
         changed = self.autosave.changed
         self.felt.idToggled.connect(changed)
         self.prediction.currentIndexChanged.connect(changed)
-        for box in (self.account, self.went_well, self.made_harder, self.lessons):
+        for box in (self.account, self.went_well, self.made_harder, self.lessons, self.feedback):
             box.textChanged.connect(changed)
         for check, why in self.common.values():
             check.toggled.connect(changed)
@@ -232,6 +243,7 @@ class DebriefDialog(QDialog):
             mistakes=tuple(mistakes),
             made_harder=self.made_harder.toPlainText(),
             lessons=self.lessons.toPlainText(),
+            feedback=self.feedback.toPlainText(),
         )
 
     def set_data(self, data: DebriefData) -> None:
@@ -242,6 +254,7 @@ class DebriefDialog(QDialog):
         self.went_well.setPlainText(data.went_well)
         self.made_harder.setPlainText(data.made_harder)
         self.lessons.setPlainText(data.lessons)
+        self.feedback.setPlainText(data.feedback)
         for entry in data.questions:
             self.questions.add_row(entry.question, entry.note)
         for entry in data.mistakes:
@@ -255,13 +268,47 @@ class DebriefDialog(QDialog):
             self.questions.add_row()
 
     def save_now(self) -> None:
+        data = self.data()
         try:
-            debriefs.save_debrief(self.interview_id, self.data(), self.clock)
+            debriefs.save_debrief(self.interview_id, data, self.clock)
         except NotFound:  # the interview was deleted elsewhere while this was open
             self.saved_label.setText(strings.DELETED_ELSEWHERE)
             return
         local: datetime = self.clock.now().astimezone(self.clock.tz)
         self.saved_label.setText(strings.DEBRIEF_SAVED.format(time=f"{local:%H:%M}"))
+        self.show_calibration(data.felt, data.prediction)
+
+    # ----- evidence at the moment of doubt ----------------------------------------------
+    def _calibration_panel(self) -> QFrame:
+        self.calibration = QFrame()
+        self.calibration.setObjectName("calibration")
+        self.calibration.setFrameShape(QFrame.Shape.StyledPanel)
+        # The palette's own colours: readable in light and dark themes alike.
+        self.calibration.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.calibration.setAutoFillBackground(True)
+        column = QVBoxLayout(self.calibration)
+        heading = QLabel(f"<b>{strings.DEBRIEF_CALIBRATION}</b>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        self.calibration_text = QLabel()
+        self.calibration_text.setObjectName("calibrationText")
+        self.calibration_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.calibration_text.setWordWrap(True)
+        column.addWidget(heading)
+        column.addWidget(self.calibration_text)
+        self.calibration.hide()
+        self._past: list[PastFeeling] | None = None  # read once, when first needed
+        return self.calibration
+
+    def show_calibration(self, felt: int | None, prediction: str) -> None:
+        """Once a save says it went badly (or a no is expected), the user's own record
+        for that feeling appears beside it; otherwise the panel stays out of the way."""
+        if not is_doubt(felt, prediction):
+            self.calibration.hide()
+            return
+        if self._past is None:
+            self._past = debriefs.past_feelings()
+        self.calibration_text.setText(calibration(self._past, felt, prediction, self.interview_id))
+        self.calibration.show()
 
     def done(self, result: int) -> None:
         self.autosave.flush()
@@ -277,4 +324,5 @@ def _lessons_text(lessons: Lessons) -> str:
         for label, count in lessons.mistakes[:3]
     ]
     lines += [f"• {lesson}" for lesson in lessons.lessons[:3]]
+    lines += [f"• {line}" for line in lessons.feedback_lines(2)]
     return "\n".join(lines)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.notes import TEMPLATE_NAMES
 from desktop.services.notes import SentNoteView
-from desktop.services.queries import InterviewView, OpportunityDetail
+from desktop.services.queries import InterviewView, OpportunityDetail, PersonView
 from desktop.services.reminders import ReminderView
-from desktop.services.vocabulary import Status
+from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import strings
 from desktop.ui.formatting import day, when
 
@@ -47,6 +47,7 @@ class DetailPane(QWidget):
     interview_debrief_requested = Signal(int)
     note_requested = Signal()
     reflect_requested = Signal()
+    recruiter_kind_chosen = Signal(int, object)  # contact id, RecruiterKind
 
     def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +136,7 @@ class DetailPane(QWidget):
                 times = f" (×{count})" if count > 1 else ""
                 parts.append(f"<li>{escape(label)}{times}</li>")
             parts += [f"<li>{escape(lesson)}</li>" for lesson in self.lessons.lessons[:3]]
+            parts += [f"<li>{escape(line)}</li>" for line in self.lessons.feedback_lines(2)]
             parts.append("</ul>")
         parts.append(f"<h3>{escape(strings.DETAIL_INTERVIEWS)}</h3>")
         if detail.interviews:
@@ -145,7 +147,10 @@ class DetailPane(QWidget):
             parts.append(f"<h3>{escape(strings.DETAIL_PEOPLE)}</h3><ul>")
             for person in detail.people:
                 contact = f" &lt;{escape(person.email)}&gt;" if person.email else ""
-                parts.append(f"<li>{escape(person.name)}{contact} · {escape(person.role)}</li>")
+                parts.append(
+                    f"<li>{escape(person.name)}{contact} · {escape(person.role)}"
+                    f"{self._recruiter_kind(person, detail)}</li>"
+                )
             parts.append("</ul>")
         if self.sent:
             parts.append(f"<h3>{escape(strings.DETAIL_SENT_NOTES)}</h3><ul>")
@@ -192,6 +197,26 @@ class DetailPane(QWidget):
             parts.append(f"<p>{escape(detail.notes).replace(chr(10), '<br>')}</p>")
         return "".join(parts)
 
+    def _recruiter_kind(self, person: PersonView, detail: OpportunityDetail) -> str:
+        """Who the recruiter works for, or the question, with links to say or change it."""
+        if detail.recruiter is None or person.id != detail.recruiter.id:
+            return ""
+
+        def link(kind: RecruiterKind, text: str) -> str:
+            return f'<a href="recruiter:{kind.value}:{person.id}">{escape(text)}</a>'
+
+        company = detail.company
+        if person.recruiter_kind == RecruiterKind.AGENCY.value:
+            change = link(RecruiterKind.IN_HOUSE, strings.RECRUITER_NOT_AGENCY)
+            return f" ({escape(strings.RECRUITER_AGENCY_NOTE)}) · {change}"
+        if person.recruiter_kind == RecruiterKind.IN_HOUSE.value:
+            change = link(RecruiterKind.AGENCY, strings.RECRUITER_FROM_AGENCY)
+            return f" ({escape(strings.RECRUITER_OWN_NOTE.format(company=company))}) · {change}"
+        agency = link(RecruiterKind.AGENCY, strings.RECRUITER_IS_AGENCY)
+        own = link(RecruiterKind.IN_HOUSE, strings.RECRUITER_IS_OWN.format(company=company))
+        question = strings.RECRUITER_ASK.format(company=company)
+        return f"<br><i>{escape(question)}</i> {agency} · {own}"
+
     def _interview(self, interview: InterviewView) -> str:
         title = interview.round_label or "Interview"
         people = ", ".join(p.name for p in interview.interviewers)
@@ -218,6 +243,9 @@ class DetailPane(QWidget):
     def _on_link(self, url: QUrl) -> None:
         kind, _, rest = url.toString().partition(":")
         action, _, ident = rest.partition(":")
+        if kind == "recruiter" and ident.isdigit():
+            self.recruiter_kind_chosen.emit(int(ident), RecruiterKind(action))
+            return
         if kind != "interview" or not ident.isdigit():
             return
         if action == "edit":

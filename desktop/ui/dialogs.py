@@ -44,6 +44,33 @@ def _company_field(companies: list[str]) -> QLineEdit:
     return edit
 
 
+def _add_recruiter_fields(dialog: FormDialog, known_kind: Callable[[str, str], str] | None) -> None:
+    """The recruiter, and who they work for: asked once per person. A recruiter seen
+    before comes with what the user said then."""
+    recruiter = dialog.add_field(
+        "recruiter", "Recruiter or agency", _line(strings.PERSON_PLACEHOLDER)
+    )
+    kind = QComboBox()
+    for value, label in strings.RECRUITER_KINDS.items():
+        kind.addItem(label, value)
+    kind.setToolTip(strings.RECRUITER_KIND_WHY)
+    dialog.add_field("recruiter_kind", strings.RECRUITER_KIND_LABEL, kind)
+    chosen_by_hand = [False]
+    kind.activated.connect(lambda _index: chosen_by_hand.__setitem__(0, True))
+
+    def follow(_text: str = "") -> None:
+        typed = recruiter.text().strip()
+        kind.setEnabled(bool(typed))
+        if known_kind is None or chosen_by_hand[0]:
+            return
+        company = dialog.fields["company"].text().strip()
+        remembered = known_kind(typed, company) if typed else ""
+        kind.setCurrentIndex(max(0, kind.findData(remembered)))
+
+    recruiter.textChanged.connect(follow)
+    follow()
+
+
 def _status_combo() -> QComboBox:
     combo = QComboBox()
     for status in Status:
@@ -62,6 +89,7 @@ class InterviewDialog(FormDialog):
         parent: QWidget | None = None,
         editing: bool = False,
         company_hint: Callable[[str], str | None] | None = None,
+        known_kind: Callable[[str, str], str] | None = None,
     ) -> None:
         title = strings.INTERVIEW_DIALOG_EDIT if editing else strings.INTERVIEW_DIALOG_NEW
         super().__init__(title, lambda raw: validate_interview(raw, tz), parent)
@@ -94,7 +122,7 @@ class InterviewDialog(FormDialog):
         self.add_field("format", "Format", fmt)
         self.add_field("location", "Location or link", _line("Address or meeting link"))
         self.add_field("interviewers", "Interviewers", _notes(strings.PEOPLE_PLACEHOLDER, 50))
-        self.add_field("recruiter", "Recruiter or agency", _line(strings.PERSON_PLACEHOLDER))
+        _add_recruiter_fields(self, known_kind)
         self.add_field("hear_by", "", OptionalDate(strings.HEAR_BY_LABEL))
         self.add_field("notes", "Notes", _notes())
         self.resize(520, self.sizeHint().height())
@@ -107,6 +135,7 @@ class OpportunityDialog(FormDialog):
         parent: QWidget | None = None,
         editing: bool = False,
         company_hint: Callable[[str], str | None] | None = None,
+        known_kind: Callable[[str, str], str] | None = None,
     ) -> None:
         title = strings.OPPORTUNITY_DIALOG_EDIT if editing else strings.OPPORTUNITY_DIALOG_NEW
         super().__init__(title, validate_opportunity, parent)
@@ -118,7 +147,7 @@ class OpportunityDialog(FormDialog):
         self.add_field("source", "Found through", _line("Job board, referral, recruiter…"))
         self.add_field("posting_url", "Posting link", _line("https://…"))
         self.add_field("applied_on", "", OptionalDate(strings.APPLIED_ON_LABEL))
-        self.add_field("recruiter", "Recruiter or agency", _line(strings.PERSON_PLACEHOLDER))
+        _add_recruiter_fields(self, known_kind)
         self.add_field("notes", "Notes", _notes())
         self.resize(520, self.sizeHint().height())
 

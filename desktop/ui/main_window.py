@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,12 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.domain.forms import InterviewDraft, OpportunityDraft
+from desktop.domain.forms import InterviewDraft, OpportunityDraft, parse_person
 from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
 from desktop.services.notes import sent_notes
+from desktop.services.people import recruiter_kind_of
 from desktop.services.settings import (
     WINDOW_COLUMNS,
     WINDOW_GEOMETRY,
@@ -42,7 +50,7 @@ from desktop.services.settings import (
     read_ui_state,
     write_ui_state,
 )
-from desktop.services.vocabulary import Status
+from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import strings
 from desktop.ui.banner import Banner
 from desktop.ui.data_actions import DataActions
@@ -234,6 +242,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.detail.interview_debrief_requested.connect(self.open_debrief)
         self.detail.note_requested.connect(self.compose_for_selected)
         self.detail.reflect_requested.connect(self.reflect_on_selected)
+        self.detail.recruiter_kind_chosen.connect(self.set_recruiter_kind)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -244,6 +253,9 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.today = TodayView(self.clock)
         self.today.open_requested.connect(self.open_opportunity)
         self.today.act_requested.connect(self.act_on_reminder)
+        self.today.reflect_requested.connect(self.reflect_on)
+        # The user's own browser, at the user's click: Debrief itself stays offline.
+        self.today.link_requested.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
         self.today.changed.connect(self.refresh)
         self.today.changed.connect(self.data_changed.emit)
         self.tabs = QTabWidget()
@@ -438,6 +450,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             self,
             editing=editing,
             company_hint=None if editing else self.company_hint,
+            known_kind=self.known_recruiter_kind,
         )
 
     def new_interview(
@@ -467,6 +480,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
                 "company": values["company"],
                 "role": values["role"],
                 "recruiter": values["recruiter"],
+                "recruiter_kind": values["recruiter_kind"],
             },
             opportunity_id=selected,
         )
@@ -505,8 +519,25 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             return None
         return strings.COMPANY_MEMORY_HINT.format(sentence=memory.sentence())
 
+    def known_recruiter_kind(self, recruiter: str, company: str) -> str:
+        """What the user said before about this recruiter ("" when never asked)."""
+        try:
+            person = parse_person(recruiter)
+        except ValueError:
+            return ""
+        return recruiter_kind_of(person, company).value
+
+    def set_recruiter_kind(self, contact_id: int, kind: RecruiterKind) -> None:
+        self._run(lambda: opportunities.set_recruiter_kind(contact_id, kind, self.clock))
+        self.refresh()
+
     def new_opportunity(self) -> QDialog:
-        dialog = OpportunityDialog(queries.company_names(), self, company_hint=self.company_hint)
+        dialog = OpportunityDialog(
+            queries.company_names(),
+            self,
+            company_hint=self.company_hint,
+            known_kind=self.known_recruiter_kind,
+        )
 
         def saved() -> None:
             assert isinstance(dialog.draft, OpportunityDraft)
@@ -519,7 +550,9 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         selected = self.selected_id()
         if selected is None:
             return None
-        dialog = OpportunityDialog(queries.company_names(), self, editing=True)
+        dialog = OpportunityDialog(
+            queries.company_names(), self, editing=True, known_kind=self.known_recruiter_kind
+        )
         dialog.set_values(queries.opportunity_form_values(selected))
 
         def saved() -> None:

@@ -55,6 +55,24 @@ ROUND_PRESETS = (
     "Final",
 )
 HEAR_BY_LABEL = "They said I'd hear by"
+RECRUITER_KIND_LABEL = "They work for"
+RECRUITER_KINDS = {
+    "": "Not sure yet",
+    "agency": "A recruitment agency",
+    "in_house": "The company itself",
+}
+RECRUITER_ASK = "Does this recruiter work for an agency, or for {company} itself?"
+RECRUITER_IS_AGENCY = "An agency"
+RECRUITER_IS_OWN = "{company} itself"
+RECRUITER_AGENCY_NOTE = "agency: thanks and follow-ups go through them"
+RECRUITER_OWN_NOTE = "works for {company}"
+RECRUITER_NOT_AGENCY = "Not an agency?"
+RECRUITER_FROM_AGENCY = "From an agency?"
+RECRUITER_KIND_WHY = (
+    "With an agency, your thanks and follow-ups go through the recruiter, and the "
+    "company's people are left to them while the process runs. Debrief remembers "
+    "your answer for this person."
+)
 APPLIED_ON_LABEL = "Applied on"
 
 DETAIL_NONE = "Select an opportunity to see its interviews, people and history."
@@ -80,6 +98,7 @@ SNOOZE = "Snooze"
 OPEN = "Open"
 DISMISS = "Dismiss"
 MARK_NO_RESPONSE = "Mark as No response"
+OPEN_POSTING = "Open their posting"
 DUE_AT = "Due {when}"
 DETAIL_REMINDERS = "Reminders"
 REMINDER_STATES = {
@@ -124,6 +143,9 @@ KIND_LABELS = {
     "reapply_check_in": "Re-apply check-ins",
     "offer_reply": "Answering an offer",
     "keep_in_touch": "Keep-in-touch notes",
+    "thanks_via_recruiter": "Thanks through an agency's recruiter",
+    "felt_wrong_forward": "An interview you doubted moved forward",
+    "felt_wrong_not": "An interview that felt good was not a yes",
 }
 # (field of PlaybookSettings, label, unit suffix, maximum)
 TIMING_FIELDS = (
@@ -170,6 +192,12 @@ DEBRIEF_ADD_MISTAKE = "Add another mistake"
 DEBRIEF_MADE_HARDER = "What the interviewer did that made it harder"
 DEBRIEF_MADE_HARDER_NOTE = "Not your mistakes: kept apart on purpose."
 DEBRIEF_LESSONS_NEXT = "Lessons for next time"
+DEBRIEF_FEEDBACK = "What the company or the recruiter told you"
+DEBRIEF_FEEDBACK_NOTE = (
+    "Feedback from the recruiter call or from the company, in their words. "
+    "It comes back before your next interview."
+)
+DEBRIEF_CALIBRATION = "How your feelings have turned out"
 DEBRIEF_SAVED = "Saved {time}"
 DEBRIEF_DONE = "Done"
 DELETED_ELSEWHERE = "This interview was deleted elsewhere; nothing more can be saved."
@@ -289,6 +317,9 @@ ACT_LABELS = {
     "second_follow_up": WRITE_NOTE,
     "rejection_reply": WRITE_NOTE,
     "keep_in_touch": WRITE_NOTE,
+    "thanks_via_recruiter": WRITE_NOTE,
+    "felt_wrong_forward": "See how your feelings turn out",
+    "felt_wrong_not": "See how your feelings turn out",
     "nudge_few_live": "Add an opportunity…",
     "nudge_no_recent_application": "Add an opportunity…",
     "nudge_one_basket": "Add an opportunity…",

@@ -69,6 +69,17 @@ class ReminderRow(QFrame):
         if view.kind is Kind.NO_RESPONSE_CHECK:
             self.no_response_button = QPushButton(strings.MARK_NO_RESPONSE)
             buttons.addWidget(self.no_response_button)
+        # Beside the reply to a "no": the reflection, for whenever the user wants it.
+        self.reflect_button: QPushButton | None = None
+        if view.kind is Kind.REJECTION_REPLY and view.opportunity_id is not None:
+            self.reflect_button = QPushButton(strings.REFLECT)
+            buttons.insertWidget(1, self.reflect_button)
+        # The re-apply check-in: the posting the company had, one click away.
+        self.link_button: QPushButton | None = None
+        if view.link:
+            self.link_button = QPushButton(strings.OPEN_POSTING)
+            self.link_button.setToolTip(view.link)
+            buttons.insertWidget(0, self.link_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -76,6 +87,8 @@ class ReminderRow(QFrame):
 class TodayView(QWidget):
     open_requested = Signal(int)  # opportunity id
     act_requested = Signal(object)  # ReminderView: write the debrief or the note it asks for
+    reflect_requested = Signal(int)  # opportunity id: the reflection after a "no"
+    link_requested = Signal(str)  # a posting to open in the browser
     # Something was answered: the owner re-reads everything, this view included, once.
     changed = Signal()
 
@@ -142,6 +155,12 @@ class TodayView(QWidget):
             action.triggered.connect(lambda _=False, c=choice: self.snooze(ident, c))
         if row.act_button is not None:
             row.act_button.clicked.connect(lambda: self.act_requested.emit(row.view))
+        if row.reflect_button is not None and row.view.opportunity_id is not None:
+            about = row.view.opportunity_id
+            row.reflect_button.clicked.connect(lambda: self.reflect_requested.emit(about))
+        if row.link_button is not None:
+            link = row.view.link
+            row.link_button.clicked.connect(lambda: self.link_requested.emit(link))
         if row.view.opportunity_id is not None:
             target = row.view.opportunity_id
             row.open_button.clicked.connect(lambda: self.open_requested.emit(target))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.playbook.nudges import NudgeKind
-from desktop.playbook.rules import Kind
+from desktop.playbook.rules import FELT_WRONG_KINDS, Kind
 from desktop.services import NotFound
 from desktop.services.debriefs import lessons_for_interview
 from desktop.services.notes import NoteContext
@@ -31,6 +31,12 @@ class WritingActions:
             return self.open_debrief(view.interview_id)
         if view.kind is Kind.RECRUITER_CALL:
             return self.open_call(view.id)
+        if view.kind in FELT_WRONG_KINDS:
+            # Read and acted on: the evidence is the user's whole record, in Insights.
+            mark_done(view.id, self.clock)
+            self.data_changed.emit()
+            self.show_insights()
+            return None
         try:
             context = note_context_for_reminder(view.id, self.clock)
         except NotFound as error:
@@ -49,6 +55,8 @@ class WritingActions:
         if view.kind is NudgeKind.PAUSE:
             self.show_insights()
             return None
+        if view.kind is NudgeKind.RECHARGE:
+            return None  # permission to rest: nothing to open, nothing to add
         if view.kind is NudgeKind.AFTER_NO:
             rejected = latest_rejection_reply()
             if rejected is not None:
@@ -68,12 +76,20 @@ class WritingActions:
         return self._show_modeless(dialog)
 
     def reflect_on_selected(self) -> QDialog | None:
-        selected, detail = self.selected_id(), self.detail.detail
-        if selected is None or detail is None:
-            return None
+        selected = self.selected_id()
+        return self.reflect_on(selected) if selected is not None else None
+
+    def reflect_on(self, opportunity_id: int) -> QDialog | None:
+        """The reflection after a "no", from the detail pane or beside the reply's note."""
+        from desktop.services.queries import opportunity_detail
         from desktop.ui.reflection_dialog import ReflectionDialog
 
-        dialog = ReflectionDialog(selected, detail.company, detail.role, self.clock, self)
+        try:
+            detail = opportunity_detail(opportunity_id)
+        except NotFound as error:
+            self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
+            return None
+        dialog = ReflectionDialog(opportunity_id, detail.company, detail.role, self.clock, self)
         return self._show_modeless(dialog)
 
     def compose_for_selected(self) -> QDialog | None:

@@ -224,3 +224,19 @@ def test_the_detail_asks_about_an_unknown_recruiter_and_replans(qtbot, window, c
         r.kind for r in Reminder.select().where(Reminder.state.in_(["pending", "fired", "snoozed"]))
     }
     assert "thanks_via_recruiter" in open_kinds and "thank_you" not in open_kinds
+
+
+def test_the_note_through_the_recruiter_names_the_interviewers_without_a_warning(
+    qtbot, store, clock
+) -> None:
+    from desktop.ui.compose_dialog import ComposeDialog
+
+    _log(clock, "agency")
+    thanks = Reminder.get(Reminder.kind == "thanks_via_recruiter")
+    context = context_for_reminder(thanks.id, clock)
+    dialog = ComposeDialog(context, clock, lambda *_: False, lambda _url: True)
+    qtbot.addWidget(dialog)
+    assert dialog.template_name() == "thanks_via_recruiter"
+    assert dialog.current_recipient().name == "Sam Ortiz"
+    assert "pass on my thanks to Dana Li and Lee Park" in dialog.body.toPlainText()
+    assert dialog.warning.text() == ""

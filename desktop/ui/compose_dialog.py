@@ -31,6 +31,7 @@ from desktop.domain.clock import Clock
 from desktop.playbook.addressing import Person, first_name, names_in, swap_names
 from desktop.playbook.notes import (
     PLACEHOLDERS,
+    RECRUITER_NOTES,
     TEMPLATE_NAMES,
     Note,
     gaps,
@@ -271,10 +272,12 @@ class ComposeDialog(QDialog):
             strings.COMPOSE_GAPS.format(gaps=", ".join(sorted(left))) if left else ""
         )
         person = self.current_person()
+        # A note to the recruiter names the interviewers on purpose (pass on my thanks).
+        named_on_purpose = self.template_name() in RECRUITER_NOTES
         others = [
             name
             for other in self.recipients.values()
-            if person is not None and other.name != person.name
+            if person is not None and other.name != person.name and not named_on_purpose
             for name in names_in(text, Person(other.name, other.address_as), besides=person)
         ]
         self.warning.setText(

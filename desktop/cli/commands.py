@@ -24,6 +24,10 @@ from desktop.services.queries import list_opportunities
 
 log = logging.getLogger(__name__)
 
+# Other Debriefs (the app, more command lines) write too: a command waits this long for its
+# turn before saying so. Each write holds the lock for milliseconds.
+CLI_BUSY_MS = 30_000
+
 
 def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
     if command == "self-check":
@@ -51,7 +55,7 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
     # writes nothing.
     prepared = handler(args, SystemClock())
     if command != "restore":  # restoring must work when the database cannot be opened
-        open_store(data_dir)
+        open_store(data_dir, busy_timeout_ms=CLI_BUSY_MS)
     code = prepared()
     if code == 0 and command in CHANGING_COMMANDS:
         _tell_running_app(data_dir)

@@ -119,3 +119,61 @@ def test_a_socket_left_by_a_crash_is_replaced(qtbot, name) -> None:
 
 def test_nobody_listening_is_none_quickly(name) -> None:
     assert send(name, "status", timeout_ms=500) is None
+
+
+RAW_SEND = """
+import sys
+from PySide6.QtCore import QByteArray
+from PySide6.QtNetwork import QLocalSocket
+socket = QLocalSocket()
+socket.connectToServer(sys.argv[1])
+assert socket.waitForConnected(5000)
+socket.write(QByteArray(b"[" * 50_000 + b"\\n"))
+socket.waitForBytesWritten(5000)
+reply = b""
+while not reply.endswith(b"\\n") and socket.waitForReadyRead(10000):
+    reply += bytes(socket.readAll().data())
+print(reply.decode().strip())
+"""
+
+
+def test_a_message_nested_too_deep_gets_an_error_reply(qtbot, name) -> None:
+    server = MessageServer(name, lambda _message: {})
+    client = subprocess.Popen(
+        [sys.executable, "-c", RAW_SEND, name],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    # An exception escaping the slot would fail this test (pytest-qt reports it).
+    qtbot.waitUntil(lambda: client.poll() is not None, timeout=20000)
+    assert client.stdout is not None
+    assert json.loads(client.stdout.read()) == {"ok": False, "error": "not JSON"}
+    assert _send_from_another_process(qtbot, name, "status") == {"ok": True}  # still serving
+    server.close()
+
+
+def test_a_reply_nested_too_deep_is_no_answer(qtbot, name) -> None:
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtNetwork import QLocalServer
+
+    hostile = QLocalServer()
+    assert hostile.listen(name)
+
+    def reply_badly() -> None:
+        socket = hostile.nextPendingConnection()
+        socket.readyRead.connect(lambda: socket.write(QByteArray(b"[" * 50_000 + b"\n")))
+
+    hostile.newConnection.connect(reply_badly)
+    client = subprocess.Popen(
+        [sys.executable, "-c", SEND, name, "status"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    qtbot.waitUntil(lambda: client.poll() is not None, timeout=20000)
+    out, err = client.communicate()
+    assert (out.strip(), client.returncode) == ("null", 0), err
+    assert "Traceback" not in err
+    hostile.close()

@@ -96,7 +96,7 @@ class MessageServer(QObject):
     def _answer(self, line: bytes) -> dict[str, object]:
         try:
             message = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # 50,000 "[" nest deeper than json can follow
             return {"ok": False, "error": "not JSON"}
         if not isinstance(message, dict) or message.get("protocol") != PROTOCOL:
             return {"ok": False, "error": "unsupported message"}
@@ -137,6 +137,6 @@ def send(
     socket.disconnectFromServer()
     try:
         answer = json.loads(reply)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return answer if isinstance(answer, dict) else None

@@ -171,6 +171,11 @@ DEBRIEF_MADE_HARDER = "What the interviewer did that made it harder"
 DEBRIEF_MADE_HARDER_NOTE = "Not your mistakes: kept apart on purpose."
 DEBRIEF_LESSONS_NEXT = "Lessons for next time"
 DEBRIEF_SAVED = "Saved {time}"
+NOT_SAVED_RETRYING = "Not saved yet — another program is writing to your data; retrying…"
+NOT_SAVED_KEPT_OPEN = (
+    "Not saved yet, so this window stays open — another program is writing to your data. "
+    "Debrief keeps trying; close it once it says Saved."
+)
 DEBRIEF_DONE = "Done"
 DELETED_ELSEWHERE = "This interview was deleted elsewhere; nothing more can be saved."
 REMOVE = "Remove"

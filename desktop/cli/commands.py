@@ -12,6 +12,7 @@ from pathlib import Path
 
 from db.store import open_store
 from db.vocabulary import InvalidTransition, Status
+from desktop.change_marker import announce_change
 from desktop.cli import data_commands
 from desktop.cli.parser import UsageError, parse_id
 from desktop.domain.clock import SystemClock
@@ -68,7 +69,14 @@ CHANGING_COMMANDS = frozenset(
 
 
 def _tell_running_app(data_dir: Path) -> None:
-    """A running Debrief re-reads and re-arms at once instead of at its next wake-up."""
+    """A running Debrief re-reads and re-arms at once instead of at its next wake-up.
+
+    The marker file reaches it from any session; the socket, when found, is the old way,
+    kept for a Debrief started before this one was installed."""
+    try:
+        announce_change(data_dir)
+    except OSError as error:
+        log.warning("could not mark the change: %s", error)
     try:
         from desktop.tray.single_instance import send, server_name
 

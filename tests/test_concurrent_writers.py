@@ -136,3 +136,23 @@ def test_a_lock_held_elsewhere_is_busy_not_damaged(tmp_path) -> None:
         holder.close()
     open_store(data_dir)  # the same file, once free, opens and migrates
     close_database()
+
+
+def test_busy_is_told_apart_from_other_database_errors(store, data_dir) -> None:
+    from peewee import OperationalError
+
+    from db.connection import is_busy, waiting_at_most
+
+    holder = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(OperationalError) as busy, waiting_at_most(50):
+            Opportunity.update(notes="x").execute()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert is_busy(busy.value)
+    with pytest.raises(OperationalError) as other:
+        store.execute_sql("SELECT * FROM no_such_table")
+    assert not is_busy(other.value)
+    assert store.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000  # restored

@@ -71,17 +71,11 @@ CHANGING_COMMANDS = frozenset(
 def _tell_running_app(data_dir: Path) -> None:
     """A running Debrief re-reads and re-arms at once instead of at its next wake-up.
 
-    The marker file reaches it from any session; the socket, when found, is the old way,
-    kept for a Debrief started before this one was installed."""
+    Through the marker file it watches, not its socket: the file reaches it from any
+    session (cron, ssh, another login), and spares each command importing Qt."""
     try:
         announce_change(data_dir)
-    except OSError as error:
-        log.warning("could not mark the change: %s", error)
-    try:
-        from desktop.tray.single_instance import send, server_name
-
-        send(server_name(data_dir), "changed", timeout_ms=1000)
-    except (ImportError, OSError) as error:  # the change is saved; the app re-reads later
+    except OSError as error:  # the change is saved; the app re-reads later
         log.warning("could not tell the running app: %s", error)
 
 

@@ -206,8 +206,7 @@ class Companion(QObject):
         if command == "show":
             self.window.show_and_raise()
             return {}
-        if command == "changed":
-            # The command line rewrote the marker just before: one reload serves both.
+        if command == "changed":  # from a command line older than the marker file
             self.change_watch.debounce.stop()
             self.reload()
             return {}

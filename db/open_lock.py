@@ -59,7 +59,8 @@ def opening_alone(data_dir: Path, wait_seconds: float) -> Iterator[None]:
     keeps it longer than `wait_seconds`."""
     path = Path(data_dir) / OPEN_LOCK_FILE
     # Created for the owner only; it stays, as deleting a lock file others may hold races.
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
     try:
         deadline = time.monotonic() + wait_seconds
         while not _try_lock(fd):

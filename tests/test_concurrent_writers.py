@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from db.connection import DatabaseBusy, close_database, connect
+from db.connection import close_database, connect
 from db.migrations import SCHEMA_VERSION, migrate
 from db.models import Opportunity, Reminder
 from db.store import database_path, open_store
@@ -104,6 +104,39 @@ def test_twenty_first_opens_of_a_new_folder_at_once_all_work(tmp_path) -> None:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
+OPEN_AT_THE_SIGNAL = """
+import sys, time
+from pathlib import Path
+from db.store import open_store
+go = Path(sys.argv[2])
+print("ready", flush=True)
+while not go.exists():  # everyone is loaded: the opens themselves start together
+    time.sleep(0.001)
+try:
+    open_store(Path(sys.argv[1]))
+    print("ok")
+except Exception as error:
+    print(f"{type(error).__name__}: {error}")
+"""
+
+
+def _open_together(data_dir: Path, go: Path) -> list[str]:
+    """WRITERS processes open `data_dir` at one signal; what each said."""
+    openers = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AT_THE_SIGNAL, str(data_dir), str(go)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+        for _ in range(WRITERS)
+    ]
+    for opener in openers:
+        assert opener.stdout is not None and opener.stdout.readline().strip() == "ready"
+    go.touch()
+    return [opener.communicate(timeout=180)[0].strip() for opener in openers]
+
+
 @pytest.mark.parametrize("version", [1, SCHEMA_VERSION - 1])
 def test_twenty_first_opens_of_an_old_file_migrate_it_once(tmp_path, version) -> None:
     data_dir = tmp_path / "old"
@@ -112,8 +145,8 @@ def test_twenty_first_opens_of_an_old_file_migrate_it_once(tmp_path, version) ->
     database.execute_sql("INSERT INTO company (name, created_at) VALUES ('Acme', '2025-01-02')")
     close_database()
 
-    failures = _all_at_once([(data_dir, ("list", "--all"))] * WRITERS)
-    assert failures == []  # in particular, none calls the healthy file damaged
+    said = _open_together(data_dir, tmp_path / "go")
+    assert [line for line in said if line != "ok"] == []  # none calls the healthy file damaged
     assert _integrity(data_dir) == "ok"
     with sqlite3.connect(database_path(data_dir)) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -121,7 +154,16 @@ def test_twenty_first_opens_of_an_old_file_migrate_it_once(tmp_path, version) ->
     assert len(list((data_dir / "backups").glob(f"before-migration-v{version}-*"))) == 1
 
 
+def test_twenty_first_opens_of_a_new_folder_at_one_signal(tmp_path) -> None:
+    data_dir = tmp_path / "fresh"
+    said = _open_together(data_dir, tmp_path / "go")
+    assert [line for line in said if line != "ok"] == []
+    assert _integrity(data_dir) == "ok"
+
+
 def test_a_lock_held_elsewhere_is_busy_not_damaged(tmp_path) -> None:
+    from db.connection import DatabaseBusy
+
     data_dir = tmp_path / "old"
     database = connect(database_path(data_dir))
     migrate(database, target=1)

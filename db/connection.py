@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import DatabaseError, DatabaseProxy, SqliteDatabase
 
 DB = DatabaseProxy()
 
@@ -23,11 +25,38 @@ PRAGMAS = {
     "synchronous": "full",
 }
 
+# Every transaction takes the write lock when it begins. A deferred one that has read and
+# then wants to write gets "database is locked" at once when another process writes, as
+# SQLite skips the busy wait there (waiting could deadlock); an immediate one waits its turn.
+LOCK_TYPE = "IMMEDIATE"
+
 DATABASE_FILENAME = "debrief.sqlite3"
 
 
 class DatabaseUnreadable(RuntimeError):
     """The file exists but SQLite cannot use it (corrupt, not a database, unreadable)."""
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process kept the database locked for longer than we waited. Nothing is
+    wrong with the file; trying again later works."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("Another Debrief is busy writing; try again in a moment.")
+        self.detail = detail
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether `error` (sqlite3's, or Peewee's wrapping of it) means "locked by someone
+    else" rather than anything wrong with the file."""
+    if isinstance(error, DatabaseBusy):
+        return True
+    original = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    text = str(original)
+    return "database is locked" in text or "database table is locked" in text
 
 
 def create_private_file(path: Path) -> None:
@@ -38,21 +67,49 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: Path) -> SqliteDatabase:
-    """Open `path` with Debrief's pragmas and bind the models to it."""
+def connect(path: Path, busy_timeout_ms: int | None = None) -> SqliteDatabase:
+    """Open `path` with Debrief's pragmas and bind the models to it.
+
+    `busy_timeout_ms`: how long a statement waits for another process's write lock."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     create_private_file(path)
-    database = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    pragmas = dict(PRAGMAS)
+    if busy_timeout_ms is not None:
+        pragmas["busy_timeout"] = busy_timeout_ms
+    database = SqliteDatabase(
+        str(path), pragmas=pragmas, check_same_thread=False, lock_type=LOCK_TYPE
+    )
     try:
         database.connect(reuse_if_open=True)
         database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, DatabaseError) as error:
         if not database.is_closed():
             database.close()
+        if is_busy(error):
+            raise DatabaseBusy(str(error)) from error
+        if isinstance(error, DatabaseError):
+            raise
         raise DatabaseUnreadable(f"{path} is not a readable Debrief database ({error})") from error
     DB.initialize(database)
     return database
+
+
+@contextmanager
+def waiting_at_most(milliseconds: int) -> Iterator[None]:
+    """Within this block, a locked database fails after `milliseconds` instead of the
+    usual wait: for work on the GUI thread that is retried later rather than freezing the
+    window while another process writes."""
+    database = DB.obj
+    if database is None:
+        yield
+        return
+    usual = database.execute_sql("PRAGMA busy_timeout").fetchone()[0]
+    database.execute_sql(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {int(usual)}")
 
 
 def close_database() -> None:

@@ -7,10 +7,19 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase
 
-from db.connection import DATABASE_FILENAME, DatabaseUnreadable, close_database, connect
+from db.connection import (
+    DATABASE_FILENAME,
+    PRAGMAS,
+    DatabaseBusy,
+    DatabaseUnreadable,
+    close_database,
+    connect,
+    is_busy,
+)
 from db.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate
+from db.open_lock import opening_alone
 
 log = logging.getLogger(__name__)
 
@@ -32,20 +41,38 @@ def peek_version(path: Path) -> int:
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            raise DatabaseBusy(str(error)) from error
         raise DatabaseUnreadable(f"{path} is not a readable Debrief database ({error})") from error
 
 
-def open_store(data_dir: Path) -> SqliteDatabase:
+def open_store(data_dir: Path, busy_timeout_ms: int | None = None) -> SqliteDatabase:
     """Open (creating if needed) and migrate the database in `data_dir`.
 
-    Raises DatabaseTooNew or DatabaseUnreadable before anything is written to the file.
+    Raises DatabaseTooNew or DatabaseUnreadable before anything is written to the file,
+    and DatabaseBusy when other processes kept it locked for longer than
+    `busy_timeout_ms` (the connection's usual wait when None): busy is never "damaged".
     """
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    wait_ms = busy_timeout_ms if busy_timeout_ms is not None else PRAGMAS["busy_timeout"]
+    try:
+        # One process at a time creates, checks and migrates; the next finds it done.
+        with opening_alone(Path(data_dir), wait_ms / 1000):
+            return _open(data_dir, busy_timeout_ms)
+    except (sqlite3.DatabaseError, DatabaseError) as error:
+        if is_busy(error):
+            close_database()
+            raise DatabaseBusy(str(error)) from error
+        raise
+
+
+def _open(data_dir: Path, busy_timeout_ms: int | None) -> SqliteDatabase:
     path = database_path(data_dir)
     if path.exists() and path.stat().st_size > 0:
         found = peek_version(path)
         if found > SCHEMA_VERSION:
             raise DatabaseTooNew(found, SCHEMA_VERSION)
-    database = connect(path)
+    database = connect(path, busy_timeout_ms)
     try:
         # A file can have a good header and damaged pages; find out before writing to it.
         verdict = database.execute_sql("PRAGMA quick_check").fetchall()
@@ -54,7 +81,12 @@ def open_store(data_dir: Path) -> SqliteDatabase:
         migrate(database, backup_dir=backups_dir(data_dir))
     except sqlite3.DatabaseError as error:
         close_database()
+        if is_busy(error):
+            raise DatabaseBusy(str(error)) from error
         raise DatabaseUnreadable(f"{path} is damaged ({error})") from error
+    except BaseException:
+        close_database()
+        raise
     return database
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.connection import DatabaseUnreadable, close_database
+from db.connection import DatabaseBusy, DatabaseUnreadable, close_database
 from db.migrations import DatabaseTooNew
 from db.store import open_store
 from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
@@ -44,6 +44,10 @@ def launch(data_dir: Path, background: bool = False) -> int:
     except DatabaseTooNew as error:
         lock.release()
         QMessageBox.critical(None, strings.DB_TOO_NEW_TITLE, str(error))
+        return 1
+    except DatabaseBusy as error:  # busy is not damaged: nothing to restore, just wait
+        lock.release()
+        QMessageBox.warning(None, APP_NAME, str(error))
         return 1
     except DatabaseUnreadable as error:
         read_only = recover(Path(data_dir), str(error), clock)

@@ -119,3 +119,130 @@ def test_a_socket_left_by_a_crash_is_replaced(qtbot, name) -> None:
 
 def test_nobody_listening_is_none_quickly(name) -> None:
     assert send(name, "status", timeout_ms=500) is None
+
+
+RAW_SEND = """
+import sys
+from PySide6.QtCore import QByteArray
+from PySide6.QtNetwork import QLocalSocket
+socket = QLocalSocket()
+socket.connectToServer(sys.argv[1])
+assert socket.waitForConnected(5000)
+socket.write(QByteArray(b"[" * 50_000 + b"\\n"))
+socket.waitForBytesWritten(5000)
+reply = b""
+while not reply.endswith(b"\\n") and socket.waitForReadyRead(10000):
+    reply += bytes(socket.readAll().data())
+print(reply.decode().strip())
+"""
+
+
+def test_a_message_nested_too_deep_gets_an_error_reply(qtbot, name) -> None:
+    server = MessageServer(name, lambda _message: {})
+    client = subprocess.Popen(
+        [sys.executable, "-c", RAW_SEND, name],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    # An exception escaping the slot would fail this test (pytest-qt reports it).
+    qtbot.waitUntil(lambda: client.poll() is not None, timeout=20000)
+    assert client.stdout is not None
+    assert json.loads(client.stdout.read()) == {"ok": False, "error": "not JSON"}
+    assert _send_from_another_process(qtbot, name, "status") == {"ok": True}  # still serving
+    server.close()
+
+
+def test_a_reply_nested_too_deep_is_no_answer(qtbot, name) -> None:
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtNetwork import QLocalServer
+
+    hostile = QLocalServer()
+    assert hostile.listen(name)
+
+    def reply_badly() -> None:
+        socket = hostile.nextPendingConnection()
+        socket.readyRead.connect(lambda: socket.write(QByteArray(b"[" * 50_000 + b"\n")))
+
+    hostile.newConnection.connect(reply_badly)
+    client = subprocess.Popen(
+        [sys.executable, "-c", SEND, name, "status"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    qtbot.waitUntil(lambda: client.poll() is not None, timeout=20000)
+    out, err = client.communicate()
+    assert (out.strip(), client.returncode) == ("null", 0), err
+    assert "Traceback" not in err
+    hostile.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes need no folder")
+def test_without_a_runtime_dir_the_socket_is_in_a_folder_of_our_own(tmp_path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir(mode=0o1777)
+    os.chmod(temp, 0o1777)  # like /tmp: everyone may create here
+    name = Path(server_name(tmp_path / "data", "", str(temp)))
+    assert name.parent == temp / f"debrief-{os.getuid()}"
+    found = os.lstat(name.parent)
+    assert found.st_uid == os.getuid() and oct(found.st_mode & 0o777) == "0o700"
+    assert len(os.fsencode(name)) < 104
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes need no folder")
+@pytest.mark.parametrize("planted", ["symlink", "world-writable", "another user's"])
+def test_a_folder_planted_by_someone_else_is_not_used(tmp_path, planted) -> None:
+    temp, data_dir = tmp_path / "tmp", tmp_path / "data"
+    temp.mkdir()
+    data_dir.mkdir(mode=0o700)
+    theirs = temp / f"debrief-{os.getuid()}"
+    if planted == "symlink":
+        (tmp_path / "elsewhere").mkdir(mode=0o700)
+        theirs.symlink_to(tmp_path / "elsewhere")
+    elif planted == "world-writable":
+        theirs.mkdir()
+        os.chmod(theirs, 0o777)
+    else:
+        if os.getuid() != 0:
+            pytest.skip("only root can make a folder owned by another user")
+        theirs.mkdir(mode=0o700)
+        os.chown(theirs, 65534, 65534)
+    name = Path(server_name(data_dir, "", str(temp)))
+    assert name.parent == data_dir  # the private data folder, not their folder
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes need no folder")
+def test_a_runtime_dir_writable_by_others_is_not_trusted(tmp_path) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    os.chmod(runtime, 0o777)
+    assert Path(server_name(tmp_path / "data", str(runtime), str(tmp_path))).parent != runtime
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes need no folder")
+def test_without_a_runtime_dir_a_second_process_reaches_the_first(qtbot, tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o700)
+    name = server_name(data_dir, "")
+    server = MessageServer(name, lambda _message: {"waiting": 1})
+    client = subprocess.Popen(
+        [sys.executable, "-c", SEND_BY_FOLDER, str(data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        env={k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"},
+    )
+    qtbot.waitUntil(lambda: client.poll() is not None, timeout=20000)
+    assert client.stdout is not None
+    assert json.loads(client.stdout.read()) == {"ok": True, "waiting": 1}
+    server.close()
+
+
+SEND_BY_FOLDER = """
+import json, sys
+from pathlib import Path
+from desktop.tray.single_instance import send, server_name
+print(json.dumps(send(server_name(Path(sys.argv[1])), "status")))
+"""

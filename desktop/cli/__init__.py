@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from db.connection import DatabaseUnreadable, close_database
+from db.connection import DatabaseBusy, DatabaseUnreadable, close_database, is_busy
 from db.migrations import DatabaseTooNew
 from desktop.cli.parser import UsageError, build_parser
 from desktop.domain.forms import FormError
@@ -68,11 +68,17 @@ def run(argv: list[str]) -> int:
         return fail(str(error), EXIT_USAGE)
     except DatabaseTooNew as error:
         return fail(str(error), EXIT_FAILED)
+    except DatabaseBusy as error:
+        log.warning("command %s gave up waiting: %s", command, error.detail)
+        return fail(str(error), EXIT_FAILED)
     except DatabaseUnreadable as error:
         return fail(_unreadable_message(error, Path(data_dir)), EXIT_FAILED)
     except OSError as error:
         return fail(f"{error.strerror or error} ({getattr(error, 'filename', '') or ''})", 1)
     except Exception as error:  # the user gets a line, the log gets the traceback
+        if is_busy(error):  # waited CLI_BUSY_MS for other writers, in vain
+            log.warning("command %s gave up waiting: %s", command, error)
+            return fail(str(DatabaseBusy()), EXIT_FAILED)
         log.exception("command %s failed", command)
         return fail(f"unexpected error: {error} (details in {log_path})", EXIT_FAILED)
     finally:

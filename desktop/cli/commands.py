@@ -12,6 +12,7 @@ from pathlib import Path
 
 from db.store import open_store
 from db.vocabulary import InvalidTransition, Status
+from desktop.change_marker import announce_change
 from desktop.cli import data_commands
 from desktop.cli.parser import UsageError, parse_id
 from desktop.domain.clock import SystemClock
@@ -23,6 +24,10 @@ from desktop.services.opportunities import change_status
 from desktop.services.queries import list_opportunities
 
 log = logging.getLogger(__name__)
+
+# Other Debriefs (the app, more command lines) write too: a command waits this long for its
+# turn before saying so. Each write holds the lock for milliseconds.
+CLI_BUSY_MS = 30_000
 
 
 def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
@@ -51,7 +56,7 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
     # writes nothing.
     prepared = handler(args, SystemClock())
     if command != "restore":  # restoring must work when the database cannot be opened
-        open_store(data_dir)
+        open_store(data_dir, busy_timeout_ms=CLI_BUSY_MS)
     code = prepared()
     if code == 0 and command in CHANGING_COMMANDS:
         _tell_running_app(data_dir)
@@ -64,12 +69,13 @@ CHANGING_COMMANDS = frozenset(
 
 
 def _tell_running_app(data_dir: Path) -> None:
-    """A running Debrief re-reads and re-arms at once instead of at its next wake-up."""
-    try:
-        from desktop.tray.single_instance import send, server_name
+    """A running Debrief re-reads and re-arms at once instead of at its next wake-up.
 
-        send(server_name(data_dir), "changed", timeout_ms=1000)
-    except (ImportError, OSError) as error:  # the change is saved; the app re-reads later
+    Through the marker file it watches, not its socket: the file reaches it from any
+    session (cron, ssh, another login), and spares each command importing Qt."""
+    try:
+        announce_change(data_dir)
+    except OSError as error:  # the change is saved; the app re-reads later
         log.warning("could not tell the running app: %s", error)
 
 

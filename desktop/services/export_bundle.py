@@ -38,7 +38,8 @@ def _grouped(rows, key: str) -> dict[int, list[dict]]:
 def build_bundle(now: datetime) -> dict:
     """Read in one transaction, so the export is one consistent moment. Values are the
     parsed ones (dates, aware datetimes), as `check_bundle` gives them for a file."""
-    with DB.atomic():
+    # Deferred: a read needs no write lock, and a read-only copy refuses to take one.
+    with DB.atomic("DEFERRED"):
         return _build(now)
 
 

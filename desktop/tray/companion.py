@@ -28,6 +28,7 @@ from desktop.services.settings import (
 from desktop.services.vocabulary import StorageError
 from desktop.tray import texts
 from desktop.tray.autostart import Autostart, launch_command
+from desktop.tray.change_watch import ChangeWatch
 from desktop.tray.clock_watch import ClockWatch
 from desktop.tray.icons import notification_icon_file, tray_icon
 from desktop.tray.notifier import BalloonBackend, BannerBackend, Notifier, PlyerBackend
@@ -81,6 +82,9 @@ class Companion(QObject):
         )
         self.scheduler = ReminderScheduler(clock, self.notifier, self)
         self.clock_watch = ClockWatch(lambda: str(local_zone()), parent=self)
+        # Command lines in any session rewrite a marker file; this sees it without polling.
+        self.change_watch = ChangeWatch(data_dir, self)
+        self.change_watch.changed.connect(self.reload)
         self.housekeeping_timer = QTimer(self)
         self.housekeeping_timer.setInterval(HOUSEKEEPING_MS)
         self.housekeeping_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
@@ -202,7 +206,8 @@ class Companion(QObject):
         if command == "show":
             self.window.show_and_raise()
             return {}
-        if command == "changed":
+        if command == "changed":  # from a command line older than the marker file
+            self.change_watch.debounce.stop()
             self.reload()
             return {}
         if command == "status":
@@ -319,6 +324,7 @@ class Companion(QObject):
 
     def shut_down(self) -> None:
         self.clock_watch.timer.stop()
+        self.change_watch.stop()
         self.first_housekeeping.stop()
         self.housekeeping_timer.stop()
         self.scheduler.shutdown()

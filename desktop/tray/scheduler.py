@@ -4,6 +4,10 @@ The database is the truth. `rearm` reads when the next unfired reminder is due a
 the single job to that moment (pushed out of quiet hours); `fire_due` notifies what is
 due, marks it fired in one transaction, and re-arms. Jobs run on the GUI thread (the
 debug executor runs them inline in the QTimer callback), never on a thread pool.
+
+It is never left unarmed: when the database cannot be read or written (another process
+holds the write lock, say), firing and arming are retried with a growing pause, so a
+reminder due while the lock was held fires within seconds of its release.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from desktop.domain.clock import Clock
 from desktop.playbook.calendar import allowed
 from desktop.services import firing
+from desktop.services.busy import is_busy, waiting_at_most
 from desktop.services.settings import load_playbook_settings
+from desktop.services.vocabulary import StorageError
 from desktop.tray.notices import notices_for
 from desktop.tray.notifier import Notifier
 
@@ -29,6 +35,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_TIMER_MS = 2**31 - 1
+# Each attempt waits this long for a lock, on the GUI thread: short, and retried instead.
+ATTEMPT_WAIT_MS = 100
+FIRST_RETRY_MS = 250
+# A lock is released soon; a broken disk is not: retry the one often, the other rarely.
+MAX_RETRY_BUSY_MS = 2_000
+MAX_RETRY_OTHER_MS = 60_000
 
 
 def _qt_scheduler(**options: object) -> QtScheduler:
@@ -74,6 +86,11 @@ class ReminderScheduler(QObject):
         self._job: Job | None = None
         self._started_at_launch = True  # the first batch came due while we were away
         self._scheduler: QtScheduler | None = None  # made by start()
+        self.failed_attempts = 0  # in a row; 0 once firing and arming worked
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setTimerType(Qt.TimerType.PreciseTimer)
+        self._retry.timeout.connect(self.fire_due)
 
     def start(self) -> None:
         from apscheduler.executors.debug import DebugExecutor
@@ -91,6 +108,7 @@ class ReminderScheduler(QObject):
 
     def shutdown(self) -> None:
         self._stopped = True
+        self._retry.stop()
         if self._scheduler is not None and self._scheduler.running:
             self._scheduler.remove_all_jobs()
             self._scheduler.shutdown(wait=False)
@@ -99,6 +117,15 @@ class ReminderScheduler(QObject):
         """Point the job at the next due reminder. Cheap: one indexed query."""
         if self._stopped:
             return
+        try:
+            with waiting_at_most(ATTEMPT_WAIT_MS):
+                self._rearm()
+        except StorageError as error:
+            self._retry_later(error)
+            return
+        self.failed_attempts = 0
+
+    def _rearm(self) -> None:
         due_at = firing.next_due_at()
         if due_at is None:
             self._set_job(None)
@@ -134,14 +161,40 @@ class ReminderScheduler(QObject):
         self.fire_due()
 
     def fire_due(self) -> list[int]:
-        """Notify and mark fired every due reminder; returns their ids."""
+        """Notify and mark fired every due reminder; returns their ids. Never raises: a
+        database that cannot be used now is tried again shortly."""
         if self._stopped:
             return []
+        self._retry.stop()
+        try:
+            with waiting_at_most(ATTEMPT_WAIT_MS):
+                ids = self._fire_due()
+        except StorageError as error:
+            self._retry_later(error)
+            return []
+        if self.failed_attempts:
+            log.info("firing works again after %d failed attempt(s)", self.failed_attempts)
+        self.failed_attempts = 0
+        self.rearm()  # if only this fails, it is retried on its own
+        if ids:
+            self.fired.emit(ids)
+        return ids
+
+    def _retry_later(self, error: StorageError) -> None:
+        self.failed_attempts += 1
+        busy = is_busy(error)
+        ceiling = MAX_RETRY_BUSY_MS if busy else MAX_RETRY_OTHER_MS
+        pause = min(FIRST_RETRY_MS * 2 ** min(self.failed_attempts - 1, 16), ceiling)
+        # Said once per streak: a lock held for a minute must not fill the log.
+        if self.failed_attempts == 1:
+            log.warning("reminders could not be fired (%s); retrying", error)
+        self._retry.start(pause)
+
+    def _fire_due(self) -> list[int]:
         now = self.clock.now()
         settings = load_playbook_settings()
         if settings.quiet.contains(now.astimezone(self.clock.tz)):
-            self.rearm()  # lands at the end of the quiet hours
-            return []
+            return []  # the re-arming that follows lands at the end of the quiet hours
         expired = firing.expire_stale_prep(self.clock)
         if expired:
             log.info("cancelled %d prep reminder(s) whose interview already began", expired)
@@ -153,7 +206,4 @@ class ReminderScheduler(QObject):
                 self.notifier.deliver(notice)
             log.info("fired %d reminder(s)", len(ids))
         self._started_at_launch = False
-        self.rearm()
-        if ids:
-            self.fired.emit(ids)
         return ids

@@ -13,7 +13,9 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,18 +32,61 @@ MAX_MESSAGE_BYTES = 64 * 1024
 Handler = Callable[[dict[str, object]], dict[str, object]]
 
 
-def server_name(data_dir: Path, runtime_dir: str | None = None) -> str:
-    """Per user and per data folder; in the private runtime folder when the system has one."""
+def server_name(data_dir: Path, runtime_dir: str | None = None, temp_dir: str | None = None) -> str:
+    """Per user and per data folder, in a folder only this user can write to.
+
+    The system's private runtime folder ($XDG_RUNTIME_DIR) when there is one. Without it
+    (cron, ssh, su) a bare name would land in the shared /tmp, where another user could
+    take it first and receive our messages: there a folder of our own, created 0700 and
+    checked to be ours and no symlink, holds it; failing that, the data folder itself."""
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
     folder = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:12]
     name = f"debrief-{user}-{folder}"
+    if sys.platform == "win32":  # named pipes: no file, no folder to share
+        return name
     runtime = runtime_dir if runtime_dir is not None else os.environ.get("XDG_RUNTIME_DIR", "")
-    if sys.platform != "win32" and runtime and Path(runtime).is_dir():
-        return str(Path(runtime) / name)
-    return name
+    temp = Path(temp_dir if temp_dir is not None else tempfile.gettempdir())
+    candidates = [
+        lambda: Path(runtime) if runtime and _ours_and_private(Path(runtime)) else None,
+        lambda: _private_folder(temp / f"debrief-{os.getuid()}"),
+        lambda: _private_folder(Path(data_dir)),
+    ]
+    for candidate in candidates:
+        place = candidate()
+        if place is not None and len(os.fsencode(place / name)) < MAX_SOCKET_PATH:
+            return str(place / name)
+    return str(Path(data_dir) / name)  # too long everywhere: listening fails, and says so
+
+
+# sockaddr_un.sun_path holds 108 bytes on Linux, 104 on macOS, with its final NUL.
+MAX_SOCKET_PATH = 104
+
+
+def _ours_and_private(folder: Path) -> bool:
+    """A real folder (not a symlink), owned by this user, writable by nobody else."""
+    try:
+        found = os.lstat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(found.st_mode)
+        and found.st_uid == os.getuid()
+        and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
+
+
+def _private_folder(folder: Path) -> Path | None:
+    """`folder`, created 0700 if missing; None if it is not safely ours."""
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    return folder if _ours_and_private(folder) else None
 
 
 class InstanceLock:
@@ -96,7 +141,7 @@ class MessageServer(QObject):
     def _answer(self, line: bytes) -> dict[str, object]:
         try:
             message = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # 50,000 "[" nest deeper than json can follow
             return {"ok": False, "error": "not JSON"}
         if not isinstance(message, dict) or message.get("protocol") != PROTOCOL:
             return {"ok": False, "error": "unsupported message"}
@@ -137,6 +182,6 @@ def send(
     socket.disconnectFromServer()
     try:
         answer = json.loads(reply)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return answer if isinstance(answer, dict) else None

@@ -29,9 +29,11 @@ from desktop.domain.clock import Clock
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.reflection import COMMON_MISTAKES, FELT, PREDICTIONS
 from desktop.services import NotFound, debriefs
+from desktop.services.busy import waiting_at_most
 from desktop.services.debriefs import DebriefData, MistakeEntry, QuestionEntry
+from desktop.services.vocabulary import StorageError
 from desktop.ui import strings
-from desktop.ui.autosave import Autosave
+from desktop.ui.autosave import CLOSING_WAIT_MS, Autosave
 from desktop.ui.formatting import when
 from desktop.ui.scrolling_form import scrolling_form
 
@@ -112,6 +114,7 @@ class DebriefDialog(QDialog):
         self.resize(720, 780)
         self.autosave = Autosave(self.save_now, self)
         self._build(lessons)
+        self.autosave.failed.connect(lambda: self._say(strings.NOT_SAVED_RETRYING, warn=True))
         loaded = debriefs.load_debrief(interview_id)
         self.set_data(loaded)
         self.autosave.dirty = False
@@ -205,6 +208,7 @@ class DebriefDialog(QDialog):
 
         bottom = QHBoxLayout()
         self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
         self.saved_label.setEnabled(False)
         bottom.addWidget(self.saved_label, 1)
         self.done_button = QPushButton(strings.DEBRIEF_DONE)
@@ -272,11 +276,16 @@ class DebriefDialog(QDialog):
         try:
             debriefs.save_debrief(self.interview_id, data, self.clock)
         except NotFound:  # the interview was deleted elsewhere while this was open
-            self.saved_label.setText(strings.DELETED_ELSEWHERE)
+            self._say(strings.DELETED_ELSEWHERE)
             return
         local: datetime = self.clock.now().astimezone(self.clock.tz)
-        self.saved_label.setText(strings.DEBRIEF_SAVED.format(time=f"{local:%H:%M}"))
+        self._say(strings.DEBRIEF_SAVED.format(time=f"{local:%H:%M}"))
         self.show_calibration(data.felt, data.prediction)
+
+    def _say(self, text: str, warn: bool = False) -> None:
+        """A quiet grey "Saved"; a warning is shown in full colour."""
+        self.saved_label.setText(text)
+        self.saved_label.setEnabled(warn)
 
     # ----- evidence at the moment of doubt ----------------------------------------------
     def _calibration_panel(self) -> QFrame:
@@ -311,9 +320,16 @@ class DebriefDialog(QDialog):
         self.calibration.show()
 
     def done(self, result: int) -> None:
-        self.autosave.flush()
-        with contextlib.suppress(NotFound):
-            debriefs.finish_debrief(self.interview_id, self.clock)  # once it says something
+        if not self.autosave.flush(wait_ms=CLOSING_WAIT_MS):
+            # Closing now would lose what was typed: stay open, keep retrying, say so.
+            self._say(strings.NOT_SAVED_KEPT_OPEN, warn=True)
+            return
+        try:
+            with contextlib.suppress(NotFound), waiting_at_most(CLOSING_WAIT_MS):
+                debriefs.finish_debrief(self.interview_id, self.clock)  # once it says something
+        except StorageError:
+            self._say(strings.NOT_SAVED_KEPT_OPEN, warn=True)  # the text is saved; try again
+            return
         self.finished_debrief.emit(self.interview_id)
         super().done(result)
 

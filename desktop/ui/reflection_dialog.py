@@ -21,7 +21,7 @@ from desktop.playbook.reflection import OUTSIDE_REASONS, WORTH_CHECKING
 from desktop.services import NotFound
 from desktop.services.reflections import ReflectionData, load_reflection, save_reflection
 from desktop.ui import strings
-from desktop.ui.autosave import Autosave
+from desktop.ui.autosave import CLOSING_WAIT_MS, Autosave
 from desktop.ui.scrolling_form import scrolling_form
 
 
@@ -69,6 +69,11 @@ class ReflectionDialog(QDialog):
         self.feedback.setTabChangesFocus(True)
         form.addWidget(self.feedback)
 
+        # Silent while saves land; speaks up only when one could not (the database busy).
+        self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
+        outer.addWidget(self.saved_label)
+        self.autosave.failed.connect(lambda: self.saved_label.setText(strings.NOT_SAVED_RETRYING))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -98,7 +103,11 @@ class ReflectionDialog(QDialog):
         # Deleted elsewhere while open: there is nothing left to attach the reflection to.
         with contextlib.suppress(NotFound):
             save_reflection(self.opportunity_id, self.data(), self.clock)
+        self.saved_label.clear()
 
     def done(self, result: int) -> None:
-        self.autosave.flush()
+        if not self.autosave.flush(wait_ms=CLOSING_WAIT_MS):
+            # Closing now would lose what was typed: stay open, keep retrying, say so.
+            self.saved_label.setText(strings.NOT_SAVED_KEPT_OPEN)
+            return
         super().done(result)

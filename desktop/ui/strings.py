@@ -199,6 +199,11 @@ DEBRIEF_FEEDBACK_NOTE = (
 )
 DEBRIEF_CALIBRATION = "How your feelings have turned out"
 DEBRIEF_SAVED = "Saved {time}"
+NOT_SAVED_RETRYING = "Not saved yet — another program is writing to your data; retrying…"
+NOT_SAVED_KEPT_OPEN = (
+    "Not saved yet, so this window stays open — another program is writing to your data. "
+    "Debrief keeps trying; close it once it says Saved."
+)
 DEBRIEF_DONE = "Done"
 DELETED_ELSEWHERE = "This interview was deleted elsewhere; nothing more can be saved."
 REMOVE = "Remove"

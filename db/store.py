@@ -7,9 +7,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
+from db.backups import remove_stale_partials
 from db.connection import DATABASE_FILENAME, DatabaseUnreadable, close_database, connect
+from db.failures import DISK_FULL, unavailable
+from db.file_safety import check_database_files
 from db.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate
 
 log = logging.getLogger(__name__)
@@ -26,13 +30,28 @@ def backups_dir(data_dir: Path) -> Path:
 def peek_version(path: Path) -> int:
     """Read the schema version without writing anything to the file."""
     try:
-        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return int(probe.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            probe.close()
+        return _read_version(f"file:{path}?mode=ro")
     except sqlite3.DatabaseError as error:
-        raise DatabaseUnreadable(f"{path} is not a readable Debrief database ({error})") from error
+        problem = unavailable(error, path)
+        if problem is None:
+            raise DatabaseUnreadable(
+                f"{path} is not a readable Debrief database ({error})"
+            ) from error
+        if problem.reason != DISK_FULL:
+            raise problem from error
+    # No room for the shared-memory file: connect() decides whether reading is still safe.
+    try:
+        return _read_version(f"file:{path}?immutable=1")
+    except sqlite3.DatabaseError as error:
+        raise unavailable(error, path) or DatabaseUnreadable(str(error)) from error
+
+
+def _read_version(uri: str) -> int:
+    probe = sqlite3.connect(uri, uri=True)
+    try:
+        return int(probe.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        probe.close()
 
 
 def open_store(data_dir: Path) -> SqliteDatabase:
@@ -41,6 +60,8 @@ def open_store(data_dir: Path) -> SqliteDatabase:
     Raises DatabaseTooNew or DatabaseUnreadable before anything is written to the file.
     """
     path = database_path(data_dir)
+    check_database_files(path)
+    remove_stale_partials(backups_dir(data_dir))
     if path.exists() and path.stat().st_size > 0:
         found = peek_version(path)
         if found > SCHEMA_VERSION:
@@ -52,8 +73,13 @@ def open_store(data_dir: Path) -> SqliteDatabase:
         if [row[0] for row in verdict] != ["ok"]:
             raise sqlite3.DatabaseError(str(verdict[0][0]))
         migrate(database, backup_dir=backups_dir(data_dir))
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, PeeweeDatabaseError, OSError) as error:
         close_database()
+        problem = unavailable(error, path)
+        if problem is not None:
+            raise problem from error
+        if isinstance(error, OSError):
+            raise
         raise DatabaseUnreadable(f"{path} is damaged ({error})") from error
     return database
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
+from desktop.logs import personal
 from desktop.paths import default_data_dir
 from desktop.services import backups, nudges, settings
 from desktop.services.reminders import ReminderView
@@ -77,7 +78,7 @@ class Companion(QObject):
         fallbacks.append(BannerBackend(self._banner))
         self.notifier = Notifier(PlyerBackend(notification_icon_file(data_dir)), fallbacks, self)
         self.notifier.delivered.connect(
-            lambda notice, how: log.info("notified via %s: %s", how, notice.summary)
+            lambda notice, how: log.info("notified via %s: %s", how, personal(notice.summary))
         )
         self.scheduler = ReminderScheduler(clock, self.notifier, self)
         self.clock_watch = ClockWatch(lambda: str(local_zone()), parent=self)

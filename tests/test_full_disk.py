@@ -1,0 +1,141 @@
+"""A full disk, for real: a small tmpfs filled to the last block, so SQLite meets SQLITE_FULL
+and the shared-memory file cannot grow, and Python meets ENOSPC.
+
+Reading still works; a write rolls back and says "Your disk is full" in one line; nothing
+is called damaged; no half backup or half PDF is left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from db import backups
+from db.connection import close_database
+from db.store import open_store
+from tests.conftest import run_cli
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB tmpfs; the tests fill it once the data they need is written."""
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs to fill needs root")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(mount_point)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Write until the disk refuses a single byte more."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        for size in (1 << 16, 4096, 1):
+            try:
+                while True:
+                    os.write(fd, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+    assert os.statvfs(disk).f_bavail == 0
+    return filler
+
+
+def log_one(data: Path, company: str = "Acme") -> subprocess.CompletedProcess[str]:
+    return run_cli(
+        data, "log-interview", "--company", company, "--role", "Data Analyst",
+        "--at", "2026-11-25 14:00", "--interviewer", "Dana Li <dana@acme.example>",
+    )  # fmt: skip
+
+
+def assert_one_calm_line(done: subprocess.CompletedProcess[str]) -> None:
+    assert done.returncode == 1, done
+    assert done.stderr.startswith("debrief: Your disk is full"), done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    for wrong in ("Traceback", "Logging error", "damaged", "not a readable", "rollback"):
+        assert wrong not in done.stderr
+
+
+def test_reading_works_and_writing_says_the_disk_is_full(disk: Path) -> None:
+    data = disk / "data"
+    assert log_one(data).returncode == 0
+    filler = fill(disk)
+
+    listed = run_cli(data, "list")
+    assert listed.returncode == 0 and "Acme" in listed.stdout, listed.stderr
+    assert listed.stderr == ""
+    assert run_cli(data, "due").returncode == 0
+
+    assert_one_calm_line(log_one(data, "Beta"))
+    assert_one_calm_line(run_cli(data, "backup"))
+    report = disk / "report.pdf"
+    assert_one_calm_line(run_cli(data, "export", "--format", "report", "-o", str(report)))
+    assert not report.exists()
+
+    filler.unlink()
+    assert [p.name for p in (data / "backups").iterdir()] == []
+    listed = run_cli(data, "list", "--json")
+    assert '"Acme"' in listed.stdout and "Beta" not in listed.stdout
+    assert log_one(data, "Beta").returncode == 0
+
+
+def test_a_write_that_fills_the_disk_rolls_back_cleanly(disk: Path) -> None:
+    """With the shared memory already there (the app is running), SQLite gets as far as
+    the commit and fails with SQLITE_FULL; the transaction is rolled back, not left open."""
+    data = disk / "data"
+    assert log_one(data).returncode == 0
+    reader = sqlite3.connect(data / "debrief.sqlite3")  # keeps -shm alive, like the tray app
+    try:
+        reader.execute("SELECT count(*) FROM opportunity").fetchone()
+        filler = fill(disk)
+        assert_one_calm_line(log_one(data, "Beta"))
+        filler.unlink()
+        names = [row[0] for row in reader.execute("SELECT name FROM company")]
+    finally:
+        reader.close()
+    assert names == ["Acme"]
+    assert "integrity" not in run_cli(data, "list").stderr
+
+
+def test_a_failed_backup_and_a_failed_report_leave_no_half_file(disk: Path, clock) -> None:
+    data = disk / "data"
+    assert log_one(data).returncode == 0
+    database = open_store(data)
+    try:
+        fill(disk)
+        folder = data / "backups"
+        with pytest.raises(sqlite3.OperationalError):
+            backups.make_backup(database, folder, backups.MANUAL, datetime.now(UTC))
+        assert list(folder.iterdir()) == []
+    finally:
+        close_database()
+
+
+def test_the_pdf_report_is_not_written_when_the_disk_is_full(disk: Path, qapp) -> None:
+    from desktop.domain.activity_report import ActivityReport
+    from desktop.ui.report_pdf import write_report_pdf
+
+    report = ActivityReport(datetime(2026, 11, 1).date(), datetime(2026, 11, 30).date(), [])
+    fill(disk)
+    with pytest.raises(OSError):
+        write_report_pdf(report, disk / "report.pdf")
+    assert sorted(p.name for p in disk.iterdir()) == ["filler"]

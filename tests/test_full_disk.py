@@ -19,6 +19,7 @@ import pytest
 from db import backups
 from db.connection import close_database
 from db.store import open_store
+from db.vocabulary import Status
 from tests.conftest import run_cli
 
 
@@ -139,3 +140,24 @@ def test_the_pdf_report_is_not_written_when_the_disk_is_full(disk: Path, qapp) -
     with pytest.raises(OSError):
         write_report_pdf(report, disk / "report.pdf")
     assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+
+
+def test_the_window_opens_the_data_read_only_on_a_full_disk(disk: Path, clock) -> None:
+    """What the window gets: the data to read, and a calm refusal for every write."""
+    from desktop.faults import explain, read_only_because_disk_full
+    from desktop.services.opportunities import change_status
+    from desktop.services.queries import list_opportunities
+
+    data = disk / "data"
+    assert log_one(data).returncode == 0
+    fill(disk)
+    open_store(data)
+    try:
+        assert read_only_because_disk_full()
+        assert [row.company for row in list_opportunities(clock.now())] == ["Acme"]
+        with pytest.raises(Exception) as refused:
+            change_status(1, Status.WITHDRAWN, clock)
+        assert (explain(refused.value, data) or "").startswith("Your disk is full")
+    finally:
+        close_database()
+    assert not read_only_because_disk_full()

@@ -2,16 +2,16 @@
 names the cause and the way out. Used by the command line and the window alike."""
 
 DISK_FULL = (
-    "Your disk is full, so Debrief could not save this and nothing was changed; "
-    "free some space on the disk that holds {folder}, then try again."
+    "Your disk is full, so nothing was changed; free some space on the disk that holds "
+    "{folder}, then try again."
 )
 READ_ONLY_DISK = (
     "The disk that holds {path} is read-only, so Debrief could not save this and nothing "
     "was changed."
 )
 NO_PERMISSION = (
-    "Debrief is not allowed to use {path}, so nothing was changed; if Debrief ever ran "
-    "with sudo, make the folder yours again with: sudo chown -R {user}: '{folder}'"
+    "Debrief is not allowed to use {path}, so nothing was changed; if it is yours and "
+    "Debrief once ran with sudo, take it back with: sudo chown -R {user}: '{path}'"
 )
 LOCKED = (
     "Another program is holding your Debrief data right now, so nothing was changed; "

@@ -55,12 +55,23 @@ def run(argv: list[str]) -> int:
     try:
         data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
     except UnsafeLocation as error:
-        return _refuse_folder(str(error), window=command is None and not args.background)
+        return _refuse_folder(str(error), window=command is None)
     except OSError as error:
-        return fail(f"cannot use the data folder: {error}", EXIT_FAILED)
+        from desktop.faults import explain
+
+        folder = resolve_data_dir(args.data_dir)
+        return fail(explain(error, folder) or f"cannot use the data folder: {error}", EXIT_FAILED)
 
     log_path = setup_logging(data_dir)
+    previous_hook = sys.excepthook
     install_command_line_hook(log_path)
+    try:
+        return _run_command(command, args, data_dir, log_path)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run_command(command: str | None, args, data_dir: Path, log_path: Path | None) -> int:
     if command is None:
         from desktop.app import launch
 
@@ -121,8 +132,8 @@ def install_command_line_hook(log_path: Path | None) -> None:
 
 
 def _refuse_folder(message: str, window: bool) -> int:
-    """The data folder is unsafe: one line, and a dialog too when the window was wanted
-    (started from the menu, nobody reads stderr)."""
+    """The data folder is unsafe: one line, and a dialog too when the app was started (from
+    the menu or at login nobody reads stderr, and no reminder would ever come)."""
     has_screen = any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY"))
     if window and (has_screen or sys.platform in ("win32", "darwin")):
         try:

@@ -7,6 +7,7 @@ badge and the scheduler's next wake-up always agree with the database.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -146,7 +147,9 @@ class Companion(QObject):
     def daily_backup(self) -> None:
         try:
             made = backups.daily_if_due(self.data_dir, self.clock)
-        except (OSError, StorageError) as error:  # the data is safe; only the copy failed
+        # The data is safe; only the copy failed (sqlite3's own errors come from the backup
+        # API, Peewee's from the query deciding whether a copy is due).
+        except (OSError, StorageError, sqlite3.Error) as error:
             log.warning("daily backup failed: %s", error)
             return
         if made:

@@ -20,7 +20,7 @@ from db import backups
 from db.connection import close_database
 from db.store import open_store
 from db.vocabulary import Status
-from tests.conftest import run_cli
+from tests.conftest import open_window, run_cli
 
 
 @pytest.fixture
@@ -142,7 +142,7 @@ def test_the_pdf_report_is_not_written_when_the_disk_is_full(disk: Path, qapp) -
     assert sorted(p.name for p in disk.iterdir()) == ["filler"]
 
 
-def test_the_window_opens_the_data_read_only_on_a_full_disk(disk: Path, clock) -> None:
+def test_the_window_opens_the_data_read_only_on_a_full_disk(disk: Path, clock, qtbot) -> None:
     """What the window gets: the data to read, and a calm refusal for every write."""
     from desktop.faults import explain, read_only_because_disk_full
     from desktop.services.opportunities import change_status
@@ -155,6 +155,9 @@ def test_the_window_opens_the_data_read_only_on_a_full_disk(disk: Path, clock) -
     try:
         assert read_only_because_disk_full()
         assert [row.company for row in list_opportunities(clock.now())] == ["Acme"]
+        window = open_window(qtbot, clock, disk)
+        window.refresh()
+        assert window.filter.rowCount() == 1
         with pytest.raises(Exception) as refused:
             change_status(1, Status.WITHDRAWN, clock)
         assert (explain(refused.value, data) or "").startswith("Your disk is full")

@@ -98,9 +98,3 @@ def check_database_files(database: Path) -> None:
 def open_private(path: Path, flags: int) -> int:
     """os.open for a file only the user can read, refusing to follow a link."""
     return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
-
-
-def make_private(path: Path) -> None:
-    """0600 for a file Debrief wrote through a library that obeys the umask."""
-    if POSIX and path.exists() and not path.is_symlink():
-        os.chmod(path, PRIVATE_FILE)

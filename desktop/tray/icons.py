@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from db.file_safety import make_private
+from desktop.files import make_private
 from desktop.paths import resources_dir
 
 SIZES = (16, 22, 24, 32, 48, 64)

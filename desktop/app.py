@@ -163,9 +163,8 @@ def show_read_only(
 
     def refuse_writes(kind, value, trace) -> None:
         if isinstance(value, OperationalError) and "readonly" in str(value).replace("-", ""):
-            QMessageBox.information(
-                window, strings.DAMAGED_TITLE, refused or strings.READ_ONLY_REFUSED
-            )
+            title = APP_NAME if refused else strings.DAMAGED_TITLE
+            QMessageBox.information(window, title, refused or strings.READ_ONLY_REFUSED)
             return
         previous(kind, value, trace)
 

@@ -38,7 +38,8 @@ def launch(data_dir: Path, background: bool = False) -> int:
 
     name = server_name(data_dir)
     lock = InstanceLock(data_dir)
-    if not lock.acquire():
+    unlocked = not lock.acquire()
+    if unlocked and lock.held_elsewhere():
         # Already running: bring its window forward (a login start just leaves it be).
         if background or send(name, "show", retry_for_s=5.0) is not None:
             return 0
@@ -80,8 +81,14 @@ def launch(data_dir: Path, background: bool = False) -> int:
 
         return PreferencesDialog(autostart, command, parent, tray_style)
 
-    from desktop.faults import read_only_because_disk_full
+    from desktop.faults import cannot_lock, read_only_because_disk_full
 
+    if unlocked and not read_only_because_disk_full():
+        # The lock file could not even be written. Read-only on a full disk needs no lock:
+        # it neither writes nor reminds.
+        close_database()
+        QMessageBox.critical(None, APP_NAME, cannot_lock(Path(data_dir)))
+        return 1
     if read_only_because_disk_full():
         from desktop import fault_texts
 

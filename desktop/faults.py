@@ -17,6 +17,7 @@ from db.failures import (
     NO_PERMISSION,
     READ_ONLY_DISK,
     DatabaseUnavailable,
+    nearly_full,
     reason_for,
 )
 from db.file_safety import UnsafeLocation
@@ -31,6 +32,10 @@ _TEXTS = {
 }
 
 
+class Unusable(RuntimeError):
+    """A surroundings problem already put into the user's words (see cannot_lock)."""
+
+
 def read_only_because_disk_full() -> bool:
     """The database was opened for reading only, because the disk had no room to open it
     the usual way (db.connection)."""
@@ -39,7 +44,7 @@ def read_only_because_disk_full() -> bool:
 
 def explain(error: BaseException, data_dir: Path) -> str | None:
     """The sentence for an error the user's surroundings caused, or None for a bug."""
-    if isinstance(error, UnsafeLocation):
+    if isinstance(error, (UnsafeLocation, Unusable)):
         return str(error)
     if isinstance(error, DatabaseUnavailable):
         reason, path = error.reason, error.path
@@ -51,6 +56,14 @@ def explain(error: BaseException, data_dir: Path) -> str | None:
     if reason is None:
         return None
     return _TEXTS[reason].format(path=path, folder=Path(data_dir), user=_user_name())
+
+
+def cannot_lock(data_dir: Path) -> str:
+    """Debrief could not write its lock file, and no other Debrief holds it."""
+    reason = DISK_FULL if nearly_full(Path(data_dir)) else NO_PERMISSION
+    return _TEXTS[reason].format(
+        path=Path(data_dir) / "debrief.lock", folder=Path(data_dir), user=_user_name()
+    )
 
 
 def _user_name() -> str:

@@ -88,6 +88,8 @@ def test_reading_works_and_writing_says_the_disk_is_full(disk: Path) -> None:
 
     assert_one_calm_line(log_one(data, "Beta"))
     assert_one_calm_line(run_cli(data, "backup"))
+    # Restoring takes the instance lock first, whose file cannot be written: not "running".
+    assert_one_calm_line(run_cli(data, "restore", str(data / "debrief.sqlite3")))
     report = disk / "report.pdf"
     assert_one_calm_line(run_cli(data, "export", "--format", "report", "-o", str(report)))
     assert not report.exists()
@@ -164,3 +166,58 @@ def test_the_window_opens_the_data_read_only_on_a_full_disk(disk: Path, clock, q
     finally:
         close_database()
     assert not read_only_because_disk_full()
+
+
+# Run in its own process: a whole launch (app.exec, exit) must not leave this test
+# process's QApplication in a quitting state for the tests after it.
+_START_AND_LOOK = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from desktop.app import launch
+from desktop.ui.main_window import MainWindow
+
+app = QApplication(["debrief"])
+seen = {}
+
+def look():
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    boxes = [w.text() for w in shown if isinstance(w, QMessageBox)]
+    windows = [w for w in shown if isinstance(w, MainWindow)]
+    if boxes:
+        seen["box"] = boxes
+    elif windows and windows[0].filter.rowCount() == 1:
+        seen["banner"] = windows[0].banner.label.text()
+    else:
+        return
+    poll.stop()
+    QApplication.exit(0)
+
+poll = QTimer()
+poll.timeout.connect(look)
+poll.start(50)
+launch(sys.argv[1])
+print(json.dumps(seen))
+"""
+
+
+def test_the_app_starts_on_a_full_disk_showing_the_data_read_only(disk: Path) -> None:
+    """The whole start: no lock file can be written and SQLite has no room for its shared
+    memory, yet the window opens on the data and says why nothing can be saved (main
+    said "Debrief is already running but did not answer")."""
+    import json
+    import sys
+
+    from desktop import fault_texts
+    from tests.conftest import REPO
+
+    data = disk / "data"
+    assert log_one(data).returncode == 0
+    fill(disk)
+    done = subprocess.run(
+        [sys.executable, "-c", _START_AND_LOOK, str(data)],
+        capture_output=True, text=True, timeout=120, cwd=REPO, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(disk)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"banner": fault_texts.FULL_DISK_BANNER}

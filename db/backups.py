@@ -16,7 +16,13 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from db.connection import backup_to, create_private_file
+from db.file_safety import check_own_file
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 DAILY = "daily"
@@ -59,13 +65,88 @@ def list_backups(folder: Path) -> list[Backup]:
 def make_backup(database: SqliteDatabase, folder: Path, kind: str, now: datetime) -> Path:
     """Copy the live database into `folder`; never replaces an existing copy."""
     target = _free_name(folder, f"{kind}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}")
-    partial = target.with_suffix(".partial")
+    partial = target.with_suffix(PARTIAL)
+    check_own_file(folder)
     partial.unlink(missing_ok=True)
-    backup_to(database, partial)
-    # A copy appears under its final name only when complete, so a crash mid-copy never
-    # leaves a half file that looks restorable.
-    partial.replace(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    create_private_file(partial)
+    # Held while copying, so another Debrief starting meanwhile knows this one is not stale.
+    with _claimed(partial):
+        try:
+            backup_to(database, partial)
+            # A copy appears under its final name only when complete, so a crash mid-copy
+            # never leaves a half file that looks restorable.
+            partial.replace(target)
+        except BaseException:
+            _remove_partial(partial)
+            raise
     return target
+
+
+PARTIAL = ".partial"
+_PARTIAL_NAME = re.compile(r"^[a-z0-9-]+-\d{8}T\d{6}Z(?:-\d+)?\.partial(?:-journal|-wal|-shm)?$")
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Half copies left by a Debrief killed mid-backup: only Debrief's own names, only in
+    its backups folder, and only those no running Debrief is still writing."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in sorted(folder.iterdir()):
+        if not _PARTIAL_NAME.match(path.name) or path.is_symlink() or not path.is_file():
+            continue
+        base = folder / path.name.split(PARTIAL)[0]
+        base = base.with_name(base.name + PARTIAL)
+        if base != path and base.exists():
+            continue  # its journal goes with the base file, below
+        if _in_use(base if base.exists() else path):
+            continue
+        for side in (base, *(Path(f"{base}{s}") for s in ("-journal", "-wal", "-shm"))):
+            if side.exists() and not side.is_symlink():
+                side.unlink()
+                removed.append(side)
+    return removed
+
+
+def _remove_partial(partial: Path) -> None:
+    for side in (partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))):
+        side.unlink(missing_ok=True)
+
+
+class _claimed:
+    """An exclusive flock on the partial file for the time of the copy (POSIX; flock is
+    independent of the fcntl locks SQLite takes on the same file)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+
+    def __enter__(self) -> _claimed:
+        if fcntl is not None:
+            self.fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+
+
+def _in_use(path: Path) -> bool:
+    if fcntl is None:  # no flock: only a day-old half copy is surely abandoned
+        return datetime.now().timestamp() - path.stat().st_mtime < 86_400
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def daily_due(folder: Path, now: datetime) -> bool:
@@ -157,13 +238,17 @@ def restore_file(source: Path, live: Path, folder: Path, now: datetime) -> Path 
     incoming = live.with_suffix(".restoring")
     incoming.unlink(missing_ok=True)
     create_private_file(incoming)
-    source_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    target_db = sqlite3.connect(str(incoming))
     try:
-        source_db.backup(target_db)
-    finally:
-        source_db.close()
-        target_db.close()
+        source_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        target_db = sqlite3.connect(str(incoming))
+        try:
+            source_db.backup(target_db)
+        finally:
+            source_db.close()
+            target_db.close()
+    except BaseException:
+        _remove_partial(incoming)  # the live file was not touched yet
+        raise
     for side, _ in _with_sidecars(live, live)[1:]:
         side.unlink()
     # One rename: at every moment there is a whole database under the live name.

@@ -12,7 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import DatabaseError, DatabaseProxy, SqliteDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
+from peewee import DatabaseProxy, SqliteDatabase
+
+from db.failures import DISK_FULL, unavailable
+from db.file_safety import check_database_files, open_private
 
 DB = DatabaseProxy()
 
@@ -63,8 +67,28 @@ def create_private_file(path: Path) -> None:
     """Create an empty file readable by its owner only, unless it already exists."""
     if path.exists():
         return
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = open_private(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
     os.close(fd)
+
+
+class DebriefDatabase(SqliteDatabase):
+    """SQLite rolls a transaction back by itself when a write fails with SQLITE_FULL or an
+    I/O error; Peewee's atomic() then sends ROLLBACK anyway, and "cannot rollback - no
+    transaction is active" would replace the real cause. Skip what SQLite already did."""
+
+    read_only_reason: str | None = None
+
+    def _nothing_to_undo(self) -> bool:
+        return not self.is_closed() and not self.connection().in_transaction
+
+    def rollback(self) -> None:
+        if not self._nothing_to_undo():
+            super().rollback()
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):  # type: ignore[override]
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and self._nothing_to_undo():
+            return None
+        return super().execute_sql(sql, params, *args, **kwargs)
 
 
 def connect(path: Path, busy_timeout_ms: int | None = None) -> SqliteDatabase:
@@ -73,24 +97,31 @@ def connect(path: Path, busy_timeout_ms: int | None = None) -> SqliteDatabase:
     `busy_timeout_ms`: how long a statement waits for another process's write lock."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    check_database_files(path)
     create_private_file(path)
     pragmas = dict(PRAGMAS)
     if busy_timeout_ms is not None:
         pragmas["busy_timeout"] = busy_timeout_ms
-    database = SqliteDatabase(
+    database = DebriefDatabase(
         str(path), pragmas=pragmas, check_same_thread=False, lock_type=LOCK_TYPE
     )
     try:
         database.connect(reuse_if_open=True)
         database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except (sqlite3.DatabaseError, DatabaseError) as error:
+    except (sqlite3.DatabaseError, PeeweeDatabaseError) as error:
         if not database.is_closed():
             database.close()
         if is_busy(error):
             raise DatabaseBusy(str(error)) from error
-        if isinstance(error, DatabaseError):
-            raise
-        raise DatabaseUnreadable(f"{path} is not a readable Debrief database ({error})") from error
+        problem = unavailable(error, path)
+        if problem is None:
+            raise DatabaseUnreadable(
+                f"{path} is not a readable Debrief database ({error})"
+            ) from error
+        reader = _reader_on_full_disk(path) if problem.reason == DISK_FULL else None
+        if reader is None:
+            raise problem from error
+        database = reader
     DB.initialize(database)
     return database
 
@@ -110,6 +141,31 @@ def waiting_at_most(milliseconds: int) -> Iterator[None]:
         yield
     finally:
         database.execute_sql(f"PRAGMA busy_timeout = {int(usual)}")
+
+
+def _reader_on_full_disk(path: Path) -> DebriefDatabase | None:
+    """With no room for SQLite's shared-memory file, a WAL database cannot be opened the
+    usual way, yet the user should still see their data. When the write-ahead log is empty
+    (Debrief closed cleanly), the main file holds everything: read it as immutable, which
+    needs no lock and no shared memory, and refuse writes."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None
+    reader = DebriefDatabase(
+        f"file:{path}?immutable=1",
+        uri=True,
+        pragmas={"foreign_keys": 1, "query_only": 1},
+        check_same_thread=False,
+    )
+    try:
+        reader.connect()
+        reader.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (sqlite3.DatabaseError, PeeweeDatabaseError):
+        if not reader.is_closed():
+            reader.close()
+        return None
+    reader.read_only_reason = DISK_FULL
+    return reader
 
 
 def close_database() -> None:

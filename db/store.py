@@ -7,8 +7,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
+from peewee import SqliteDatabase
 
+from db.backups import remove_stale_partials
 from db.connection import (
     DATABASE_FILENAME,
     PRAGMAS,
@@ -18,6 +20,8 @@ from db.connection import (
     connect,
     is_busy,
 )
+from db.failures import DISK_FULL, unavailable
+from db.file_safety import check_database_files
 from db.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate
 from db.open_lock import opening_alone
 
@@ -35,15 +39,30 @@ def backups_dir(data_dir: Path) -> Path:
 def peek_version(path: Path) -> int:
     """Read the schema version without writing anything to the file."""
     try:
-        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return int(probe.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            probe.close()
+        return _read_version(f"file:{path}?mode=ro")
     except sqlite3.DatabaseError as error:
         if is_busy(error):
             raise DatabaseBusy(str(error)) from error
-        raise DatabaseUnreadable(f"{path} is not a readable Debrief database ({error})") from error
+        problem = unavailable(error, path)
+        if problem is None:
+            raise DatabaseUnreadable(
+                f"{path} is not a readable Debrief database ({error})"
+            ) from error
+        if problem.reason != DISK_FULL:
+            raise problem from error
+    # No room for the shared-memory file: connect() decides whether reading is still safe.
+    try:
+        return _read_version(f"file:{path}?immutable=1")
+    except sqlite3.DatabaseError as error:
+        raise unavailable(error, path) or DatabaseUnreadable(str(error)) from error
+
+
+def _read_version(uri: str) -> int:
+    probe = sqlite3.connect(uri, uri=True)
+    try:
+        return int(probe.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        probe.close()
 
 
 def open_store(data_dir: Path, busy_timeout_ms: int | None = None) -> SqliteDatabase:
@@ -59,7 +78,7 @@ def open_store(data_dir: Path, busy_timeout_ms: int | None = None) -> SqliteData
         # One process at a time creates, checks and migrates; the next finds it done.
         with opening_alone(Path(data_dir), wait_ms / 1000):
             return _open(data_dir, busy_timeout_ms)
-    except (sqlite3.DatabaseError, DatabaseError) as error:
+    except (sqlite3.DatabaseError, PeeweeDatabaseError) as error:
         if is_busy(error):
             close_database()
             raise DatabaseBusy(str(error)) from error
@@ -68,6 +87,8 @@ def open_store(data_dir: Path, busy_timeout_ms: int | None = None) -> SqliteData
 
 def _open(data_dir: Path, busy_timeout_ms: int | None) -> SqliteDatabase:
     path = database_path(data_dir)
+    check_database_files(path)
+    remove_stale_partials(backups_dir(data_dir))
     if path.exists() and path.stat().st_size > 0:
         found = peek_version(path)
         if found > SCHEMA_VERSION:
@@ -79,10 +100,15 @@ def _open(data_dir: Path, busy_timeout_ms: int | None) -> SqliteDatabase:
         if [row[0] for row in verdict] != ["ok"]:
             raise sqlite3.DatabaseError(str(verdict[0][0]))
         migrate(database, backup_dir=backups_dir(data_dir))
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, PeeweeDatabaseError, OSError) as error:
         close_database()
         if is_busy(error):
             raise DatabaseBusy(str(error)) from error
+        problem = unavailable(error, path)
+        if problem is not None:
+            raise problem from error
+        if isinstance(error, OSError):
+            raise
         raise DatabaseUnreadable(f"{path} is damaged ({error})") from error
     except BaseException:
         close_database()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.connection import DatabaseBusy, DatabaseUnreadable, close_database
+from db.failures import DatabaseUnavailable
+from db.file_safety import UnsafeLocation
 from db.migrations import DatabaseTooNew
 from db.store import open_store
 from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
@@ -28,10 +30,16 @@ def launch(data_dir: Path, background: bool = False) -> int:
     app.setDesktopFileName(APP_ID)
     icon = app_icon()
     app.setWindowIcon(icon)
+    from desktop.logs import LOG_NAME
+    from desktop.ui.error_report import ErrorReporter
+
+    log_file = Path(data_dir) / LOG_NAME
+    reporter = ErrorReporter(Path(data_dir), log_file if log_file.is_file() else None).install()
 
     name = server_name(data_dir)
     lock = InstanceLock(data_dir)
-    if not lock.acquire():
+    unlocked = not lock.acquire()
+    if unlocked and lock.held_elsewhere():
         # Already running: bring its window forward (a login start just leaves it be).
         if background or send(name, "show", retry_for_s=5.0) is not None:
             return 0
@@ -48,6 +56,12 @@ def launch(data_dir: Path, background: bool = False) -> int:
     except DatabaseBusy as error:  # busy is not damaged: nothing to restore, just wait
         lock.release()
         QMessageBox.warning(None, APP_NAME, str(error))
+        return 1
+    except (DatabaseUnavailable, UnsafeLocation) as error:
+        from desktop.faults import explain
+
+        lock.release()
+        QMessageBox.critical(None, APP_NAME, explain(error, Path(data_dir)) or str(error))
         return 1
     except DatabaseUnreadable as error:
         read_only = recover(Path(data_dir), str(error), clock)
@@ -71,7 +85,22 @@ def launch(data_dir: Path, background: bool = False) -> int:
 
         return PreferencesDialog(autostart, command, parent, tray_style)
 
-    if read_only:
+    from desktop.faults import cannot_lock, read_only_because_disk_full
+
+    if unlocked and not read_only_because_disk_full():
+        # The lock file could not even be written. Read-only on a full disk needs no lock:
+        # it neither writes nor reminds.
+        close_database()
+        QMessageBox.critical(None, APP_NAME, cannot_lock(Path(data_dir)))
+        return 1
+    if read_only_because_disk_full():
+        from desktop import fault_texts
+
+        keep = show_read_only(
+            app, make_window(), lock, data_dir,
+            fault_texts.FULL_DISK_BANNER, fault_texts.FULL_DISK_REFUSED,
+        )  # fmt: skip
+    elif read_only:
         keep = show_read_only(app, make_window(), lock, data_dir)  # noqa: F841 (kept alive)
     else:
         # In the tray the window is made when first opened; otherwise now, to show it.
@@ -84,7 +113,16 @@ def launch(data_dir: Path, background: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        reporter.uninstall()
         close_database()
+
+
+def tell_and_quit(message: str) -> None:
+    """Say why Debrief cannot start, in a dialog (nobody reads stderr from the menu)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    _app = QApplication.instance() or QApplication(["debrief"])
+    QMessageBox.critical(None, APP_NAME, message)
 
 
 def recover(data_dir: Path, error: str, clock: SystemClock) -> bool | None:
@@ -114,9 +152,12 @@ def recover(data_dir: Path, error: str, clock: SystemClock) -> bool | None:
     return None
 
 
-def show_read_only(app, window, lock, data_dir: Path) -> object:
-    """The window on a copy that refuses writes: no tray, no reminders; a restored backup
-    starts Debrief afresh on the real data."""
+def show_read_only(
+    app, window, lock, data_dir: Path, banner: str | None = None, refused: str | None = None
+) -> object:
+    """The window on a copy that refuses writes (or on the data itself, read-only because
+    the disk is full): no tray, no reminders; a restored backup starts Debrief afresh on
+    the real data."""
     import sys
 
     from peewee import OperationalError
@@ -127,13 +168,14 @@ def show_read_only(app, window, lock, data_dir: Path) -> object:
     from desktop.ui import strings
 
     app.setQuitOnLastWindowClosed(True)
-    window.show_banner(strings.READ_ONLY_BANNER)
+    window.show_banner(banner or strings.READ_ONLY_BANNER)
     window.show_and_raise()
     previous = sys.excepthook
 
     def refuse_writes(kind, value, trace) -> None:
         if isinstance(value, OperationalError) and "readonly" in str(value).replace("-", ""):
-            QMessageBox.information(window, strings.DAMAGED_TITLE, strings.READ_ONLY_REFUSED)
+            title = APP_NAME if refused else strings.DAMAGED_TITLE
+            QMessageBox.information(window, title, refused or strings.READ_ONLY_REFUSED)
             return
         previous(kind, value, trace)
 

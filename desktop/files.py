@@ -20,3 +20,9 @@ def write_atomically(path: Path, data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def make_private(path: Path) -> None:
+    """0600 for a file written through a library that obeys the umask (Qt's image writer)."""
+    if os.name == "posix" and path.exists() and not path.is_symlink():
+        os.chmod(path, 0o600)

@@ -1,22 +1,68 @@
-"""A small rotating log in the data folder: where tracebacks go instead of the user's face."""
+"""A small rotating log in the data folder: where tracebacks go instead of the user's face.
+
+Setting it up never fails a command: when `debrief.log` cannot be opened (a folder of that
+name, no permission, a full disk) Debrief logs nowhere and carries on, and a write that
+fails later is dropped quietly instead of printing logging's own traceback.
+
+Personal text (notification texts, names, companies, note bodies) stays out of the log
+unless the debug switch is on: `--debug` or DEBRIEF_DEBUG=1.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from db.file_safety import check_own_file, open_private
+
 LOG_NAME = "debrief.log"
+DEBUG_ENV = "DEBRIEF_DEBUG"
+HIDDEN = "[hidden; see DEBRIEF_DEBUG in the README]"
 
 
-def setup_logging(data_dir: Path) -> Path:
-    path = data_dir / LOG_NAME
+def debug_enabled() -> bool:
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
+def enable_debug() -> None:
+    os.environ[DEBUG_ENV] = "1"
+    logging.getLogger().setLevel(logging.DEBUG)
+
+
+def personal(text: object) -> object:
+    """What to log in place of text the user wrote or that names people and companies."""
+    return text if debug_enabled() else HIDDEN
+
+
+class PrivateLogHandler(RotatingFileHandler):
+    """The log and its rotated copies are created 0600 whatever the umask, never through a
+    symbolic link; a failing write (full disk) is dropped without a word."""
+
+    def _open(self):  # type: ignore[override]
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in self.mode else os.O_TRUNC)
+        return os.fdopen(open_private(Path(self.baseFilename), flags), "a", encoding="utf-8")
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def setup_logging(data_dir: Path) -> Path | None:
+    """The log's path, or None when there is no usable log (and nothing is logged)."""
+    path = Path(data_dir) / LOG_NAME
     root = logging.getLogger()
-    if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        if not path.exists():
-            path.touch(mode=0o600)
-        handler = RotatingFileHandler(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    root.setLevel(logging.DEBUG if debug_enabled() else logging.INFO)
+    if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
+        return path
+    try:
+        check_own_file(path)
+        handler = PrivateLogHandler(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
+    except (OSError, RuntimeError):
+        # Without any handler, logging would print warnings and tracebacks on stderr.
+        if not root.handlers:
+            root.addHandler(logging.NullHandler())
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
     return path

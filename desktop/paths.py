@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from db.file_safety import check_folder
 from desktop import APP_NAME
 
 DATA_DIR_ENV = "DEBRIEF_DATA_DIR"
@@ -28,13 +29,15 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder for the owner only (0700 on POSIX); leave an existing one's mode."""
+    """Create the folder for the owner only (0700 on POSIX). An existing one must be the
+    user's and writable by no one else (db.file_safety.UnsafeLocation says why not)."""
     if not path.exists():
         path.mkdir(parents=True, mode=0o700)
         if os.name == "posix":
             os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
     elif not path.is_dir():
         raise NotADirectoryError(f"{path} exists and is not a folder")
+    check_folder(path)
     return path
 
 

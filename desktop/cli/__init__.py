@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import unicodedata
 from pathlib import Path
 
 from db.connection import DatabaseBusy, DatabaseUnreadable, close_database, is_busy
+from db.file_safety import UnsafeLocation
 from db.migrations import DatabaseTooNew
 from desktop.cli.parser import UsageError, build_parser
 from desktop.domain.forms import FormError
@@ -44,15 +46,32 @@ def run(argv: list[str]) -> int:
     except SystemExit as leaving:  # --help and --version print and leave through here
         return int(leaving.code or 0)
 
+    keep_files_private()
+    from desktop.logs import enable_debug, setup_logging
+
+    if args.debug:
+        enable_debug()
+    command = getattr(args, "command", None)
     try:
         data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
+    except UnsafeLocation as error:
+        return _refuse_folder(str(error), window=command is None)
     except OSError as error:
-        return fail(f"cannot use the data folder: {error}", EXIT_FAILED)
+        from desktop.faults import explain
 
-    from desktop.logs import setup_logging
+        folder = resolve_data_dir(args.data_dir)
+        return fail(explain(error, folder) or f"cannot use the data folder: {error}", EXIT_FAILED)
 
     log_path = setup_logging(data_dir)
-    command = getattr(args, "command", None)
+    previous_hook = sys.excepthook
+    install_command_line_hook(log_path)
+    try:
+        return _run_command(command, args, data_dir, log_path)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run_command(command: str | None, args, data_dir: Path, log_path: Path | None) -> int:
     if command is None:
         from desktop.app import launch
 
@@ -73,16 +92,63 @@ def run(argv: list[str]) -> int:
         return fail(str(error), EXIT_FAILED)
     except DatabaseUnreadable as error:
         return fail(_unreadable_message(error, Path(data_dir)), EXIT_FAILED)
-    except OSError as error:
-        return fail(f"{error.strerror or error} ({getattr(error, 'filename', '') or ''})", 1)
     except Exception as error:  # the user gets a line, the log gets the traceback
         if is_busy(error):  # waited CLI_BUSY_MS for other writers, in vain
             log.warning("command %s gave up waiting: %s", command, error)
             return fail(str(DatabaseBusy()), EXIT_FAILED)
+        from desktop.faults import explain
+
+        explained = explain(error, Path(data_dir))
+        if explained is not None:
+            log.warning("command %s failed: %s", command, error)
+            return fail(explained, EXIT_FAILED)
+        if isinstance(error, OSError):
+            filename = getattr(error, "filename", "") or ""
+            return fail(f"{getattr(error, 'strerror', None) or error} ({filename})", 1)
         log.exception("command %s failed", command)
-        return fail(f"unexpected error: {error} (details in {log_path})", EXIT_FAILED)
+        return fail(_unexpected(error, log_path), EXIT_FAILED)
     finally:
         close_database()
+
+
+def _unexpected(error: BaseException, log_path: Path | None) -> str:
+    where = f"details in {log_path}" if log_path else "the log could not be written"
+    return f"unexpected error: {error} ({where})"
+
+
+def keep_files_private() -> None:
+    """Every file Debrief (and SQLite, Qt, the log) creates is the user's alone, whatever
+    umask the session has: 0600 files, 0700 folders. Exports written elsewhere with -o
+    are private too; the user can share one with chmod."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def install_command_line_hook(log_path: Path | None) -> None:
+    """An error nothing caught: logged in full, one line on stderr, exit code 1."""
+
+    def hook(kind, value, trace) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, trace)
+            return
+        log.error("unexpected error", exc_info=(kind, value, trace))
+        print(f"debrief: {one_line(_unexpected(value, log_path))}", file=sys.stderr)
+
+    sys.excepthook = hook
+
+
+def _refuse_folder(message: str, window: bool) -> int:
+    """The data folder is unsafe: one line, and a dialog too when the app was started (from
+    the menu or at login nobody reads stderr, and no reminder would ever come)."""
+    has_screen = any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY"))
+    if window and (has_screen or sys.platform in ("win32", "darwin")):
+        try:
+            from desktop.app import tell_and_quit
+
+            tell_and_quit(message)
+        except Exception:  # no display: the line below is all there is
+            log.debug("could not show the refusal", exc_info=True)
+    return fail(message, EXIT_FAILED)
 
 
 _OPTION_FOR_FIELD = {

@@ -163,6 +163,10 @@ def restore(args: argparse.Namespace, clock: Clock, data_dir: Path):
 
         lock = InstanceLock(data_dir)
         if not lock.acquire():
+            if not lock.held_elsewhere():  # not running: the lock file cannot be written
+                from desktop.faults import Unusable, cannot_lock
+
+                raise Unusable(cannot_lock(data_dir))
             raise UsageError(
                 "restore: Debrief is running; restore from its Your data ▸ Backups window, "
                 "or quit it first"

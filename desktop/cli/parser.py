@@ -24,6 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--background", action="store_true", help="start in the system tray only (for login)"
     )
+    parser.add_argument(
+        "--debug", action="store_true", help="log in detail, including names and note texts"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     log = sub.add_parser("log-interview", help="record an interview")

@@ -25,6 +25,7 @@ from typing import Any, Generic, TypeVar
 
 from db.connection import DB
 from db.models import Setting
+from desktop.logs import personal
 from desktop.playbook.notes import TEMPLATE_NAMES, Profile
 from desktop.playbook.nudges import NudgeSettings
 from desktop.playbook.settings import PlaybookSettings
@@ -142,7 +143,8 @@ def get(option: Option[T]) -> T:
     try:
         return option.from_json(json.loads(row.value))
     except (TypeError, ValueError) as error:
-        log.warning("setting %s unreadable (%s); using its default", option.key, error)
+        # The error quotes the stored value, which may be the user's name or strengths.
+        log.warning("setting %s unreadable (%s); using its default", option.key, personal(error))
         return option.default()
 
 
@@ -189,7 +191,7 @@ def import_missing(values: Mapping[str, object]) -> list[str]:
         try:
             value = option.from_json(raw)
         except (TypeError, ValueError) as error:
-            log.warning("import: setting %s left out (%s)", key, error)
+            log.warning("import: setting %s left out (%s)", key, personal(error))
             continue
         put(option, value)
         added.append(key)

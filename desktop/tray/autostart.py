@@ -66,7 +66,11 @@ class Autostart:
         path.parent.mkdir(parents=True, exist_ok=True)
         content = _launch_agent(command) if self.platform == "darwin" else _desktop_entry(command)
         temporary = path.with_suffix(path.suffix + ".tmp")
-        temporary.write_bytes(content)
+        temporary.unlink(missing_ok=True)
+        # The entry names the data folder: the user's alone, whatever the umask.
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(content)
         os.replace(temporary, path)
 
     def disable(self) -> None:

@@ -7,6 +7,7 @@ badge and the scheduler's next wake-up always agree with the database.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
+from desktop.logs import personal
 from desktop.paths import default_data_dir
 from desktop.services import backups, nudges, settings
 from desktop.services.reminders import ReminderView
@@ -78,7 +80,7 @@ class Companion(QObject):
         fallbacks.append(BannerBackend(self._banner))
         self.notifier = Notifier(PlyerBackend(notification_icon_file(data_dir)), fallbacks, self)
         self.notifier.delivered.connect(
-            lambda notice, how: log.info("notified via %s: %s", how, notice.summary)
+            lambda notice, how: log.info("notified via %s: %s", how, personal(notice.summary))
         )
         self.scheduler = ReminderScheduler(clock, self.notifier, self)
         self.clock_watch = ClockWatch(lambda: str(local_zone()), parent=self)
@@ -149,7 +151,9 @@ class Companion(QObject):
     def daily_backup(self) -> None:
         try:
             made = backups.daily_if_due(self.data_dir, self.clock)
-        except (OSError, StorageError) as error:  # the data is safe; only the copy failed
+        # The data is safe; only the copy failed (sqlite3's own errors come from the backup
+        # API, Peewee's from the query deciding whether a copy is due).
+        except (OSError, StorageError, sqlite3.Error) as error:
             log.warning("daily backup failed: %s", error)
             return
         if made:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from desktop.files import make_private
 from desktop.paths import resources_dir
 
 SIZES = (16, 22, 24, 32, 48, 64)
@@ -62,4 +63,5 @@ def notification_icon_file(folder: Path) -> Path | None:
     pixmap = app_icon().pixmap(64, 64)
     if pixmap.isNull() or not pixmap.save(str(target)):
         return None
+    make_private(target)  # like every file in the data folder, whatever the umask
     return target

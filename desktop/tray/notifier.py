@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop import APP_ID, APP_NAME
+from desktop.logs import personal
 from desktop.tray.notices import Notice
 
 log = logging.getLogger(__name__)
@@ -111,16 +112,27 @@ class Notifier(QObject):
         if error is None:
             self.delivered.emit(notice, self.primary.name)
             return
-        log.warning("%s could not notify (%s); falling back", self.primary.name, error)
+        # A failed notify-send's message quotes the notification's text: kept out unless debugging.
+        log.warning(
+            "%s could not notify (%s: %s); falling back",
+            self.primary.name,
+            type(error).__name__,
+            personal(error),
+        )
         for backend in self.fallbacks:
             try:
                 backend.send(notice)
             except Exception as fallback_error:  # each fallback may fail in its own way
-                log.warning("%s could not notify (%s)", backend.name, fallback_error)
+                log.warning(
+                    "%s could not notify (%s: %s)",
+                    backend.name,
+                    type(fallback_error).__name__,
+                    personal(fallback_error),
+                )
                 continue
             self.delivered.emit(notice, backend.name)
             return
-        log.error("no way to show %r", notice.summary)
+        log.error("no way to show %r", personal(notice.summary))
         self.failed.emit(notice)
 
     def shutdown(self) -> None:

@@ -99,6 +99,11 @@ class InstanceLock:
     def acquire(self) -> bool:
         return self._lock.tryLock(0)
 
+    def held_elsewhere(self) -> bool:
+        """After a failed acquire: True when another Debrief holds the lock; False when the
+        lock file could not be written at all (a full disk, no permission)."""
+        return self._lock.error() == QLockFile.LockError.LockFailedError
+
     def release(self) -> None:
         self._lock.unlock()
 

@@ -101,7 +101,12 @@ class DataActions:
                 text = exporting.export_text(fmt, self.clock, bom=options.get("bom", False))
                 write_atomically(path, text.encode("utf-8"))
         except OSError as error:
-            self.show_error(strings.EXPORT_FAILED.format(error=error.strerror or error))
+            from desktop.faults import explain
+
+            self.show_error(
+                explain(error, self.data_dir)
+                or strings.EXPORT_FAILED.format(error=error.strerror or error)
+            )
             return False
         self.show_banner(strings.EXPORTED.format(path=path))
         return True

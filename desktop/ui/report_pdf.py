@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from desktop.domain.activity_report import (
@@ -14,6 +14,7 @@ from desktop.domain.activity_report import (
     INTERVIEW,
     ActivityReport,
 )
+from desktop.files import write_atomically
 
 
 def report_html(report: ActivityReport, name: str = "") -> str:
@@ -42,11 +43,16 @@ def report_html(report: ActivityReport, name: str = "") -> str:
 
 
 def write_report_pdf(report: ActivityReport, path: Path, name: str = "") -> Path:
-    """Write an A4 PDF (a QGuiApplication must exist). Headers repeat on each page. The
-    file appears under its name only once complete."""
+    """Write an A4 PDF (a QGuiApplication must exist). Headers repeat on each page.
+
+    QPdfWriter reports no write errors: on a full disk it leaves a truncated file and
+    returns as if all went well. So the PDF is laid out in memory, then written through
+    files.write_atomically (a private temporary file, flushed, fsynced and renamed), whose
+    OSError reaches the caller and which leaves nothing behind on failure."""
     path = Path(path)
-    partial = path.with_name(f".{path.name}.partial")
-    writer = QPdfWriter(str(partial))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle("Job-search activity")
     writer.setCreator("Debrief")
     writer.setPageLayout(
@@ -60,6 +66,5 @@ def write_report_pdf(report: ActivityReport, path: Path, name: str = "") -> Path
     document = QTextDocument()
     document.setHtml(report_html(report, name))
     document.print_(writer)
-    del writer  # closes the file
-    partial.replace(path)
-    return path
+    del writer  # finishes the PDF
+    return write_atomically(path, bytes(buffer.data()))

@@ -437,3 +437,11 @@ NUDGE_FIELDS = (
     ("target_live", "Opportunities to keep in play", 100),
     ("max_per_day", "Nudges a day, at most", 10),
 )
+
+# The window's error hook (error_report.py).
+ERROR_TITLE = "Something went wrong"
+UNEXPECTED_ERROR = (
+    "Something unexpected went wrong in Debrief. Your saved data is safe; the details are "
+    "in {where}."
+)
+UNEXPECTED_NO_LOG = "no log (debrief.log could not be written)"

@@ -46,7 +46,7 @@ class DatabaseBusy(RuntimeError):
     wrong with the file; trying again later works."""
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__("Another Debrief is busy writing; try again in a moment.")
+        super().__init__("Another program is holding the database; try again in a moment.")
         self.detail = detail
 
 

@@ -53,9 +53,11 @@ def launch(data_dir: Path, background: bool = False) -> int:
         lock.release()
         QMessageBox.critical(None, strings.DB_TOO_NEW_TITLE, str(error))
         return 1
-    except DatabaseBusy as error:  # busy is not damaged: nothing to restore, just wait
+    except DatabaseBusy:  # busy is not damaged: nothing to restore, just wait
+        from desktop import fault_texts
+
         lock.release()
-        QMessageBox.warning(None, APP_NAME, str(error))
+        QMessageBox.warning(None, APP_NAME, fault_texts.LOCKED)
         return 1
     except (DatabaseUnavailable, UnsafeLocation) as error:
         from desktop.faults import explain

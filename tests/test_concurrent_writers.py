@@ -171,7 +171,7 @@ def test_a_lock_held_elsewhere_is_busy_not_damaged(tmp_path) -> None:
     holder = sqlite3.connect(database_path(data_dir), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another process mid-write, for longer than we wait
     try:
-        with pytest.raises(DatabaseBusy, match="Another Debrief is busy writing"):
+        with pytest.raises(DatabaseBusy, match="Another program is holding the database"):
             open_store(data_dir, busy_timeout_ms=100)
     finally:
         holder.execute("ROLLBACK")

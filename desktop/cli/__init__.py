@@ -11,6 +11,7 @@ from pathlib import Path
 from db.connection import DatabaseBusy, DatabaseUnreadable, close_database, is_busy
 from db.file_safety import UnsafeLocation
 from db.migrations import DatabaseTooNew
+from desktop import fault_texts
 from desktop.cli.parser import UsageError, build_parser
 from desktop.domain.forms import FormError
 from desktop.paths import ensure_private_dir, resolve_data_dir
@@ -87,15 +88,15 @@ def _run_command(command: str | None, args, data_dir: Path, log_path: Path | Non
         return fail(str(error), EXIT_USAGE)
     except DatabaseTooNew as error:
         return fail(str(error), EXIT_FAILED)
-    except DatabaseBusy as error:
+    except DatabaseBusy as error:  # one sentence for "locked", whoever holds it
         log.warning("command %s gave up waiting: %s", command, error.detail)
-        return fail(str(error), EXIT_FAILED)
+        return fail(fault_texts.LOCKED, EXIT_FAILED)
     except DatabaseUnreadable as error:
         return fail(_unreadable_message(error, Path(data_dir)), EXIT_FAILED)
     except Exception as error:  # the user gets a line, the log gets the traceback
         if is_busy(error):  # waited CLI_BUSY_MS for other writers, in vain
             log.warning("command %s gave up waiting: %s", command, error)
-            return fail(str(DatabaseBusy()), EXIT_FAILED)
+            return fail(fault_texts.LOCKED, EXIT_FAILED)
         from desktop.faults import explain
 
         explained = explain(error, Path(data_dir))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -22,6 +24,25 @@ from desktop.domain.forms import validate_interview
 from tests.desktop_session import DesktopSession, missing_tools
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def packaging_script(name: str) -> ModuleType:
+    """A module of packaging/, a folder of scripts that import each other by bare name (it is
+    no package: PyPI's `packaging` owns that name). The folder is on sys.path only while the
+    script is imported, so no test leaves the path changed."""
+    saved = sys.path[:]
+    sys.path.insert(0, str(REPO / "packaging"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path[:] = saved
+
+
+@pytest.fixture(autouse=True)
+def _sys_path_is_left_alone() -> Iterator[None]:
+    before = sys.path[:]
+    yield
+    assert sys.path == before, "the test changed sys.path: use monkeypatch.syspath_prepend"
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from db.connection import close_database
 from db.store import open_store
 from desktop.domain.clock import FixedClock
 from desktop.domain.forms import validate_interview
+from tests.cli_runner import run_cli, run_cli_process  # noqa: F401 (for the tests)
 from tests.desktop_session import DesktopSession, missing_tools
 
 REPO = Path(__file__).resolve().parent.parent
@@ -71,21 +72,6 @@ def interview_draft(clock: FixedClock, **overrides: str):
     }
     raw.update(overrides)
     return validate_interview(raw, clock.tz)
-
-
-def run_cli(
-    data_dir: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "TZ": "Europe/Berlin", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=full_env,
-        cwd=REPO,
-        check=False,
-    )
 
 
 def open_window(qtbot, clock: FixedClock, tmp_path: Path):

@@ -10,6 +10,7 @@ from pathlib import Path
 from db.connection import DatabaseBusy, DatabaseUnreadable, close_database, is_busy
 from db.migrations import DatabaseTooNew
 from desktop.cli.parser import UsageError, build_parser
+from desktop.domain.clock import Clock, SystemClock
 from desktop.domain.forms import FormError
 from desktop.paths import ensure_private_dir, resolve_data_dir
 from desktop.services import NotFound
@@ -35,7 +36,8 @@ def one_line(text: str) -> str:
     )
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], clock: Clock | None = None) -> int:
+    """`clock` is the system's unless a test or benchmark brings its own."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -61,7 +63,7 @@ def run(argv: list[str]) -> int:
     from desktop.cli import commands
 
     try:
-        return commands.dispatch(command, args, Path(data_dir))
+        return commands.dispatch(command, args, Path(data_dir), clock or SystemClock())
     except FormError as error:
         return fail(_form_message(error), EXIT_USAGE)
     except (NotFound, UsageError, ValueError) as error:

@@ -16,6 +16,9 @@ import pytest
 # Widget tests run offscreen; the tray tests start their own X server and pass DISPLAY
 # explicitly to the processes they launch.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Outside the desktop session no test may reach a real notification service (a developer's
+# desktop would show them): a session bus that does not exist makes any such call fail fast.
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/debrief-tests-have-no-bus"
 
 from db.connection import close_database
 from db.store import open_store

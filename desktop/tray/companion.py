@@ -226,6 +226,7 @@ class Companion(QObject):
             "tray_visible": self.tray.icon.isVisible(),
             "window_visible": self.window_visible(),
             "next_wake_up": scheduled.isoformat() if scheduled else None,
+            "notifying": self.notifier.in_flight,
         }
 
     # ----- window and menu ------------------------------------------------------------

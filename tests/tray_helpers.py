@@ -69,7 +69,8 @@ def snooze_seconds(desktop: DesktopSession, data_dir: Path, reminder_id: int, se
         due_at = Reminder.get_by_id(reminder_id).due_at
     finally:
         close_database()
-    assert send(server_name(data_dir, str(desktop.runtime_dir)), "changed") is not None
+    name = server_name(data_dir, str(desktop.runtime_dir))
+    assert send(name, "changed", timeout_ms=10_000) is not None
     return due_at
 
 

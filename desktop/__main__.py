@@ -6,11 +6,12 @@ import os
 import sys
 
 from desktop.cli import run
+from desktop.domain.clock import Clock
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
     _give_windowed_build_a_console()
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(sys.argv[1:] if argv is None else argv, clock)
 
 
 def _give_windowed_build_a_console() -> None:

@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 # Widget tests run offscreen; the tray tests start their own X server and pass DISPLAY
 # explicitly to the processes they launch.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Outside the desktop session no test may reach a real notification service (a developer's
+# desktop would show them): a session bus that does not exist makes any such call fail fast.
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/debrief-tests-have-no-bus"
 
 from db.connection import close_database
 from db.store import open_store
 from desktop.domain.clock import FixedClock
 from desktop.domain.forms import validate_interview
+from tests.cli_runner import run_cli, run_cli_process  # noqa: F401 (for the tests)
 from tests.desktop_session import DesktopSession, missing_tools
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def packaging_script(name: str) -> ModuleType:
+    """A module of packaging/, a folder of scripts that import each other by bare name (it is
+    no package: PyPI's `packaging` owns that name). The folder is on sys.path only while the
+    script is imported, so no test leaves the path changed."""
+    saved = sys.path[:]
+    sys.path.insert(0, str(REPO / "packaging"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path[:] = saved
+
+
+@pytest.fixture(autouse=True)
+def _sys_path_is_left_alone() -> Iterator[None]:
+    before = sys.path[:]
+    yield
+    assert sys.path == before, "the test changed sys.path: use monkeypatch.syspath_prepend"
 
 
 @pytest.fixture
@@ -50,21 +75,6 @@ def interview_draft(clock: FixedClock, **overrides: str):
     }
     raw.update(overrides)
     return validate_interview(raw, clock.tz)
-
-
-def run_cli(
-    data_dir: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "TZ": "Europe/Berlin", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=full_env,
-        cwd=REPO,
-        check=False,
-    )
 
 
 def open_window(qtbot, clock: FixedClock, tmp_path: Path):

@@ -6,6 +6,8 @@ every notification it receives, so tests assert on what the notification daemon 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
 import shutil
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+READY_S = 60  # a guard against hanging, never reached on a working machine
 TOOLS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "trayer", "xwininfo", "xdpyinfo", "xdotool")
 
 RECORDER = """#!{python}
@@ -131,20 +134,43 @@ class DesktopSession:
         script.chmod(0o755)
         dunstrc = self.root / "dunstrc"
         dunstrc.write_text(DUNSTRC.format(script=script))
-        if not wait_until(self._display_answers, timeout=10):
+        # Each part starts once the one it needs answers, and is itself awaited until it
+        # does what the tests rely on; one that exits or never gets there fails with its log.
+        if not wait_until(self._display_answers, timeout=READY_S):
             raise RuntimeError(f"Xvfb :{display} does not accept connections")
-        self._start_retrying(["dunst", "-conf", str(dunstrc)], self._daemon_answers, "dunst")
-        self._start_retrying(TRAYER, lambda: self.top_level_named("panel"), "trayer")
+        self._start(["dunst", "-conf", str(dunstrc)], self._daemon_answers)
+        self._start(TRAYER, lambda: self._tray_selection_owned() and self.top_level_named("panel"))
 
-    def _start_retrying(self, command: list[str], ready: Callable[[], object], name: str) -> None:
-        # Each was once seen failing its first start on a busy machine (no display yet,
-        # no panel mapped); a second start has always worked.
-        for _attempt in range(3):
-            process = self._spawn(command)
-            if wait_until(ready, timeout=10):
-                return
-            process.kill()
-        raise RuntimeError(f"{name} did not start: {self._log_of(command[0])}")
+    def _start(self, command: list[str], ready: Callable[[], object]) -> None:
+        process = self._spawn(command)
+        deadline = time.monotonic() + READY_S
+        while not ready():
+            if process.poll() is not None:
+                raise RuntimeError(f"{command[0]} exited ({process.returncode}): "
+                                   f"{self._log_of(command[0])}")  # fmt: skip
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{command[0]} not ready in {READY_S} s: "
+                                   f"{self._log_of(command[0])}")  # fmt: skip
+            time.sleep(0.05)
+
+    def _tray_selection_owned(self) -> bool:
+        """What Qt asks before it shows a tray icon: does anyone own the tray selection?"""
+        xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+        xlib.XOpenDisplay.restype = ctypes.c_void_p
+        xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        xlib.XInternAtom.restype = ctypes.c_ulong
+        xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+        xlib.XGetSelectionOwner.restype = ctypes.c_ulong
+        xlib.XGetSelectionOwner.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+        xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        connection = xlib.XOpenDisplay(self.env["DISPLAY"].encode())
+        if not connection:
+            return False
+        try:
+            selection = xlib.XInternAtom(connection, b"_NET_SYSTEM_TRAY_S0", 0)
+            return xlib.XGetSelectionOwner(connection, selection) != 0
+        finally:
+            xlib.XCloseDisplay(connection)
 
     def _display_answers(self) -> bool:
         done = subprocess.run(["xdpyinfo"], env=self.env, capture_output=True, check=False)

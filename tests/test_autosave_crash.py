@@ -7,7 +7,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -34,19 +33,31 @@ from desktop.domain.clock import FixedClock
 from desktop.playbook.lessons import Lessons
 from desktop.ui.debrief_dialog import DebriefDialog
 
+
+class Reporting(DebriefDialog):
+    def save_now(self):
+        length = len(self.account.toPlainText())
+        super().save_now()
+        print("saved", length, flush=True)  # only once the transaction returned
+
+
 open_store(Path(sys.argv[1]))
 app = QApplication([])
 clock = FixedClock(datetime(2026, 11, 25, 16, 0, tzinfo=UTC), "Europe/Berlin")
-dialog = DebriefDialog(int(sys.argv[2]), clock, Lessons((), ()))
+dialog = Reporting(int(sys.argv[2]), clock, Lessons((), ()))
 dialog.show()
 text = {TEXT!r}
 typed = 0
 
 def type_one():
     global typed
+    if typed == len(text):
+        timer.stop()
+        print("end", typed, flush=True)
+        return
     QTest.keyClicks(dialog.account, text[typed])
     typed += 1
-    print(typed, flush=True)
+    print("typed", typed, flush=True)
 
 timer = QTimer()
 timer.timeout.connect(type_one)
@@ -69,17 +80,24 @@ def test_killing_the_app_mid_edit_keeps_every_autosaved_word(tmp_path, clock, at
         text=True,
     )
     assert child.stdout is not None
-    progress: list[tuple[float, int]] = []
-    deadline = time.monotonic() + 3.0 + random.random()
-    while time.monotonic() < deadline:
+    settled: list[int] = []  # lengths whose save had returned, in order
+    # Typing never pauses, so the first save is the one forced after MAX_UNSAVED_MS; the
+    # kill then lands a random number of keystrokes later, before or after the next save.
+    keystrokes_after_first_save = random.randrange(0, MAX_UNSAVED_MS * 3 // 2 // 15)
+    typed_after = 0
+    while typed_after <= keystrokes_after_first_save:
         line = child.stdout.readline()
-        if not line:
+        assert line, f"the typist stopped: exit {child.wait()}"
+        kind, number = line.split()
+        if kind == "end":  # all typed and never saved meanwhile: the assertion below says so
             break
-        progress.append((time.monotonic(), int(line)))
-    killed_at = time.monotonic()
+        if kind == "saved":
+            settled.append(int(number))
+        elif settled:
+            typed_after += 1
     child.send_signal(signal.SIGKILL)
     child.wait()
-    assert progress, "the child never typed"
+    assert settled and settled[0] > 0, "nothing was saved before the kill"
 
     database = open_store(Path(data_dir))
     try:
@@ -88,6 +106,4 @@ def test_killing_the_app_mid_edit_keeps_every_autosaved_word(tmp_path, clock, at
     finally:
         close_database()
     assert TEXT.startswith(saved)  # whole keystrokes, never a torn write
-    # Even typing without a pause is saved every MAX_UNSAVED_MS (plus slack for a busy CI).
-    settled = [count for at, count in progress if at < killed_at - MAX_UNSAVED_MS / 1000 - 1.0]
-    assert len(saved) >= (settled[-1] if settled else 0), (len(saved), progress[-1])
+    assert len(saved) >= settled[-1], (len(saved), settled)

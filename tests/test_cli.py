@@ -1,4 +1,6 @@
-"""The command line, through a real subprocess and a real data folder."""
+"""The command line on a real data folder: in this process (tests/cli_runner.py), and
+through a real process where the process itself is the point: exit codes and what reaches
+stdout and stderr for --version, --help, one write, one read and each kind of failure."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import json
 import pytest
 
 from desktop import __version__
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_cli_process
 
 
 def _log(data_dir, *extra: str):
@@ -26,9 +28,31 @@ def _log(data_dir, *extra: str):
 
 
 def test_version() -> None:
-    done = run_cli("/nonexistent-never-created", "--version")
+    done = run_cli_process("/nonexistent-never-created", "--version")
     assert done.returncode == 0
     assert done.stdout.strip() == f"debrief {__version__}"
+
+
+def test_help_lists_the_commands_and_exits_0(tmp_path) -> None:
+    done = run_cli_process(tmp_path / "data", "--help")
+    assert done.returncode == 0 and done.stderr == ""
+    assert "log-interview" in done.stdout and "self-check" in done.stdout
+
+
+def test_a_real_process_writes_then_reads(tmp_path) -> None:
+    data = tmp_path / "data"
+    logged = run_cli_process(data, "log-interview", "--company", "Acme", "--role", "Analyst",
+                             "--at", "2026-11-25 14:00")  # fmt: skip
+    assert (logged.returncode, logged.stdout, logged.stderr) == (0, "1\n", "")
+    listed = run_cli_process(data, "list", "--json")
+    assert listed.returncode == 0 and listed.stderr == ""
+    assert [row["company"] for row in json.loads(listed.stdout)] == ["Acme"]
+
+
+def test_a_real_process_exits_2_on_bad_input_with_one_line(tmp_path) -> None:
+    done = run_cli_process(tmp_path / "data", "set-status", "abc", "offer")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("debrief: ") and done.stderr.count("\n") == 1
 
 
 def test_log_list_and_set_status(tmp_path) -> None:
@@ -114,7 +138,7 @@ def test_a_newer_database_gives_one_line_and_exit_1(tmp_path) -> None:
     assert _log(data).returncode == 0
     with sqlite3.connect(data / "debrief.sqlite3") as raw:
         raw.execute("PRAGMA user_version = 999")
-    done = run_cli(data, "list")
+    done = run_cli_process(data, "list")
     assert done.returncode == 1
     assert len(done.stderr.strip().splitlines()) == 1
     assert "999" in done.stderr and "newer Debrief" in done.stderr

@@ -1,4 +1,4 @@
-"""export, import, backup and restore through a real subprocess and real data folders."""
+"""export, import, backup and restore, in process, on real data folders."""
 
 from __future__ import annotations
 

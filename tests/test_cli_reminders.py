@@ -1,4 +1,4 @@
-"""`debrief due / done / snooze / dismiss` through a real subprocess."""
+"""`debrief due / done / snooze / dismiss`, in process, on a real data folder."""
 
 from __future__ import annotations
 
@@ -92,3 +92,21 @@ def test_an_agency_recruiter_from_the_command_line_gets_the_thanks(tmp_path) -> 
                     "--at", "2020-03-11 14:00", "--recruiter-from", "cousin")  # fmt: skip
     assert wrong.returncode == 2 and "--recruiter-from" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+def test_the_command_line_answers_by_the_clock_it_is_given(tmp_path, clock) -> None:
+    from datetime import timedelta
+
+    folder = tmp_path / "data"
+    logged = run_cli(
+        folder, "log-interview", "--company", "Acme", "--role", "Analyst",
+        "--at", "2026-11-25 14:00", clock=clock,
+    )  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    assert json.loads(run_cli(folder, "due", "--json", clock=clock).stdout) == []
+    clock.advance(days=4)  # the day after the interview
+    due = json.loads(run_cli(folder, "due", "--json", clock=clock).stdout)
+    assert "debrief" in {d["kind"] for d in due}
+    snoozed = run_cli(folder, "snooze", str(due[0]["id"]), "--for", "2h", clock=clock)
+    stamp = (clock.now() + timedelta(hours=2)).astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
+    assert snoozed.stdout.startswith(f"Snoozed until {stamp}")

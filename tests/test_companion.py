@@ -17,10 +17,17 @@ from desktop.tray.single_instance import InstanceLock, server_name
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences_dialog import PreferencesDialog
 from tests.conftest import interview_draft
+from tests.tray_doubles import Recording
 
 
 @pytest.fixture
-def make(qtbot, store, clock, tmp_path):
+def notices() -> Recording:
+    """Where every Companion here notifies: never the desktop's notification service."""
+    return Recording()
+
+
+@pytest.fixture
+def make(qtbot, store, clock, tmp_path, notices):
     made: list[Companion] = []
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
@@ -46,6 +53,7 @@ def make(qtbot, store, clock, tmp_path):
             server_name(data_dir, str(runtime)),
             Autostart("linux", home=tmp_path, config_home=tmp_path / "config"),
             make_preferences=PreferencesDialog,
+            notification_backend=notices,
         )
         made.append(companion)
         return companion
@@ -163,3 +171,17 @@ def test_a_tray_start_makes_the_window_only_when_it_is_opened(make, clock) -> No
     companion.handle_message({"command": "show"})
     assert companion._window is not None and companion.window_visible()
     assert companion.window.keep_running_on_close is companion.has_tray
+
+
+def test_a_reminder_due_at_start_is_notified_through_the_given_backend(
+    make, clock, qtbot, notices
+) -> None:
+    log_interview(interview_draft(clock, starts_at="2026-11-22 08:00"), clock)  # ended at 9
+    clock.advance(hours=2)  # its debrief is due
+    companion = make()
+    with qtbot.waitSignals([companion.notifier.delivered] * 2):
+        companion.start(background=True)
+    assert sorted(n.summary.split(" —")[0] for n in notices.sent) == [
+        "Send a thank-you note to Dana Li",
+        "Write your debrief while it's fresh",
+    ]

@@ -34,13 +34,13 @@ def test_an_unknown_style_falls_back_to_colour(qapp) -> None:
 
 def test_the_installers_icons_render_at_every_size(qapp, tmp_path) -> None:
     import struct
-    import sys
-    from pathlib import Path
 
     from PySide6.QtGui import QImage, QImageReader
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "packaging"))
-    from render_icons import HICOLOR_SIZES, ICNS_TYPES, render_all
+    from tests.conftest import packaging_script
+
+    icons = packaging_script("render_icons")
+    HICOLOR_SIZES, ICNS_TYPES, render_all = icons.HICOLOR_SIZES, icons.ICNS_TYPES, icons.render_all
 
     render_all(tmp_path)
     for size in HICOLOR_SIZES:

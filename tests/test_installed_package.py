@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop import APP_ID, __version__
+from tests.conftest import packaging_script
 from tests.desktop_session import DesktopSession, wait_until
 from tests.tray_helpers import new_notifications, ready, seed
 
 pytestmark = pytest.mark.desktop_session
 
 REPO = Path(__file__).resolve().parent.parent
-# packaging/ holds scripts, not a Python package (and PyPI's `packaging` owns that name).
-sys.path.insert(0, str(REPO / "packaging"))
-from build_deb import elf_files  # noqa: E402
+elf_files = packaging_script("build_deb").elf_files
 
 PACKAGE = "debrief"
 INSTALLED = Path("/opt/debrief")

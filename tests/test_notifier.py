@@ -85,3 +85,30 @@ def test_the_banner_backend_puts_the_notice_in_the_window() -> None:
     shown: list[str] = []
     BannerBackend(shown.append).send(NOTICE)
     assert shown == ["Send a thank-you note\nToday."]
+
+
+def test_it_counts_what_is_still_on_its_way(qtbot) -> None:
+    """The running app reports the count, so a test knows when nothing more is coming."""
+    import threading
+
+    release = threading.Event()
+
+    class Slow(Recording):
+        def send(self, notice: Notice) -> None:
+            release.wait(timeout=30)
+            super().send(notice)
+
+    notifier = Notifier(Slow("plyer"), [])
+    notifier.deliver(NOTICE)
+    notifier.deliver(NOTICE)
+    assert notifier.in_flight == 2
+    with qtbot.waitSignals([notifier.delivered] * 2, timeout=5000):
+        release.set()
+    assert notifier.in_flight == 0
+    notifier.shutdown()
+
+    broken = Notifier(Broken("plyer"), [])
+    with qtbot.waitSignal(broken.failed, timeout=5000):
+        broken.deliver(NOTICE)
+    assert broken.in_flight == 0  # a failure is not on its way any more either
+    broken.shutdown()

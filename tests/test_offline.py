@@ -13,11 +13,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
+from desktop.tray.single_instance import send, server_name
 from tests.conftest import REPO
+from tests.desktop_session import wait_until
 
 pytestmark = pytest.mark.skipif(not shutil.which("strace"), reason="needs strace")
 
@@ -60,8 +61,15 @@ def test_a_full_session_opens_only_local_sockets(tmp_path) -> None:
         _traced(traces, "app", *common, env=env), env=env, cwd=REPO,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
+    name = server_name(data, str(runtime))
+
+    def notified() -> dict[str, object] | None:
+        state = send(name, "status", timeout_ms=2000)
+        return state if state and state["waiting"] and not state["notifying"] else None
+
     try:
-        time.sleep(4)
+        # Started, fired what was due and done notifying it: the sockets of that are traced.
+        assert wait_until(notified, timeout=60), app.stderr.read() if app.stderr else ""
         cli("log2", "log-interview", "--company", "Globex", "--role", "Lead", "--at",
             "2030-01-05 10:00")  # fmt: skip
         cli("done", "done", "1")
@@ -69,7 +77,8 @@ def test_a_full_session_opens_only_local_sockets(tmp_path) -> None:
             cli(f"export-{fmt}", "export", "--format", fmt, "-o", str(tmp_path / f"out.{fmt}"))
         cli("import", "import", str(tmp_path / "out.json"), "--duplicates", "merge")
         cli("backup", "backup")
-        time.sleep(1)
+        # Still running and answering after all that (the commands told it of each change).
+        assert send(name, "status", timeout_ms=10_000) is not None
         assert app.poll() is None, app.stderr.read() if app.stderr else ""
     finally:
         os.killpg(app.pid, signal.SIGTERM)  # strace alone would detach and leave the app

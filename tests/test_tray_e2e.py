@@ -6,13 +6,21 @@ daemon received and on the tray state the running app reports over its socket.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.desktop_session import wait_until
-from tests.tray_helpers import new_notifications, ready, seed, seed_one_due_soon, status
+from tests.tray_helpers import (
+    new_notifications,
+    quiet,
+    ready,
+    received_up_to_a_marker,
+    seed,
+    seed_one_waiting_for_a_day,
+    snooze_seconds,
+    status,
+)
 
 pytestmark = pytest.mark.desktop_session
 
@@ -47,25 +55,26 @@ def test_many_missed_reminders_arrive_as_one_summary(desktop, apps, tmp_path) ->
     apps.append(desktop.launch(data_dir, "--background"))
     got = new_notifications(desktop, before, 1)
     assert [n["summary"] for n in got] == ["6 reminders while you were away"]
-    time.sleep(1)  # nothing else follows the summary
-    assert len(desktop.notifications()) == before + 1
-    assert ready(desktop, data_dir)["waiting"] == 6
+    assert quiet(desktop, data_dir)["waiting"] == 6
+    summaries = [n["summary"] for n in received_up_to_a_marker(desktop, before)]
+    assert summaries == ["6 reminders while you were away"]  # and nothing else
 
 
-def test_a_reminder_due_seconds_after_launch_fires_on_time(desktop, apps, tmp_path) -> None:
+def test_a_reminder_due_seconds_from_now_fires_when_due(desktop, apps, tmp_path) -> None:
     data_dir = tmp_path / "data"
-    due_at = seed_one_due_soon(data_dir, seconds=10)
+    reminder = seed_one_waiting_for_a_day(data_dir)
     before = len(desktop.notifications())
     apps.append(desktop.launch(data_dir, "--background"))
     state = ready(desktop, data_dir)
-    assert state["waiting"] == 0
-    assert len(desktop.notifications()) == before, "fired before it was due"
+    assert state["waiting"] == 0 and state["next_wake_up"] is not None  # tomorrow
+    assert len(desktop.notifications()) == before
+    due_at = snooze_seconds(desktop, data_dir, reminder, seconds=2)  # the app has re-armed
     got = new_notifications(desktop, before, 1, timeout=30)
     assert len(got) == 1
     lateness = got[0]["t"] - due_at.timestamp()
-    print(f"notified {lateness:+.2f} s from the due time")
-    assert -0.5 < lateness < 3, f"fired {lateness:+.1f} s from its due time"
-    assert ready(desktop, data_dir)["waiting"] == 1
+    print(f"notified {lateness:+.2f} s from the due time")  # punctuality is for `make bench`
+    assert lateness >= 0, f"fired {-lateness:.1f} s before its due time"
+    assert quiet(desktop, data_dir)["waiting"] == 1
 
 
 def test_a_second_launch_raises_the_first_and_never_notifies_twice(desktop, apps, tmp_path) -> None:
@@ -81,8 +90,8 @@ def test_a_second_launch_raises_the_first_and_never_notifies_twice(desktop, apps
     assert second.wait(timeout=30) == 0
     assert wait_until(lambda: status(desktop, data_dir)["window_visible"], timeout=10)
     assert desktop.top_level_named("Debrief (3)")
-    time.sleep(2)
-    assert len(desktop.notifications()) == before + len(due)
+    quiet(desktop, data_dir)
+    assert len(received_up_to_a_marker(desktop, before)) == len(due)  # none from either again
 
 
 def test_answering_from_the_command_line_updates_the_running_tray(desktop, apps, tmp_path) -> None:
@@ -93,11 +102,9 @@ def test_answering_from_the_command_line_updates_the_running_tray(desktop, apps,
 
     answered = desktop.cli(data_dir, "done", str(due[0]))
     assert answered.returncode == 0, answered.stderr
-    started = time.monotonic()
-    assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 2, timeout=5)
-    took = time.monotonic() - started
-    print(f"the running tray followed the command line in {took:.2f} s")
-    assert took < 1.0
+    # Nothing else wakes the app before the next reminder, hours away: only the command
+    # line's message can make it re-read.
+    assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 2, timeout=30)
     assert status(desktop, data_dir)["tooltip"].splitlines()[0] == "Debrief: 2 reminders waiting"
 
 
@@ -122,10 +129,14 @@ def test_a_reminder_is_answered_from_the_real_tray_menu(desktop, apps, tmp_path)
     assert icon, desktop.tray_children()
 
     desktop.xdotool("mousemove", "--window", icon, "10", "10", "click", "3")
-    assert wait_until(lambda: desktop.top_level_named("Debrief"), timeout=10), "no menu"
-    for key in ("Down", "Right", "Return"):  # first waiting reminder ▸ Done
-        time.sleep(0.4)
-        desktop.xdotool("key", key)
+    assert wait_until(lambda: len(desktop.top_level_named("Debrief")) == 1, timeout=30), "no menu"
+    # The menu takes the keyboard as it handles its mapping: one answer over the socket
+    # later, it has. Keys then arrive in order.
+    assert status(desktop, data_dir)
+    desktop.xdotool("key", "Down", "Right")  # the first waiting reminder ▸ its submenu
+    assert wait_until(lambda: len(desktop.top_level_named("Debrief")) == 2, timeout=30)
+    assert status(desktop, data_dir)
+    desktop.xdotool("key", "Return")  # Done, the submenu's first item
 
     assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 2, timeout=10)
     due = desktop.cli(data_dir, "due", "--json")

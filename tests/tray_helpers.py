@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import uuid
 from datetime import datetime, timedelta
 from datetime import time as wall_time
 from pathlib import Path
@@ -44,18 +46,32 @@ def seed(data_dir: Path, interviews: int = 1, hours_ago: float = 5) -> list[int]
         close_database()
 
 
-def seed_one_due_soon(data_dir: Path, seconds: float) -> datetime:
-    """One reminder due `seconds` from now, the others of the seeded interview answered;
-    returns its due time as stored (to the second)."""
+def seed_one_waiting_for_a_day(data_dir: Path) -> int:
+    """One reminder snoozed until tomorrow, the others of the seeded interview answered;
+    returns its id."""
     due = seed(data_dir)
     open_store(data_dir)
     try:
         for reminder_id in due[1:]:
             reminders.mark_done(reminder_id, CLOCK)
-        reminders.snooze(due[0], CLOCK.now() + timedelta(seconds=seconds), CLOCK)
-        return Reminder.get_by_id(due[0]).due_at
+        reminders.snooze(due[0], CLOCK.now() + timedelta(days=1), CLOCK)
+        return due[0]
     finally:
         close_database()
+
+
+def snooze_seconds(desktop: DesktopSession, data_dir: Path, reminder_id: int, seconds: float):
+    """What `debrief snooze` does, to the second: save, then tell the running app, which has
+    re-armed once this returns. Returns the due time as stored."""
+    open_store(data_dir)
+    try:
+        reminders.snooze(reminder_id, CLOCK.now() + timedelta(seconds=seconds), CLOCK)
+        due_at = Reminder.get_by_id(reminder_id).due_at
+    finally:
+        close_database()
+    name = server_name(data_dir, str(desktop.runtime_dir))
+    assert send(name, "changed", timeout_ms=10_000) is not None
+    return due_at
 
 
 def status(desktop: DesktopSession, data_dir: Path) -> dict[str, object] | None:
@@ -76,3 +92,31 @@ def new_notifications(desktop: DesktopSession, before: int, count: int, timeout:
         )
         or desktop.notifications()[before:]
     )
+
+
+def quiet(desktop: DesktopSession, data_dir: Path, timeout: float = 30) -> dict[str, object]:
+    """The app's status once nothing is due now and no notice is on its way to the daemon."""
+
+    def settled() -> dict[str, object] | None:
+        state = status(desktop, data_dir)
+        if not state or state["notifying"]:
+            return None
+        wake = state["next_wake_up"]
+        return state if wake is None or datetime.fromisoformat(wake) > CLOCK.now() else None
+
+    answer = wait_until(settled, timeout=timeout, every=0.1)
+    assert answer, f"the app never settled: {status(desktop, data_dir)}"
+    return answer
+
+
+def received_up_to_a_marker(desktop: DesktopSession, before: int) -> list[dict[str, object]]:
+    """What the daemon got since `before`, up to a marker notification sent now: once the
+    marker is recorded, so is everything that reached the daemon before it."""
+    marker = f"marker {uuid.uuid4()}"
+    subprocess.run(["notify-send", "--app-name", "marker", marker, "-"], env=desktop.env,
+                   check=True, timeout=30)  # fmt: skip
+    found = wait_until(
+        lambda: any(n["summary"] == marker for n in desktop.notifications()[before:]), timeout=30
+    )
+    assert found, "the marker notification never arrived"
+    return [n for n in desktop.notifications()[before:] if n["summary"] != marker]

@@ -13,6 +13,7 @@ from db.file_safety import UnsafeLocation
 from db.migrations import DatabaseTooNew
 from desktop import fault_texts
 from desktop.cli.parser import UsageError, build_parser
+from desktop.domain.clock import Clock, SystemClock
 from desktop.domain.forms import FormError
 from desktop.paths import ensure_private_dir, resolve_data_dir
 from desktop.services import NotFound
@@ -38,7 +39,8 @@ def one_line(text: str) -> str:
     )
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], clock: Clock | None = None) -> int:
+    """`clock` is the system's unless a test or benchmark brings its own."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -81,7 +83,7 @@ def _run_command(command: str | None, args, data_dir: Path, log_path: Path | Non
     from desktop.cli import commands
 
     try:
-        return commands.dispatch(command, args, Path(data_dir))
+        return commands.dispatch(command, args, Path(data_dir), clock or SystemClock())
     except FormError as error:
         return fail(_form_message(error), EXIT_USAGE)
     except (NotFound, UsageError, ValueError) as error:

@@ -15,7 +15,7 @@ from db.vocabulary import InvalidTransition, Status
 from desktop.change_marker import announce_change
 from desktop.cli import data_commands
 from desktop.cli.parser import UsageError, parse_id
-from desktop.domain.clock import SystemClock
+from desktop.domain.clock import Clock
 from desktop.domain.forms import parse_local_datetime, validate_interview
 from desktop.playbook.snooze import parse_duration
 from desktop.services import reminders
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 CLI_BUSY_MS = 30_000
 
 
-def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
+def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Clock) -> int:
     if command == "self-check":
         from desktop.cli.selfcheck import self_check
 
@@ -54,7 +54,7 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path) -> int:
     }[command]
     # Parse every argument (and read any file) before the database is opened, so bad input
     # writes nothing.
-    prepared = handler(args, SystemClock())
+    prepared = handler(args, clock)
     if command != "restore":  # restoring must work when the database cannot be opened
         open_store(data_dir, busy_timeout_ms=CLI_BUSY_MS)
     code = prepared()
@@ -79,7 +79,7 @@ def _tell_running_app(data_dir: Path) -> None:
         log.warning("could not tell the running app: %s", error)
 
 
-def _log_interview(args: argparse.Namespace, clock: SystemClock):
+def _log_interview(args: argparse.Namespace, clock: Clock):
     draft = validate_interview(
         {
             "company": args.company,
@@ -105,7 +105,7 @@ def _log_interview(args: argparse.Namespace, clock: SystemClock):
     return act
 
 
-def _set_status(args: argparse.Namespace, clock: SystemClock):
+def _set_status(args: argparse.Namespace, clock: Clock):
     opportunity_id = parse_id(args.opportunity_id, "OPPORTUNITY_ID")
     status = Status.parse(args.status)
 
@@ -117,7 +117,7 @@ def _set_status(args: argparse.Namespace, clock: SystemClock):
     return act
 
 
-def _list(args: argparse.Namespace, clock: SystemClock):
+def _list(args: argparse.Namespace, clock: Clock):
     wanted = Status.parse(args.status) if args.status else None
 
     def act() -> int:
@@ -179,7 +179,7 @@ def _print_table(rows, tz: tzinfo) -> None:
         )
 
 
-def _due(args: argparse.Namespace, clock: SystemClock):
+def _due(args: argparse.Namespace, clock: Clock):
     def act() -> int:
         views = reminders.open_reminders_until(clock.now())
         if args.json:
@@ -209,7 +209,7 @@ def _due(args: argparse.Namespace, clock: SystemClock):
 
 
 def _answer_with(service, verb: str):
-    def prepare(args: argparse.Namespace, clock: SystemClock):
+    def prepare(args: argparse.Namespace, clock: Clock):
         reminder_id = parse_id(args.reminder_id, "ID")
 
         def act() -> int:
@@ -234,7 +234,7 @@ _done = _answer_with(reminders.mark_done, "Done")
 _dismiss = _answer_with(reminders.dismiss, "Dismissed")
 
 
-def _snooze(args: argparse.Namespace, clock: SystemClock):
+def _snooze(args: argparse.Namespace, clock: Clock):
     reminder_id = parse_id(args.reminder_id, "ID")
     if args.until:
         until = parse_local_datetime(args.until, clock.tz)

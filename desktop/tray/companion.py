@@ -33,7 +33,7 @@ from desktop.tray.autostart import Autostart, launch_command
 from desktop.tray.change_watch import ChangeWatch
 from desktop.tray.clock_watch import ClockWatch
 from desktop.tray.icons import notification_icon_file, tray_icon
-from desktop.tray.notifier import BalloonBackend, BannerBackend, Notifier, PlyerBackend
+from desktop.tray.notifier import Backend, BalloonBackend, BannerBackend, Notifier, PlyerBackend
 from desktop.tray.scheduler import ReminderScheduler
 from desktop.tray.single_instance import InstanceLock, MessageServer
 from desktop.tray.tray_icon import TrayIcon
@@ -48,7 +48,8 @@ HOUSEKEEPING_MS = 3_600_000
 class Companion(QObject):
     """`window` is the main window, or a function that makes it: a start in the tray then
     builds no window (nor imports its code) until the user opens it. That made a login
-    start about a third faster and 13 MiB smaller (benchmarks/README.md)."""
+    start about a third faster and 13 MiB smaller (benchmarks/README.md).
+    `notification_backend` replaces the desktop's notifications (plyer), for tests."""
 
     def __init__(
         self,
@@ -62,6 +63,7 @@ class Companion(QObject):
         autostart: Autostart | None = None,
         *,
         make_preferences: MakePreferences,
+        notification_backend: Backend | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -78,7 +80,8 @@ class Companion(QObject):
         self.tray = TrayIcon(clock, tray_icon(self.tray_style()), self.window_visible, self)
         fallbacks = [BalloonBackend(self.tray.icon)] if self.has_tray else []
         fallbacks.append(BannerBackend(self._banner))
-        self.notifier = Notifier(PlyerBackend(notification_icon_file(data_dir)), fallbacks, self)
+        primary = notification_backend or PlyerBackend(notification_icon_file(data_dir))
+        self.notifier = Notifier(primary, fallbacks, self)
         self.notifier.delivered.connect(
             lambda notice, how: log.info("notified via %s: %s", how, personal(notice.summary))
         )
@@ -227,6 +230,7 @@ class Companion(QObject):
             "tray_visible": self.tray.icon.isVisible(),
             "window_visible": self.window_visible(),
             "next_wake_up": scheduled.isoformat() if scheduled else None,
+            "notifying": self.notifier.in_flight,
         }
 
     # ----- window and menu ------------------------------------------------------------

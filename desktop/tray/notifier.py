@@ -102,13 +102,16 @@ class Notifier(QObject):
         self.fallbacks = list(fallbacks)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notify")
         self._primary_finished.connect(self._after_primary)
+        self.in_flight = 0  # handed over and not yet delivered or failed
 
     def deliver(self, notice: Notice) -> None:
+        self.in_flight += 1
         future = self._pool.submit(self.primary.send, notice)
         # Emitted from the worker; Qt queues it to this object's (the GUI) thread.
         future.add_done_callback(lambda done: self._primary_finished.emit(notice, _error_of(done)))
 
     def _after_primary(self, notice: Notice, error: BaseException | None) -> None:
+        self.in_flight -= 1
         if error is None:
             self.delivered.emit(notice, self.primary.name)
             return

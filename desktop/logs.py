@@ -10,6 +10,7 @@ unless the debug switch is on: `--debug` or DEBRIEF_DEBUG=1.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from logging.handlers import RotatingFileHandler
@@ -46,6 +47,15 @@ class PrivateLogHandler(RotatingFileHandler):
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass
+
+    def flush(self) -> None:
+        # Closing the log on a full disk writes out what is buffered: dropped, like a write.
+        with contextlib.suppress(OSError):
+            super().flush()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            super().close()
 
 
 def setup_logging(data_dir: Path) -> Path | None:

@@ -73,16 +73,15 @@ def run_cli_process(
 
 @contextmanager
 def _environment(changes: Mapping[str, str]) -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in changes}
+    """The whole environment is put back afterwards: a command may change it too (--debug
+    sets DEBRIEF_DEBUG for what it runs), and that must not reach the next test."""
+    saved = dict(os.environ)
     os.environ.update(changes)
     try:
         yield
     finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 @contextmanager

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.tray.notices import Notice
 from desktop.tray.notifier import Notifier
-from tests.test_companion import make  # noqa: F401 - the fixture
+from tests.test_companion import make, notices  # noqa: F401 - the fixtures
 
 PRIVATE = Notice("Send a thank-you note to Dana Li — Acme, Data Analyst", "Today.", (1,))
 

@@ -69,12 +69,14 @@ def run(argv: list[str], clock: Clock | None = None) -> int:
     previous_hook = sys.excepthook
     install_command_line_hook(log_path)
     try:
-        return _run_command(command, args, data_dir, log_path)
+        return _run_command(command, args, data_dir, log_path, clock)
     finally:
         sys.excepthook = previous_hook
 
 
-def _run_command(command: str | None, args, data_dir: Path, log_path: Path | None) -> int:
+def _run_command(
+    command: str | None, args, data_dir: Path, log_path: Path | None, clock: Clock | None
+) -> int:
     if command is None:
         from desktop.app import launch
 

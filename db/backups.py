@@ -50,7 +50,7 @@ class Backup:
 
 def list_backups(folder: Path) -> list[Backup]:
     """Every copy in `folder`, newest first."""
-    found = []
+    found: list[Backup] = []
     if not folder.is_dir():
         return found
     for path in folder.iterdir():

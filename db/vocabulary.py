@@ -7,6 +7,7 @@ pulling in the storage layer.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 
 class Status(StrEnum):
@@ -55,7 +56,13 @@ def _normalise(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-def _parse(enum: type, text: str, aliases: dict, message: str):
+# The enums that have a label to parse: a value of one parses to a member of the same one.
+_Labelled = TypeVar("_Labelled", "Status", "InterviewFormat")
+
+
+def _parse(
+    enum: type[_Labelled], text: str, aliases: dict[str, _Labelled], message: str
+) -> _Labelled:
     """Match a value or label ignoring case and punctuation, then an alias."""
     wanted = _normalise(text)
     for member in enum:

@@ -74,8 +74,10 @@ class NudgeSettings:
 
         def number(name: str, low: int, high: int) -> int:
             value = data.get(name)
-            ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-            return value if ok else getattr(defaults, name)
+            if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+                return value
+            fallback: int = getattr(defaults, name)
+            return fallback
 
         off = data.get("off")
         known = {k.value for k in NudgeKind}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import Protocol
 
 from db.vocabulary import RecruiterKind, Status
 from desktop.playbook.calendar import add_business_days, allowed, at_local, local
@@ -202,7 +203,17 @@ def plan(facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinfo) -> lis
     return out
 
 
-def _plan_waiting(facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinfo, add) -> None:
+class _Add(Protocol):
+    """The `add` of `plan`, handed to the helpers that plan part of it."""
+
+    def __call__(
+        self, kind: Kind, due: datetime, interview: int | None = None, person: int | None = None
+    ) -> None: ...
+
+
+def _plan_waiting(
+    facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinfo, add: _Add
+) -> None:
     latest = max(facts.interviews, key=lambda i: (i.starts_at, i.id))
     if latest.hear_by is not None:
         first_day = add_business_days(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from datetime import time
+from typing import Any
 
 from desktop.playbook.calendar import QuietHours
 
@@ -37,7 +38,8 @@ class PlaybookSettings:
     def from_json(cls, data: dict[str, object]) -> PlaybookSettings:
         """Known keys with valid values override the defaults; anything else is ignored."""
         defaults = cls()
-        chosen: dict[str, object] = {}
+        # Each value has the type of its field: _decode keeps the type of the default.
+        chosen: dict[str, Any] = {}
         for spec in fields(cls):
             if spec.name not in data:
                 continue

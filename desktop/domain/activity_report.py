@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, tzinfo
+from typing import Any
 
 from db.vocabulary import Status
 from desktop.playbook.rules import Kind
@@ -46,13 +47,13 @@ class ActivityReport:
         return sum(1 for e in self.entries if e.kind == kind)
 
 
-def activity_report(bundle: dict, start: date, end: date, tz: tzinfo) -> ActivityReport:
+def activity_report(bundle: dict[str, Any], start: date, end: date, tz: tzinfo) -> ActivityReport:
     if end < start:
         raise ValueError("the period ends before it starts")
     people = {p["ref"]: p["name"] for p in bundle["contacts"]}
     entries: list[Entry] = []
 
-    def add(day: date, kind: str, opp: dict, detail: str) -> None:
+    def add(day: date, kind: str, opp: dict[str, Any], detail: str) -> None:
         if start <= day <= end:
             entries.append(Entry(day, kind, opp["company"], opp["role_title"], detail))
 

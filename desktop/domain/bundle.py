@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 from db.vocabulary import ContactRole, InterviewFormat, RecruiterKind, ReminderState, Status
@@ -47,7 +48,7 @@ Check = Callable[[Any, str, list[str]], Any]
 
 
 def _line(required: bool = False, limit: int = MAX_LINE) -> Check:
-    def check(value, where, problems):
+    def check(value: Any, where: str, problems: list[str]) -> Any:
         if not isinstance(value, str):
             problems.append(f"{where}: expected text")
             return ""
@@ -62,7 +63,7 @@ def _line(required: bool = False, limit: int = MAX_LINE) -> Check:
     return check
 
 
-def _notes(value, where, problems):
+def _notes(value: Any, where: str, problems: list[str]) -> Any:
     if not isinstance(value, str):
         problems.append(f"{where}: expected text")
         return ""
@@ -78,7 +79,7 @@ def _optional(inner: Check) -> Check:
 
 
 def _parsed(parse: Callable[[str], Any], what: str) -> Check:
-    def check(value, where, problems):
+    def check(value: Any, where: str, problems: list[str]) -> Any:
         if isinstance(value, str):
             try:
                 return parse(value)
@@ -105,7 +106,7 @@ def _parse_date(text: str) -> date:
 
 
 def _integer(low: int, high: int) -> Check:
-    def check(value, where, problems):
+    def check(value: Any, where: str, problems: list[str]) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             problems.append(f"{where}: expected a whole number from {low} to {high}")
             return low
@@ -114,17 +115,17 @@ def _integer(low: int, high: int) -> Check:
     return check
 
 
-def _boolean(value, where, problems):
+def _boolean(value: Any, where: str, problems: list[str]) -> Any:
     if not isinstance(value, bool):
         problems.append(f"{where}: expected true or false")
         return False
     return value
 
 
-def _choice(values: type) -> Check:
+def _choice(values: type[StrEnum]) -> Check:
     allowed = {member.value for member in values}
 
-    def check(value, where, problems):
+    def check(value: Any, where: str, problems: list[str]) -> Any:
         if not isinstance(value, str) or value not in allowed:
             problems.append(f"{where}: {_show(value)} is not one of {', '.join(sorted(allowed))}")
             return next(iter(values)).value
@@ -134,7 +135,7 @@ def _choice(values: type) -> Check:
 
 
 def _list_of(inner: Check) -> Check:
-    def check(value, where, problems):
+    def check(value: Any, where: str, problems: list[str]) -> Any:
         if not isinstance(value, list) or len(value) > MAX_LIST:
             problems.append(f"{where}: expected a list")
             return []
@@ -146,11 +147,11 @@ def _list_of(inner: Check) -> Check:
 def _record(fields: dict[str, tuple[Check, Any]]) -> Check:
     """An object with these fields; a missing field takes its default (required if ...)."""
 
-    def check(value, where, problems):
+    def check(value: Any, where: str, problems: list[str]) -> Any:
         if not isinstance(value, dict):
             problems.append(f"{where}: expected an object")
             return {}
-        out = {}
+        out: dict[str, Any] = {}
         for name, (inner, default) in fields.items():
             if name not in value:
                 if default is ...:
@@ -163,7 +164,7 @@ def _record(fields: dict[str, tuple[Check, Any]]) -> Check:
     return check
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -226,7 +227,7 @@ _REMINDER = _record(
 )
 
 
-def _checks(value, where, problems):
+def _checks(value: Any, where: str, problems: list[str]) -> Any:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and k.isdigit() and isinstance(v, str) for k, v in value.items()
     ):
@@ -297,7 +298,7 @@ _CONTACT = _record(
 _COMPANY = _record({"name": (_line(required=True), ...), "created_at": (_DATETIME, ...)})
 
 
-def _settings(value, where, problems):
+def _settings(value: Any, where: str, problems: list[str]) -> Any:
     if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
         problems.append(f"{where}: expected an object")
         return {}
@@ -318,7 +319,7 @@ _BUNDLE = _record(
 )
 
 
-def check_bundle(data: Any) -> dict:
+def check_bundle(data: Any) -> dict[str, Any]:
     """The bundle with parsed values, or BundleError listing every problem."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise BundleError(['this is not a Debrief export (no "format": "debrief-export")'])
@@ -328,14 +329,14 @@ def check_bundle(data: Any) -> dict:
             [f"this export is format version {version}, from a newer Debrief; update to import it"]
         )
     problems: list[str] = []
-    bundle = _BUNDLE(data, "file", problems)
+    bundle: dict[str, Any] = _BUNDLE(data, "file", problems)
     _check_refs(bundle, problems)
     if problems:
         raise BundleError(problems)
     return bundle
 
 
-def _check_refs(bundle: dict, problems: list[str]) -> None:
+def _check_refs(bundle: dict[str, Any], problems: list[str]) -> None:
     contacts = [c["ref"] for c in bundle["contacts"]]
     if len(set(contacts)) != len(contacts):
         problems.append("file.contacts: two people share a ref")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from desktop import APP_NAME, __version__
 from desktop.playbook.rules import Kind
@@ -33,6 +34,7 @@ def fold(line: str) -> str:
     """Split a content line into lines of at most 75 octets, never inside a UTF-8 sequence
     (§3.1); continuation lines start with one space."""
     pieces: list[str] = []
+    current: list[str]
     current, size, limit = [], 0, 75
     for char in line:
         width = len(char.encode("utf-8"))
@@ -58,7 +60,7 @@ def _property(name: str, value: str) -> str:
     return fold(f"{name}:{value}")
 
 
-def calendar_text(bundle: dict, now: datetime) -> str:
+def calendar_text(bundle: dict[str, Any], now: datetime) -> str:
     """The whole VCALENDAR, CRLF line ends, for a checked bundle (see domain.bundle)."""
     people = {p["ref"]: p for p in bundle["contacts"]}
     lines = [
@@ -82,7 +84,14 @@ def calendar_text(bundle: dict, now: datetime) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
-def _event(opp: dict, interview: dict, n: int, about: str, people: dict, stamp: str) -> list[str]:
+def _event(
+    opp: dict[str, Any],
+    interview: dict[str, Any],
+    n: int,
+    about: str,
+    people: dict[int, dict[str, Any]],
+    stamp: str,
+) -> list[str]:
     start = interview["starts_at"]
     end = start + timedelta(minutes=interview["duration_minutes"])
     round_label = f" ({interview['round_label']})" if interview["round_label"] else ""
@@ -113,7 +122,12 @@ def _event(opp: dict, interview: dict, n: int, about: str, people: dict, stamp: 
 
 
 def _todo(
-    opp: dict, reminder: dict, interviews: dict, about: str, people: dict, stamp: str
+    opp: dict[str, Any],
+    reminder: dict[str, Any],
+    interviews: dict[int, dict[str, Any]],
+    about: str,
+    people: dict[int, dict[str, Any]],
+    stamp: str,
 ) -> list[str]:
     person = people.get(reminder["contact"], {}).get("name")
     try:

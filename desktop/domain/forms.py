@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
+from typing import Any
 from urllib.parse import urlparse
 
 from db.vocabulary import InterviewFormat, RecruiterKind, Status
@@ -95,7 +97,9 @@ class _Checker:
             self.errors[name] = "Notes contain control characters; please retype them."
         return text
 
-    def attempt(self, name: str, parse, raw):
+    # Any, not "T | None": the validators read the result only once no error was recorded,
+    # when it is never None, and the types cannot say so.
+    def attempt(self, name: str, parse: Callable[[str], object], raw: str) -> Any:
         try:
             return parse(raw)
         except ValueError as error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import json
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.bundle import check_bundle
 
@@ -48,7 +49,7 @@ def looks_like_json(path: Path, text: str) -> bool:
     return Path(path).suffix.lower() == ".json" or text.lstrip().startswith("{")
 
 
-def bundle_from_json(text: str) -> dict:
+def bundle_from_json(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

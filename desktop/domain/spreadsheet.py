@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
+from typing import Any, TypeVar
 
 from db.vocabulary import Status
 from desktop.domain.bundle import (
@@ -214,15 +216,18 @@ def detect_day_first(table: Table, mapping: dict[str, int]) -> bool | None:
     return None
 
 
+_T = TypeVar("_T")
+
+
 def table_to_bundle(
     table: Table, mapping: dict[str, int], tz: tzinfo, now: datetime, day_first: bool = True
-) -> dict:
+) -> dict[str, Any]:
     """A checked bundle, or BundleError with one problem per bad row, by its line."""
     missing = [FIELDS[name] for name in REQUIRED if name not in mapping]
     if missing:
         raise BundleError([f"no column chosen for {' and '.join(missing)}"])
     problems: list[str] = []
-    opportunities = []
+    opportunities: list[dict[str, Any]] = []
     for line, cells in table.rows:
 
         def cell(name: str, cells: list[str] = cells) -> str:
@@ -233,7 +238,9 @@ def table_to_bundle(
 
         row_problems: list[str] = []
 
-        def attempt(parse, raw: str, row_problems: list[str] = row_problems):
+        def attempt(
+            parse: Callable[[str], _T], raw: str, row_problems: list[str] = row_problems
+        ) -> _T | None:
             if not raw:
                 return None
             try:
@@ -317,7 +324,7 @@ EXPORT_HEADER = [
 ]
 
 
-def opportunity_rows(bundle: dict, tz: tzinfo) -> list[list[str]]:
+def opportunity_rows(bundle: dict[str, Any], tz: tzinfo) -> list[list[str]]:
     """One row per opportunity with its latest interview and current status."""
     names = {p["ref"]: str(Person(p["name"], p["email"])) for p in bundle["contacts"]}
     rows = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Self
+
 from peewee import (
     AutoField,
     BooleanField,
@@ -10,6 +12,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelSelect,
     TextField,
 )
 
@@ -17,8 +20,20 @@ from db.connection import DB
 from db.fields import UTCDateTimeField
 from db.vocabulary import ContactRole, InterviewFormat, ReminderState, Status, check_transition
 
+if TYPE_CHECKING:
+    from db.query_types import TypedSelect
+
 
 class BaseModel(Model):
+    # Peewee adds, for each foreign key `x`, the attribute `x_id` (the id, without a query)
+    # and, on the model it points to, the backref (a query of the rows pointing here). Each
+    # model declares those it has as annotations, which Peewee ignores and mypy reads.
+
+    if TYPE_CHECKING:
+        # For mypy only: rows from .dicts() and .tuples() typed as what they are (see there).
+        @classmethod
+        def select(cls, *fields: Any) -> TypedSelect[Self]: ...
+
     class Meta:
         database = DB
         legacy_table_names = False
@@ -28,6 +43,10 @@ class Company(BaseModel):
     id = AutoField()
     name = CharField(unique=True, collation="NOCASE")
     created_at = UTCDateTimeField()
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    contacts: ModelSelect[Contact]
+    opportunities: ModelSelect[Opportunity]
 
 
 class Contact(BaseModel):
@@ -41,6 +60,12 @@ class Contact(BaseModel):
     address_as = CharField(default="")  # schema 7: "Dr Raman", "Priya"; empty: first name
     # Schema 8: a RecruiterKind value; empty until the user has said.
     recruiter_kind = CharField(default="")
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    company_id: int | None
+    recruiting: ModelSelect[Opportunity]
+    interview_links: ModelSelect[InterviewInterviewer]
+    reminders: ModelSelect[Reminder]
 
 
 class Opportunity(BaseModel):
@@ -58,6 +83,14 @@ class Opportunity(BaseModel):
     updated_at = UTCDateTimeField()
     offer_deadline = DateField(null=True)  # schema 3
 
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    company_id: int
+    recruiter_id: int | None
+    interviews: ModelSelect[Interview]
+    status_changes: ModelSelect[StatusChange]
+    reminders: ModelSelect[Reminder]
+    reflections: ModelSelect[Reflection]
+
 
 class Interview(BaseModel):
     id = AutoField()
@@ -71,12 +104,23 @@ class Interview(BaseModel):
     notes = TextField(default="")
     created_at = UTCDateTimeField()
 
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    opportunity_id: int
+    interviewer_links: ModelSelect[InterviewInterviewer]
+    reminders: ModelSelect[Reminder]
+    debriefs: ModelSelect[Debrief]
+
 
 class InterviewInterviewer(BaseModel):
     """Who interviewed: the many-to-many link between interviews and contacts."""
 
     interview = ForeignKeyField(Interview, backref="interviewer_links", on_delete="CASCADE")
     contact = ForeignKeyField(Contact, backref="interview_links", on_delete="CASCADE")
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    id: AutoField[int]  # the implicit primary key
+    interview_id: int
+    contact_id: int
 
     class Meta:
         indexes = ((("interview", "contact"), True),)
@@ -89,6 +133,9 @@ class StatusChange(BaseModel):
     to_status = CharField()
     changed_at = UTCDateTimeField()
     note = TextField(default="")
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    opportunity_id: int
 
 
 class Reminder(BaseModel):
@@ -108,6 +155,11 @@ class Reminder(BaseModel):
     # Schema 5: the words of a nudge ("title\nbody"), chosen when it was made; playbook
     # reminders take theirs from playbook.texts and leave this empty.
     message = TextField(default="")
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    opportunity_id: int | None
+    interview_id: int | None
+    contact_id: int | None
 
     def move_to(self, target: ReminderState) -> None:
         """Change state in memory, refusing transitions the state machine forbids."""
@@ -129,6 +181,11 @@ class Debrief(BaseModel):
     # Schema 8: what the company or the recruiter said about this interview.
     feedback = TextField(default="")
 
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    interview_id: int
+    questions: ModelSelect[DebriefQuestion]
+    mistakes: ModelSelect[DebriefMistake]
+
 
 class DebriefQuestion(BaseModel):
     """A question the interviewer asked, with the user's note on their answer."""
@@ -139,6 +196,9 @@ class DebriefQuestion(BaseModel):
     question = TextField()
     answer_note = TextField(default="")
 
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    debrief_id: int
+
 
 class DebriefMistake(BaseModel):
     id = AutoField()
@@ -146,6 +206,9 @@ class DebriefMistake(BaseModel):
     position = IntegerField()
     mistake = TextField()  # a key of playbook.reflection.COMMON_MISTAKES, or the user's words
     why = TextField(default="")
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    debrief_id: int
 
 
 class Reflection(BaseModel):
@@ -161,6 +224,9 @@ class Reflection(BaseModel):
     feedback = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    opportunity_id: int
 
 
 class SentNote(BaseModel):

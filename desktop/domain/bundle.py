@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from db.vocabulary import ContactRole, InterviewFormat, RecruiterKind, ReminderState, Status
 from desktop.domain.forms import MAX_LINE, MAX_NOTES, MAX_YEAR, MIN_YEAR, has_control
@@ -34,10 +34,18 @@ class BundleError(ValueError):
 # ----- writing ---------------------------------------------------------------------------
 
 
+@overload
+def datetime_text(value: datetime) -> str: ...
+@overload
+def datetime_text(value: None) -> None: ...
 def datetime_text(value: datetime | None) -> str | None:
     return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@overload
+def date_text(value: date) -> str: ...
+@overload
+def date_text(value: None) -> None: ...
 def date_text(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from db.connection import DB
 from db.models import (
@@ -27,15 +29,18 @@ from db.models import (
 from desktop.domain.bundle import FORMAT_NAME, FORMAT_VERSION, date_text, datetime_text, rekey
 from desktop.services import settings
 
+# Rows by the value of one column, an id or None.
+_Groups = dict[int | None, list[dict[str, Any]]]
 
-def _grouped(rows, key: str) -> dict[int, list[dict]]:
-    groups: dict[int, list[dict]] = defaultdict(list)
+
+def _grouped(rows: Iterable[dict[str, Any]], key: str) -> _Groups:
+    groups: _Groups = defaultdict(list)
     for row in rows:
         groups[row[key]].append(row)
     return groups
 
 
-def build_bundle(now: datetime) -> dict:
+def build_bundle(now: datetime) -> dict[str, Any]:
     """Read in one transaction, so the export is one consistent moment. Values are the
     parsed ones (dates, aware datetimes), as `check_bundle` gives them for a file."""
     # Deferred: a read needs no write lock, and a read-only copy refuses to take one.
@@ -43,7 +48,7 @@ def build_bundle(now: datetime) -> dict:
         return _build(now)
 
 
-def _build(now: datetime) -> dict:
+def _build(now: datetime) -> dict[str, Any]:
     companies = {row.id: row for row in Company.select().order_by(Company.id)}
     contacts = list(Contact.select().order_by(Contact.id).dicts())
     # Refs are numbered in file order, so exporting an import gives the same file.
@@ -137,8 +142,14 @@ def _build(now: datetime) -> dict:
 
 
 def _interview(
-    row, interview_ref, contact_ref, interviewers, debriefs, questions, mistakes
-) -> dict:
+    row: dict[str, Any],
+    interview_ref: dict[int, int],
+    contact_ref: dict[int, int],
+    interviewers: _Groups,
+    debriefs: dict[int, dict[str, Any]],
+    questions: _Groups,
+    mistakes: _Groups,
+) -> dict[str, Any]:
     debrief = debriefs.get(row["id"])
     return {
         "ref": interview_ref[row["id"]],
@@ -175,8 +186,8 @@ def _interview(
 
 
 def _reminder(
-    row: dict, opp_ref: int, interview_ref: dict[int, int], contact_ref: dict[int, int]
-) -> dict | None:
+    row: dict[str, Any], opp_ref: int, interview_ref: dict[int, int], contact_ref: dict[int, int]
+) -> dict[str, Any] | None:
     # Keys name database ids; in the file they name refs, like everything else.
     key = rekey(row["key"], opp_ref, interview_ref, contact_ref)
     if key is None:
@@ -195,7 +206,7 @@ def _reminder(
     }
 
 
-def _reflection(row: dict | None) -> dict | None:
+def _reflection(row: dict[str, Any] | None) -> dict[str, Any] | None:
     if row is None:
         return None
     return {
@@ -215,5 +226,5 @@ def _encode(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to JSON")
 
 
-def bundle_json(bundle: dict) -> str:
+def bundle_json(bundle: dict[str, Any]) -> str:
     return json.dumps(bundle, ensure_ascii=False, indent=1, default=_encode) + "\n"

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from db.connection import DB
 from db.models import (
@@ -59,7 +60,7 @@ class ImportSummary:
         )
 
 
-def _label(opp: dict) -> str:
+def _label(opp: dict[str, Any]) -> str:
     applied = f", applied {opp['applied_on'].isoformat()}" if opp["applied_on"] else ""
     return f"{opp['company']} — {opp['role_title']}{applied}"
 
@@ -75,7 +76,7 @@ def _existing_keys() -> dict[DuplicateKey, int]:
     return {duplicate_key(name, role, applied): oid for oid, name, role, applied in query}
 
 
-def preview(bundle: dict, policy: Duplicates) -> ImportSummary:
+def preview(bundle: dict[str, Any], policy: Duplicates) -> ImportSummary:
     """What `apply_bundle` would do, without writing."""
     summary = ImportSummary(policy=policy)
     known = set(_existing_keys())
@@ -86,7 +87,7 @@ def preview(bundle: dict, policy: Duplicates) -> ImportSummary:
     return summary
 
 
-def apply_bundle(bundle: dict, policy: Duplicates, clock: Clock) -> ImportSummary:
+def apply_bundle(bundle: dict[str, Any], policy: Duplicates, clock: Clock) -> ImportSummary:
     summary = ImportSummary(policy=policy)
     with DB.atomic():
         _Importer(bundle, clock).run(policy, summary)
@@ -94,7 +95,7 @@ def apply_bundle(bundle: dict, policy: Duplicates, clock: Clock) -> ImportSummar
 
 
 class _Importer:
-    def __init__(self, bundle: dict, clock: Clock) -> None:
+    def __init__(self, bundle: dict[str, Any], clock: Clock) -> None:
         self.bundle = bundle
         self.clock = clock
         self.now = clock.now()
@@ -131,7 +132,7 @@ class _Importer:
             self.companies[folded] = found.id
         return self.companies[folded]
 
-    def _contact(self, person: dict) -> int:
+    def _contact(self, person: dict[str, Any]) -> int:
         company = self._company(person["company"]) if person["company"] else None
         same = Contact.select(Contact.id).where(
             (Contact.name == person["name"])
@@ -152,7 +153,7 @@ class _Importer:
             created_at=person["created_at"],
         ).id
 
-    def _add(self, opp: dict) -> int:
+    def _add(self, opp: dict[str, Any]) -> int:
         row = Opportunity.create(
             company=self._company(opp["company"]),
             role_title=opp["role_title"],
@@ -179,13 +180,13 @@ class _Importer:
             replan(row.id, self.clock)
         return row.id
 
-    def _merge(self, opportunity_id: int, opp: dict) -> None:
+    def _merge(self, opportunity_id: int, opp: dict[str, Any]) -> None:
         row = Opportunity.get_by_id(opportunity_id)
         for name in ("source", "posting_url", "notes", "applied_on", "offer_deadline"):
             if not getattr(row, name) and opp[name]:
                 setattr(row, name, opp[name])
         if row.recruiter_id is None and opp["recruiter"] is not None:
-            row.recruiter = self.people[opp["recruiter"]]
+            row.recruiter_id = self.people[opp["recruiter"]]
         had = {
             (c.changed_at, c.to_status)
             for c in StatusChange.select().where(StatusChange.opportunity == opportunity_id)
@@ -207,7 +208,7 @@ class _Importer:
         if not Reflection.select().where(Reflection.opportunity == opportunity_id).exists():
             self._reflection(opportunity_id, opp["reflection"])
 
-    def _status_history(self, opportunity_id: int, changes: list[dict]) -> None:
+    def _status_history(self, opportunity_id: int, changes: list[dict[str, Any]]) -> None:
         if changes:
             StatusChange.insert_many(
                 [
@@ -222,7 +223,7 @@ class _Importer:
                 ]
             ).execute()
 
-    def _interview(self, opportunity_id: int, interview: dict) -> int:
+    def _interview(self, opportunity_id: int, interview: dict[str, Any]) -> int:
         row = Interview.create(
             opportunity=opportunity_id,
             round_label=interview["round_label"],
@@ -253,7 +254,7 @@ class _Importer:
                 )
         return row.id
 
-    def _reflection(self, opportunity_id: int, reflection: dict | None) -> None:
+    def _reflection(self, opportunity_id: int, reflection: dict[str, Any] | None) -> None:
         if reflection is not None:
             Reflection.create(
                 opportunity=opportunity_id,
@@ -265,7 +266,11 @@ class _Importer:
             )
 
     def _reminder(
-        self, reminder: dict, opportunity_id: int | None, key: str, interviews: dict[int, int]
+        self,
+        reminder: dict[str, Any],
+        opportunity_id: int | None,
+        key: str,
+        interviews: dict[int, int],
     ) -> None:
         Reminder.create(
             kind=reminder["kind"],

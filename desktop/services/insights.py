@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import ReminderState, Status
@@ -36,7 +36,7 @@ class Insights:
     opportunities: int
 
 
-def histories(tz, company: str | None = None) -> list[OpportunityHistory]:
+def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory]:
     query = Opportunity.select(
         Opportunity.id, Opportunity.status, Opportunity.applied_on, Opportunity.created_at,
         Company.name,
@@ -116,7 +116,7 @@ def gather_insights(clock: Clock) -> Insights:
     )
 
 
-def memory_of(company: str, tz) -> CompanyMemory | None:
+def memory_of(company: str, tz: tzinfo) -> CompanyMemory | None:
     """What this company did before, for the hint when adding another opportunity there."""
     found = histories(tz, company=company.strip())
     return company_memory(found)[0] if found else None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from db.connection import DB
-from db.models import Interview, InterviewInterviewer, Opportunity, StatusChange
+from db.models import Company, Interview, InterviewInterviewer, Opportunity, StatusChange
 from db.vocabulary import ContactRole, Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft
@@ -31,6 +33,7 @@ def log_interview(draft: InterviewDraft, clock: Clock, opportunity_id: int | Non
     """
     now = clock.now()
     with DB.atomic():
+        opportunity: Opportunity | None
         if opportunity_id is not None:
             opportunity = get_opportunity(opportunity_id)
             company = company_named(draft.company, now)
@@ -128,7 +131,9 @@ def _fields(draft: InterviewDraft) -> dict[str, object]:
     }
 
 
-def _link_interviewers(interview: Interview, draft: InterviewDraft, company, now) -> None:
+def _link_interviewers(
+    interview: Interview, draft: InterviewDraft, company: Company, now: datetime
+) -> None:
     for person in draft.interviewers:
         contact = contact_for(person, company, ContactRole.INTERVIEWER, now)
         InterviewInterviewer.get_or_create(interview=interview, contact=contact)

@@ -4,7 +4,7 @@ so the tray's scheduler delivers it and the user answers it like any other."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from db.connection import DB
 from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
@@ -45,13 +45,13 @@ def messages(nudge: Nudge) -> list[tuple[str, str]]:
     return parse_messages(path.read_text(encoding="utf-8"))
 
 
-def applied_at(applied_on: date | None, created_at: datetime, tz) -> datetime:
+def applied_at(applied_on: date | None, created_at: datetime, tz: tzinfo) -> datetime:
     """When an opportunity was applied for: the date given (at noon, local), else when it
     was added. Nudges, the weekly goal and Insights all count applications this way."""
     return datetime.combine(applied_on, time(12), tzinfo=tz) if applied_on else created_at
 
 
-def application_times(tz, since: datetime | None = None) -> list[datetime]:
+def application_times(tz: tzinfo, since: datetime | None = None) -> list[datetime]:
     """Every application's time; with `since`, only those from about then on, so the
     tray's weekly count does not read a year of history."""
     query = Opportunity.select(Opportunity.applied_on, Opportunity.created_at)
@@ -63,7 +63,7 @@ def application_times(tz, since: datetime | None = None) -> list[datetime]:
     return [applied_at(on, created, tz) for on, created in query.tuples()]
 
 
-def pipeline_facts(tz, now: datetime | None = None) -> PipelineFacts:
+def pipeline_facts(tz: tzinfo, now: datetime | None = None) -> PipelineFacts:
     """`now`: also read the recent debriefs that felt bad and the recent good news."""
     interviews = Counter(
         opportunity for (opportunity,) in Interview.select(Interview.opportunity).tuples()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from peewee import JOIN
 
@@ -190,7 +190,7 @@ def opportunity_detail(opportunity_id: int) -> OpportunityDetail:
         )
         for c in opp.status_changes.order_by(StatusChange.changed_at, StatusChange.id)
     )
-    recruiter = _person(opp.recruiter) if opp.recruiter_id else None
+    recruiter = _person(opp.recruiter) if opp.recruiter is not None else None
     people: dict[int, PersonView] = {}
     if recruiter:
         people[recruiter.id] = recruiter
@@ -224,7 +224,7 @@ def company_names() -> list[str]:
     return [name for (name,) in Company.select(Company.name).order_by(Company.name).tuples()]
 
 
-def interview_form_values(interview_id: int, tz) -> dict[str, str]:
+def interview_form_values(interview_id: int, tz: tzinfo) -> dict[str, str]:
     """The raw form text for editing an existing interview, in the user's local time."""
     from desktop.services.interviews import get_interview
 
@@ -262,8 +262,8 @@ def opportunity_form_values(opportunity_id: int) -> dict[str, str]:
         "posting_url": opp.posting_url,
         "applied_on": opp.applied_on.isoformat() if opp.applied_on else "",
         "status": opp.status,
-        "recruiter": _person_text(opp.recruiter) if opp.recruiter_id else "",
-        "recruiter_kind": opp.recruiter.recruiter_kind if opp.recruiter_id else "",
+        "recruiter": _person_text(opp.recruiter) if opp.recruiter is not None else "",
+        "recruiter_kind": opp.recruiter.recruiter_kind if opp.recruiter is not None else "",
         "notes": opp.notes,
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from peewee import JOIN
+from peewee import JOIN, ModelSelect
 
 from db.connection import DB
 from db.models import (
@@ -235,7 +235,7 @@ class ReminderView:
     link: str = ""  # a posting to look at again (the re-apply check-in)
 
 
-def views_of(query) -> list[ReminderView]:
+def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
     rows = (
         query.select(
             Reminder,
@@ -257,7 +257,8 @@ def views_of(query) -> list[ReminderView]:
             heading, _, why = row.message.partition("\n")
         else:
             kind = Kind(row.kind)
-            about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"
+            # .objects() put the joined columns on the Reminder; its type cannot know.
+            about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"  # type: ignore[attr-defined]
             heading = title(kind, about, getattr(row, "contact_name", None))
             why = why_of(kind, to_person=row.contact_id is not None)
             if kind is Kind.PREP and row.interview_id is not None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, overload
 
 from peewee import TextField
+
+# What the attribute holds on a row: datetime, or datetime | None for a null=True field.
+_V = TypeVar("_V", datetime, datetime | None)
 
 _FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-class UTCDateTimeField(TextField):
+class UTCDateTimeField(TextField, Generic[_V]):
     """An aware datetime, stored as sortable UTC text and read back aware in UTC.
 
     Naive datetimes are refused: a time without a zone is a bug waiting for the next
@@ -17,6 +21,25 @@ class UTCDateTimeField(TextField):
     """
 
     field_type = "TEXT"
+
+    if TYPE_CHECKING:
+        # For mypy: read and written as datetimes (or None when null=True), not as the text
+        # TextField stores. The bodies never run.
+        @overload
+        def __new__(
+            cls, *args: Any, null: Literal[True], **kwargs: Any
+        ) -> UTCDateTimeField[datetime | None]: ...
+        @overload
+        def __new__(
+            cls, *args: Any, null: Literal[False] = ..., **kwargs: Any
+        ) -> UTCDateTimeField[datetime]: ...
+        def __new__(cls, *args: Any, **kwargs: Any) -> Any: ...
+        @overload
+        def __get__(self, instance: None, owner: Any) -> Self: ...
+        @overload
+        def __get__(self, instance: object, owner: Any) -> _V: ...
+        def __get__(self, instance: object, owner: Any) -> Any: ...
+        def __set__(self, instance: object, value: _V) -> None: ...
 
     def db_value(self, value: datetime | None) -> str | None:
         if value is None:

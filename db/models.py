@@ -66,6 +66,7 @@ class Contact(BaseModel):
     recruiting: ModelSelect[Opportunity]
     interview_links: ModelSelect[InterviewInterviewer]
     reminders: ModelSelect[Reminder]
+    sent_notes: ModelSelect[SentNote]
 
 
 class Opportunity(BaseModel):
@@ -90,6 +91,7 @@ class Opportunity(BaseModel):
     status_changes: ModelSelect[StatusChange]
     reminders: ModelSelect[Reminder]
     reflections: ModelSelect[Reflection]
+    sent_notes: ModelSelect[SentNote]
 
 
 class Interview(BaseModel):
@@ -241,6 +243,10 @@ class SentNote(BaseModel):
     body = TextField()
     how = CharField()  # "email" or "copied"
     sent_at = UTCDateTimeField()
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    opportunity_id: int
+    contact_id: int | None
 
     class Meta:
         indexes = ((("opportunity", "sent_at"), False),)

@@ -61,7 +61,7 @@ def _declare(option: Option[T]) -> Option[T]:
     return option
 
 
-def _dict_of(read: Callable[[dict], T]) -> Callable[[object], T]:
+def _dict_of(read: Callable[[dict[str, Any]], T]) -> Callable[[object], T]:
     def from_json(raw: object) -> T:
         if not isinstance(raw, dict):
             raise TypeError("expected an object")
@@ -82,7 +82,7 @@ def _yes_no(raw: object) -> bool:
     return raw
 
 
-def _profile(raw: dict) -> Profile:
+def _profile(raw: dict[str, Any]) -> Profile:
     return Profile(
         str(raw.get("your_name", "")), str(raw.get("strengths", "")), str(raw.get("signature", ""))
     )

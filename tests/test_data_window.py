@@ -34,6 +34,19 @@ def test_each_export_is_written_from_the_window(qtbot, store, clock, tmp_path) -
     assert "&Your data" in titles
 
 
+def test_each_export_entry_of_the_menu_asks_for_its_own_format(
+    qtbot, store, clock, tmp_path
+) -> None:
+    window = open_window(qtbot, clock, tmp_path)
+    asked: list[str] = []
+    window.export_with_dialog = asked.append  # the file dialog itself would wait for a person
+    data_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Your data")
+    export_menu = data_menu.actions()[0].menu()
+    for action in export_menu.actions():
+        action.trigger()
+    assert asked == ["json", "csv", "ics", "report"]
+
+
 def test_an_unwritable_place_gives_a_message_not_a_crash(qtbot, store, clock, tmp_path) -> None:
     window = open_window(qtbot, clock, tmp_path)
     assert not window.export_to("json", tmp_path / "missing" / "a.json")

@@ -281,6 +281,16 @@ def test_every_saved_change_is_announced_for_the_scheduler(qtbot, window) -> Non
         dialog.accept()
 
 
+def test_closing_a_note_refreshes_and_is_announced_for_the_scheduler(qtbot, window, clock) -> None:
+    log_interview(interview_draft(clock), clock)
+    window.refresh()
+    assert window.select_opportunity(Opportunity.get().id)
+    dialog = window.compose_for_selected()
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(window.data_changed):
+        dialog.reject()
+
+
 def test_header_clicks_sort_the_list_and_keep_the_selection(qtbot, window, clock) -> None:
     for company in ("Globex", "acme", "Initech"):
         log_interview(interview_draft(clock, company=company), clock)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QMainWindow,
     QMenu,
+    QMenuBar,
 )
 
 from desktop.files import write_atomically
@@ -22,18 +25,37 @@ from desktop.services import exporting
 from desktop.ui import strings
 
 if TYPE_CHECKING:
+    from desktop.domain.clock import Clock
+    from desktop.services.import_bundle import ImportSummary
     from desktop.ui.backups_dialog import BackupsDialog
     from desktop.ui.import_dialog import ImportDialog
+
+    # For mypy, the mixin is the window it is mixed into; at run time it adds nothing to
+    # MainWindow's bases but these methods.
+    _Window = QMainWindow
+else:
+    _Window = object
 
 # The dialogs and the PDF writer are imported when first used: start-up, which shows
 # none of them, is faster for it (see benchmarks/results.md).
 
 
-class DataActions:
-    """Mixed into MainWindow, whose clock, data_dir, confirm, refresh, show_banner,
-    show_error, data_changed and data_restored it uses."""
+class DataActions(_Window):
+    """Mixed into MainWindow; what it uses of the window is declared below, and mypy checks
+    that MainWindow provides it with these types."""
 
-    def build_data_menu(self, bar) -> QMenu:
+    if TYPE_CHECKING:
+        clock: Clock
+        data_dir: Path
+        confirm: Callable[[str, str], bool]
+        data_changed: Signal
+        data_restored: Signal
+
+        def refresh(self, select_id: int | None = None) -> None: ...
+        def show_banner(self, text: str) -> None: ...
+        def show_error(self, text: str) -> None: ...
+
+    def build_data_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(strings.DATA_MENU)
         export = menu.addMenu(strings.EXPORT_MENU)
         for fmt, text in (
@@ -42,7 +64,11 @@ class DataActions:
             ("ics", strings.EXPORT_ICS),
             ("report", strings.EXPORT_REPORT),
         ):
-            export.addAction(text, lambda fmt=fmt: self.export_with_dialog(fmt))
+
+            def export_as(fmt: str = fmt) -> None:  # bound now, not when clicked
+                self.export_with_dialog(fmt)
+
+            export.addAction(text, export_as)
         menu.addAction(strings.IMPORT, self.import_with_dialog)
         menu.addSeparator()
         menu.addAction(strings.BACKUPS, self.show_backups)
@@ -60,7 +86,7 @@ class DataActions:
         if path:
             self.export_to(fmt, Path(path), **options)
 
-    def _export_options(self, fmt: str) -> dict | None:
+    def _export_options(self, fmt: str) -> dict[str, Any] | None:
         if fmt not in ("report", "csv"):
             return {}
         dialog = QDialog(self)
@@ -88,7 +114,7 @@ class DataActions:
             return {"bom": bom.isChecked()}
         return {"start": start.date().toPython(), "end": end.date().toPython()}
 
-    def export_to(self, fmt: str, path: Path, **options) -> bool:
+    def export_to(self, fmt: str, path: Path, **options: Any) -> bool:
         try:
             if fmt == "report":
                 start, end = options["start"], options["end"]
@@ -134,7 +160,7 @@ class DataActions:
         dialog.open()
         return dialog
 
-    def _imported(self, summary) -> None:
+    def _imported(self, summary: ImportSummary) -> None:
         self.refresh()
         self.data_changed.emit()
         self.show_banner(strings.IMPORT_DONE.format(sentence=summary.sentence(done=True)))

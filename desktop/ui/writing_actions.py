@@ -3,8 +3,11 @@ each opened as a modeless dialog so the user can look things up while writing.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import FELT_WRONG_KINDS, Kind
@@ -16,11 +19,36 @@ from desktop.services.notes import context_for_reminder as note_context_for_remi
 from desktop.services.recruiter_call import call_plan
 from desktop.services.reminders import ReminderView, latest_rejection_reply, mark_done
 
+if TYPE_CHECKING:
+    from desktop.domain.clock import Clock
+    from desktop.ui.detail_pane import DetailPane
+
+    # For mypy, the mixin is the window it is mixed into; at run time it adds nothing to
+    # MainWindow's bases but these methods.
+    _Window = QMainWindow
+else:
+    _Window = object
+
 # The writing dialogs are imported when first opened, not at start-up.
 
 
-class WritingActions:
-    """Mixed into MainWindow, whose clock, confirm, detail, refresh and signals it uses."""
+class WritingActions(_Window):
+    """Mixed into MainWindow; what it uses of the window is declared below, and mypy checks
+    that MainWindow provides it with these types."""
+
+    if TYPE_CHECKING:
+        clock: Clock
+        confirm: Callable[[str, str], bool]
+        detail: DetailPane
+        active_dialog: QDialog | None
+        data_changed: Signal
+
+        def show_error(self, text: str) -> None: ...
+        def refresh(self, select_id: int | None = None) -> None: ...
+        def selected_id(self) -> int | None: ...
+        def open_opportunity(self, opportunity_id: int) -> None: ...
+        def show_insights(self) -> None: ...
+        def new_opportunity(self) -> QDialog: ...
 
     def act_on_reminder(self, view: ReminderView) -> QDialog | None:
         """A reminder's main action: the debrief form or the note it asks for; otherwise
@@ -72,7 +100,7 @@ class WritingActions:
         from desktop.ui.debrief_dialog import DebriefDialog
 
         dialog = DebriefDialog(interview_id, self.clock, lessons, self)
-        dialog.finished_debrief.connect(lambda _id: (self.refresh(), self.data_changed.emit()))
+        dialog.finished_debrief.connect(self._written)
         return self._show_modeless(dialog)
 
     def reflect_on_selected(self) -> QDialog | None:
@@ -114,15 +142,20 @@ class WritingActions:
 
         dialog = CallDialog(plan, self.clock, self)
         dialog.debrief_requested.connect(self.open_debrief)
-        dialog.finished.connect(lambda _result: (self.refresh(), self.data_changed.emit()))
+        dialog.finished.connect(self._written)
         return self._show_modeless(dialog)
 
     def compose(self, context: NoteContext) -> QDialog:
         from desktop.ui.compose_dialog import ComposeDialog
 
         dialog = ComposeDialog(context, self.clock, self.confirm, parent=self)
-        dialog.finished.connect(lambda _result: (self.refresh(), self.data_changed.emit()))
+        dialog.finished.connect(self._written)
         return self._show_modeless(dialog)
+
+    def _written(self, *_finished: object) -> None:
+        """A writing dialog closed: show what it saved, and let the reminders follow."""
+        self.refresh()
+        self.data_changed.emit()
 
     def _show_modeless(self, dialog: QDialog) -> QDialog:
         # Modeless: the user can look things up in the window while writing.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -69,6 +70,7 @@ from desktop.ui.today_view import TodayView
 from desktop.ui.writing_actions import WritingActions
 
 Confirm = Callable[[str, str], bool]
+_Result = TypeVar("_Result")
 DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130)
 
 
@@ -129,7 +131,11 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
 
     # ----- construction -------------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        def action(
+            text: str,
+            slot: Callable[[], object],
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        ) -> QAction:
             made = QAction(text, self)
             if shortcut is not None:
                 made.setShortcut(QKeySequence(shortcut))
@@ -394,7 +400,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             index.row(), QModelIndex()
         ):
             return None
-        return index.siblingAtColumn(0).data(ROW_ID_ROLE)
+        row_id: int = index.siblingAtColumn(0).data(ROW_ID_ROLE)
+        return row_id
 
     def select_opportunity(self, opportunity_id: int) -> bool:
         for row in range(self.filter.rowCount()):
@@ -412,8 +419,11 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             timeline = reminders.reminders_of(selected) if selected is not None else []
         except NotFound:
             detail, timeline = None, []
-        found = lessons_for_opportunity(selected, self.clock.now()) if detail is not None else None
-        sent = sent_notes(selected) if detail is not None else []
+        if selected is None or detail is None:
+            found, sent = None, []
+        else:
+            found = lessons_for_opportunity(selected, self.clock.now())
+            sent = sent_notes(selected)
         self.detail.show_detail(detail, timeline, found, sent)
 
     def _context_menu(self, position: QPoint) -> None:
@@ -461,9 +471,10 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             dialog.set_values(prefill)
 
         def saved() -> None:
-            assert isinstance(dialog.draft, InterviewDraft)
+            draft = dialog.draft
+            assert isinstance(draft, InterviewDraft)
             interview_id = self._run(
-                lambda: interviews.log_interview(dialog.draft, self.clock, opportunity_id)
+                lambda: interviews.log_interview(draft, self.clock, opportunity_id)
             )
             if interview_id is not None:
                 self.refresh(select_id=queries.opportunity_id_of_interview(interview_id))
@@ -495,8 +506,9 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         dialog.set_values(values)
 
         def saved() -> None:
-            assert isinstance(dialog.draft, InterviewDraft)
-            self._run(lambda: interviews.update_interview(interview_id, dialog.draft, self.clock))
+            draft = dialog.draft
+            assert isinstance(draft, InterviewDraft)
+            self._run(lambda: interviews.update_interview(interview_id, draft, self.clock))
             self.refresh()
 
         return self._open(dialog, saved)
@@ -540,8 +552,9 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         )
 
         def saved() -> None:
-            assert isinstance(dialog.draft, OpportunityDraft)
-            new_id = self._run(lambda: opportunities.create_opportunity(dialog.draft, self.clock))
+            draft = dialog.draft
+            assert isinstance(draft, OpportunityDraft)
+            new_id = self._run(lambda: opportunities.create_opportunity(draft, self.clock))
             self.refresh(select_id=new_id)
 
         return self._open(dialog, saved)
@@ -556,8 +569,9 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         dialog.set_values(queries.opportunity_form_values(selected))
 
         def saved() -> None:
-            assert isinstance(dialog.draft, OpportunityDraft)
-            self._run(lambda: opportunities.update_opportunity(selected, dialog.draft, self.clock))
+            draft = dialog.draft
+            assert isinstance(draft, OpportunityDraft)
+            self._run(lambda: opportunities.update_opportunity(selected, draft, self.clock))
             self.refresh(select_id=selected)
 
         return self._open(dialog, saved)
@@ -571,7 +585,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             dialog.set_values({"status": status.value})
 
         def saved() -> None:
-            new_status, note, deadline = dialog.draft  # type: ignore[misc]
+            assert isinstance(dialog.draft, tuple)  # see validate_status_change
+            new_status, note, deadline = dialog.draft
             self._run(
                 lambda: opportunities.change_status(
                     selected, new_status, self.clock, note, deadline
@@ -600,7 +615,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             self.refresh()
 
     # ----- errors -------------------------------------------------------------------
-    def _run(self, action: Callable[[], object]) -> object:
+    def _run(self, action: Callable[[], _Result]) -> _Result | None:
         """Run a service call; a vanished row (deleted elsewhere) becomes a message."""
         try:
             result = action()

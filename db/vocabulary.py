@@ -57,7 +57,7 @@ def _normalise(text: str) -> str:
 
 
 # The enums that have a label to parse: a value of one parses to a member of the same one.
-_Labelled = TypeVar("_Labelled", "Status", "InterviewFormat")
+_Labelled = TypeVar("_Labelled", "Status", "InterviewFormat", "RecruiterKind")
 
 
 def _parse(

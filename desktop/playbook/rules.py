@@ -150,7 +150,7 @@ def plan(facts: OpportunityFacts, settings: PlaybookSettings, tz: tzinfo) -> lis
         if facts.recruiter is not None:
             call = end + timedelta(minutes=settings.recruiter_call_after_minutes)
             add(Kind.RECRUITER_CALL, call, interview.id, facts.recruiter.id)
-        if facts.via_agency:
+        if facts.via_agency and facts.recruiter is not None:  # via_agency says it is
             thanks = end + timedelta(minutes=settings.thank_you_after_minutes)
             add(Kind.THANKS_VIA_RECRUITER, thanks, interview.id, facts.recruiter.id)
             continue
@@ -207,7 +207,12 @@ class _Add(Protocol):
     """The `add` of `plan`, handed to the helpers that plan part of it."""
 
     def __call__(
-        self, kind: Kind, due: datetime, interview: int | None = None, person: int | None = None
+        self,
+        kind: Kind,
+        due: datetime,
+        interview: int | None = None,
+        person: int | None = None,
+        to: int | None = None,
     ) -> None: ...
 
 

@@ -152,7 +152,7 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
             # now addressed to someone else (the recruiter turned out to be an agency).
             row.state = ReminderState.PENDING.value
             row.due_at = planned.due_at
-            row.contact = planned.contact_id
+            row.contact_id = planned.contact_id
             row.save()
     for key, row in existing.items():
         if key not in wanted and row.state in OPEN_STATE_VALUES:

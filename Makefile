@@ -34,7 +34,7 @@ test: $(STAMP) lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis
 
 # The .deb: icons rendered, the PyInstaller one-folder build, then dpkg-deb.
 package: $(STAMP)

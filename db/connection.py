@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypedDict
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import DatabaseProxy, SqliteDatabase
@@ -20,9 +21,17 @@ from db.file_safety import check_database_files, open_private
 
 DB = DatabaseProxy()
 
+
+class _Pragmas(TypedDict):
+    journal_mode: str
+    foreign_keys: int
+    busy_timeout: int  # milliseconds
+    synchronous: str
+
+
 # WAL lets the tray process read while a command-line call writes; synchronous=FULL makes a
 # transaction that returned durable even if the machine loses power right after.
-PRAGMAS = {
+PRAGMAS: _Pragmas = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "busy_timeout": 5000,

@@ -54,7 +54,7 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
 def sqlite_code(error: BaseException) -> int | None:
     """The primary SQLite result code behind `error` (Peewee wraps sqlite3's errors)."""
     for item in _chain(error):
-        code = getattr(item, "sqlite_errorcode", None)
+        code: int | None = getattr(item, "sqlite_errorcode", None)
         if isinstance(item, sqlite3.Error) and code is not None:
             return code & 0xFF
     return None

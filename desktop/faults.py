@@ -46,6 +46,7 @@ def explain(error: BaseException, data_dir: Path) -> str | None:
     """The sentence for an error the user's surroundings caused, or None for a bug."""
     if isinstance(error, (UnsafeLocation, Unusable)):
         return str(error)
+    reason: str | None
     if isinstance(error, DatabaseUnavailable):
         reason, path = error.reason, error.path
     else:

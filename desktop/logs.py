@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -41,7 +42,7 @@ class PrivateLogHandler(RotatingFileHandler):
     """The log and its rotated copies are created 0600 whatever the umask, never through a
     symbolic link; a failing write (full disk) is dropped without a word."""
 
-    def _open(self):  # type: ignore[override]
+    def _open(self) -> TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in self.mode else os.O_TRUNC)
         return os.fdopen(open_private(Path(self.baseFilename), flags), "a", encoding="utf-8")
 

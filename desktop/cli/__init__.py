@@ -97,6 +97,10 @@ def _run_command(
         return fail(fault_texts.LOCKED, EXIT_FAILED)
     except DatabaseUnreadable as error:
         return fail(_unreadable_message(error, Path(data_dir)), EXIT_FAILED)
+    except MemoryError:  # its own message is empty; the user still gets a sentence
+        log.exception("command %s ran out of memory", command)
+        where = f"details in {log_path}" if log_path else "the log could not be written"
+        return fail(f"{command}: not enough memory to finish ({where})", EXIT_FAILED)
     except Exception as error:  # the user gets a line, the log gets the traceback
         if is_busy(error):  # waited CLI_BUSY_MS for other writers, in vain
             log.warning("command %s gave up waiting: %s", command, error)

@@ -96,9 +96,8 @@ def import_(args: argparse.Namespace, clock: Clock, data_dir: Path):
             print(f"  {problem}", file=sys.stderr)
         if more:
             print(f"  … and {more} more", file=sys.stderr)
-        raise UsageError(
-            f"import: {path.name} has {len(error.problems)} problem(s); nothing was imported"
-        ) from None
+        count = f"{'more than ' if error.stopped else ''}{len(error.problems)} problem(s)"
+        raise UsageError(f"import: {path.name} has {count}; nothing was imported") from None
     policy = Duplicates(args.duplicates)
 
     def act() -> int:

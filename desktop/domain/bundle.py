@@ -20,15 +20,31 @@ from desktop.domain.forms import MAX_LINE, MAX_NOTES, MAX_YEAR, MIN_YEAR, has_co
 FORMAT_NAME = "debrief-export"
 FORMAT_VERSION = 1
 MAX_LIST = 1_000_000
+# Checking stops here: a file with a hundred problems is the wrong file or needs fixing at
+# its source, and listing a million of them once cost gigabytes of memory.
+MAX_PROBLEMS = 100
+# A settings value nested deeper than this is not one Debrief wrote.
+MAX_SETTING_DEPTH = 16
 
 
 class BundleError(ValueError):
-    """A bundle that cannot be imported; `problems` lists each one with its place."""
+    """A bundle that cannot be imported; `problems` lists each one with its place.
+    `stopped` says that checking gave up after MAX_PROBLEMS, so there are more."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], stopped: bool = False) -> None:
         shown = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" * (len(problems) > 3))
         super().__init__(shown)
         self.problems = problems
+        self.stopped = stopped
+
+
+class _Problems(list[str]):
+    """The problems found so far; the one past MAX_PROBLEMS ends the check."""
+
+    def append(self, problem: str) -> None:
+        if len(self) >= MAX_PROBLEMS:
+            raise BundleError(list(self), stopped=True)
+        super().append(problem)
 
 
 # ----- writing ---------------------------------------------------------------------------
@@ -310,7 +326,25 @@ def _settings(value: Any, where: str, problems: list[str]) -> Any:
     if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
         problems.append(f"{where}: expected an object")
         return {}
+    for key, setting in value.items():
+        if _depth(setting) > MAX_SETTING_DEPTH:
+            problems.append(f"{where}.{key}: nested more than {MAX_SETTING_DEPTH} levels deep")
     return value
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in a JSON value, walked without recursion."""
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, level)
+            if level <= MAX_SETTING_DEPTH:  # deeper is already too deep: no need to look
+                pending.extend((child, level + 1) for child in item)
+    return deepest
 
 
 _BUNDLE = _record(
@@ -336,38 +370,68 @@ def check_bundle(data: Any) -> dict[str, Any]:
         raise BundleError(
             [f"this export is format version {version}, from a newer Debrief; update to import it"]
         )
-    problems: list[str] = []
+    problems: list[str] = _Problems()
     bundle: dict[str, Any] = _BUNDLE(data, "file", problems)
-    _check_refs(bundle, problems)
+    if not problems:  # references are only worth following in a well-formed file
+        _check_refs(bundle, problems)
     if problems:
-        raise BundleError(problems)
+        raise BundleError(list(problems))
     return bundle
 
 
 def _check_refs(bundle: dict[str, Any], problems: list[str]) -> None:
-    contacts = [c["ref"] for c in bundle["contacts"]]
-    if len(set(contacts)) != len(contacts):
-        problems.append("file.contacts: two people share a ref")
-    known_contacts = set(contacts)
+    """Every ref points at something in the file, and no two reminders would end up with
+    the same key once imported. Sets and dicts throughout: one pass, however large."""
+    people: dict[int, int] = {}
+    for index, contact in enumerate(bundle["contacts"]):
+        if contact["ref"] in people:
+            problems.append(
+                f"file.contacts[{index}].ref: {contact['ref']} is already used by "
+                f"contacts[{people[contact['ref']]}]"
+            )
+        people.setdefault(contact["ref"], index)
+    same_people = {ref: ref for ref in people}
     seen_interviews: set[int] = set()
+    shared_keys: dict[str, str] = {}  # keys without an opportunity's id: unique file-wide
     for index, opportunity in enumerate(bundle["opportunities"]):
         where = f"file.opportunities[{index}]"
-        if opportunity["recruiter"] not in (None, *known_contacts):
-            problems.append(f"{where}.recruiter: no person with ref {opportunity['recruiter']}")
-        own = set()
+        recruiter = opportunity["recruiter"]
+        if recruiter is not None and recruiter not in people:
+            problems.append(f"{where}.recruiter: no person with ref {recruiter}")
+        own: dict[int, int] = {}
         for position, interview in enumerate(opportunity["interviews"]):
             if interview["ref"] in seen_interviews:
                 problems.append(f"{where}.interviews[{position}].ref: used twice")
             seen_interviews.add(interview["ref"])
-            own.add(interview["ref"])
+            own[interview["ref"]] = interview["ref"]
             for ref in interview["interviewers"]:
-                if ref not in known_contacts:
+                if ref not in people:
                     problems.append(f"{where}.interviews[{position}]: no person with ref {ref}")
+        keys: dict[str, str] = {}
         for position, reminder in enumerate(opportunity["reminders"]):
-            if reminder["interview"] not in (None, *own):
-                problems.append(f"{where}.reminders[{position}].interview: not of this opportunity")
-            if reminder["contact"] not in (None, *known_contacts):
-                problems.append(f"{where}.reminders[{position}].contact: no such person")
+            place = f"{where}.reminders[{position}]"
+            if reminder["interview"] is not None and reminder["interview"] not in own:
+                problems.append(f"{place}.interview: not of this opportunity")
+            if reminder["contact"] is not None and reminder["contact"] not in people:
+                problems.append(f"{place}.contact: no such person")
+            # The key as it will be stored (refs stand in for the ids they become).
+            stored = rekey(reminder["key"], 0, own, same_people)
+            if stored is None:
+                continue  # names an interview or person not in the file: left out on import
+            # rekey leaves a key that does not start with an opportunity's id as it is.
+            seen = keys if reminder["key"].startswith("o") else shared_keys
+            if stored in seen:
+                problems.append(
+                    f"{place}.key: {_show(reminder['key'])} is already used by {seen[stored]}"
+                )
+            seen.setdefault(stored, place)
+    for position, reminder in enumerate(bundle["reminders"]):
+        place = f"file.reminders[{position}]"
+        if reminder["key"] in shared_keys:
+            problems.append(
+                f"{place}.key: {_show(reminder['key'])} is already used by {shared_keys[reminder['key']]}"
+            )
+        shared_keys.setdefault(reminder["key"], place)
 
 
 def rekey(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,12 @@ def looks_like_json(path: Path, text: str) -> bool:
 
 
 def bundle_from_json(text: str) -> dict[str, Any]:
+    """The checked bundle; a ValueError (often a BundleError) with a sentence otherwise.
+
+    Memory stays a small multiple of the file: Python spends some 70 bytes on each
+    object or list, so a file packed with `{}` is refused before it is parsed, and the
+    check stops at its hundredth problem rather than describing a million."""
+    _refuse_packed_containers(text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -58,4 +65,41 @@ def bundle_from_json(text: str) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise ValueError("not a Debrief export (nested too deeply)") from None
-    return check_bundle(data)
+    except MemoryError:
+        raise ValueError(_too_big_for_memory(text)) from None
+    try:
+        return check_bundle(data)
+    except MemoryError:
+        del data
+        raise ValueError(_too_big_for_memory(text)) from None
+
+
+# Strings are skipped whole (with their escapes), so brackets inside them do not count.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+# The densest thing a Debrief export holds is a one-letter question, `{"question":"a"}`:
+# one object in 16 characters. A file with an object or list every 8 characters is not one.
+MIN_CHARACTERS_PER_CONTAINER = 8
+
+
+def _refuse_packed_containers(text: str) -> None:
+    def packed(containers: int) -> bool:
+        return containers > 64 and containers * MIN_CHARACTERS_PER_CONTAINER > len(text)
+
+    containers = text.count("{") + text.count("[")
+    if not packed(containers):  # the usual case, decided without a copy of the text
+        return
+    outside = _STRING.sub("", text)  # brackets in notes and questions do not count
+    containers = outside.count("{") + outside.count("[")
+    del outside
+    if packed(containers):
+        raise ValueError(
+            f"not a Debrief export: it holds {containers:,} objects and lists in "
+            f"{len(text):,} characters, far more than an export of that size has"
+        )
+
+
+def _too_big_for_memory(text: str) -> str:
+    return (
+        f"there is not enough memory to read this {len(text) / 2**20:.0f} MiB file; "
+        "close other programs and try again"
+    )

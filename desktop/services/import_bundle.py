@@ -119,9 +119,13 @@ class _Importer:
             existing[key] = self._add(opp)
             summary.added.append(_label(opp))
         for reminder in self.bundle["reminders"]:
-            if not Reminder.select().where(Reminder.key == reminder["key"]).exists():
+            if not self._has_reminder(reminder["key"]):
                 self._reminder(reminder, None, reminder["key"], {})
         settings.import_missing(self.bundle["settings"])
+
+    @staticmethod
+    def _has_reminder(key: str) -> bool:
+        return Reminder.select().where(Reminder.key == key).exists()
 
     def _company(self, name: str, created_at: datetime | None = None) -> int:
         folded = name.casefold()
@@ -174,7 +178,9 @@ class _Importer:
         if opp["reminders"]:
             for reminder in opp["reminders"]:
                 key = rekey(reminder["key"], row.id, interviews, self.people)
-                if key is not None:
+                # The file's keys were checked to be distinct; one kept from an earlier
+                # life of this id, or shared by all opportunities, is already there.
+                if key is not None and not self._has_reminder(key):
                     self._reminder(reminder, row.id, key, interviews)
         else:  # from a spreadsheet: the playbook plans what is due
             replan(row.id, self.clock)

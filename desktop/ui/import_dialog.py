@@ -51,11 +51,12 @@ class ImportDialog(QDialog):
         self.table: Table | None = None
         self.json_bundle: dict | None = None
         self.json_problems: list[str] = []
+        self.json_stopped = False  # checking gave up: there are more problems than listed
         if looks_like_json(path, text):
             try:
                 self.json_bundle = bundle_from_json(text)
             except BundleError as error:
-                self.json_problems = error.problems
+                self.json_problems, self.json_stopped = error.problems, error.stopped
         else:
             self.table = read_table(text)
         self.bundle: dict | None = None
@@ -122,7 +123,7 @@ class ImportDialog(QDialog):
 
     def update_preview(self) -> None:
         self.details.clear()
-        problems = self.json_problems
+        problems, stopped = self.json_problems, self.json_stopped
         self.bundle = self.json_bundle
         if self.table is not None:
             try:
@@ -135,10 +136,12 @@ class ImportDialog(QDialog):
                 )
                 problems = []
             except BundleError as error:
-                self.bundle, problems = None, error.problems
+                self.bundle, problems, stopped = None, error.problems, error.stopped
         if problems or self.bundle is None:
             self.summary.setText(strings.IMPORT_PROBLEMS)
             self.details.addItems(problems[:SHOWN_ROWS])
+            if stopped:
+                self.details.addItem(strings.IMPORT_STOPPED.format(count=len(problems)))
             self.import_button.setEnabled(False)
             return
         shown = preview(self.bundle, self.policy)

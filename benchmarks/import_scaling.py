@@ -80,7 +80,9 @@ def real_exports(folder: Path) -> list[Path]:
     bundle = json.loads(whole.read_text(encoding="utf-8"))
     out = []
     for share in (4, 2, 1):
-        cut = dict(bundle, opportunities=bundle["opportunities"][: len(bundle["opportunities"]) // share])
+        cut = dict(
+            bundle, opportunities=bundle["opportunities"][: len(bundle["opportunities"]) // share]
+        )
         path = folder / f"export-1of{share}.json"
         path.write_text(json.dumps(cut), encoding="utf-8")
         out.append(path)
@@ -140,7 +142,9 @@ def main() -> None:
             path = folder / f"{name}.json"
             path.write_text(text, encoding="utf-8")
             files.append((path, False))
-        print(f"{'file':<26}{'MiB':>7}{'what':>8}{'seconds':>9}{'peak MiB':>10}{'× file':>8}  outcome")
+        print(
+            f"{'file':<26}{'MiB':>7}{'what':>8}{'seconds':>9}{'peak MiB':>10}{'× file':>8}  outcome"
+        )
         for path, also_write in files:
             size = path.stat().st_size / 2**20
             for write in (False, True) if also_write else (False,):

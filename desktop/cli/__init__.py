@@ -13,6 +13,7 @@ from db.file_safety import UnsafeLocation
 from db.migrations import DatabaseTooNew
 from desktop import fault_texts
 from desktop.cli.parser import UsageError, build_parser
+from desktop.cli.terminal import make_output_safe
 from desktop.domain.clock import Clock, SystemClock
 from desktop.domain.forms import FormError
 from desktop.paths import ensure_private_dir, resolve_data_dir
@@ -41,6 +42,7 @@ def one_line(text: str) -> str:
 
 def run(argv: list[str], clock: Clock | None = None) -> int:
     """`clock` is the system's unless a test or benchmark brings its own."""
+    make_output_safe()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sys
 from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path
@@ -15,6 +14,7 @@ from db.vocabulary import InvalidTransition, Status
 from desktop.change_marker import announce_change
 from desktop.cli import data_commands
 from desktop.cli.parser import UsageError, parse_id
+from desktop.cli.terminal import write_utf8
 from desktop.domain.clock import Clock
 from desktop.domain.forms import parse_local_datetime, validate_interview
 from desktop.playbook.snooze import parse_duration
@@ -127,7 +127,7 @@ def _list(args: argparse.Namespace, clock: Clock):
             if (args.all or not row.archived) and (wanted is None or row.status is wanted)
         ]
         if args.json:
-            json.dump([_row_json(row, clock.tz) for row in rows], sys.stdout, ensure_ascii=False)
+            write_utf8(json.dumps([_row_json(row, clock.tz) for row in rows], ensure_ascii=False))
             print()
         elif not rows and (wanted or not args.all):
             print(
@@ -195,7 +195,7 @@ def _due(args: argparse.Namespace, clock: Clock):
                 }
                 for v in views
             ]
-            json.dump(payload, sys.stdout, ensure_ascii=False)
+            write_utf8(json.dumps(payload, ensure_ascii=False))
             print()
         elif not views:
             print("Nothing is due. Take a breath — and keep applying.")

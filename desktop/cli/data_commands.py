@@ -9,6 +9,7 @@ from pathlib import Path
 
 from db.backups import MANUAL, BackupUnusable
 from desktop.cli.parser import UsageError
+from desktop.cli.terminal import write_utf8
 from desktop.domain.bundle import BundleError
 from desktop.domain.clock import Clock
 from desktop.domain.forms import parse_date
@@ -44,7 +45,7 @@ def export(args: argparse.Namespace, clock: Clock, data_dir: Path):
             return _write_report(exporting.report_for(start, end, clock), Path(target))
         text = exporting.export_text(fmt, clock, bom=args.bom)
         if target == "-":
-            sys.stdout.write(text)
+            write_utf8(text)
         else:
             write_atomically(Path(target), text.encode("utf-8"))
             print(f"Exported to {target}")

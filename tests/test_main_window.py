@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -13,11 +14,14 @@ from db.models import Company, Opportunity
 from db.store import open_store
 from db.vocabulary import Status
 from desktop.domain.forms import validate_opportunity
+from desktop.services.debriefs import BankEntry
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import create_opportunity, set_archived
 from desktop.services.queries import list_opportunities, opportunity_detail
+from desktop.ui import strings
 from desktop.ui.main_window import MainWindow
-from desktop.ui.opportunity_model import OpportunityTableModel
+from desktop.ui.opportunity_model import NEXT_INTERVIEW, OpportunityTableModel
+from desktop.ui.question_bank import QuestionBankModel
 from tests.conftest import interview_draft
 
 
@@ -63,7 +67,7 @@ def _type(qtbot, widget, text: str) -> None:
 def test_model_passes_qtmodeltester(qtmodeltester, store, clock) -> None:
     for company in ("Acme", "Globex", "Initech"):
         log_interview(interview_draft(clock, company=company), clock)
-    model = OpportunityTableModel(clock.tz)
+    model = OpportunityTableModel(clock)
     model.set_rows(list_opportunities(clock.now()))
     qtmodeltester.check(model)
 
@@ -325,3 +329,32 @@ def test_at_start_up_the_data_is_read_once_the_window_shows(
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     assert window.tabs.currentWidget() is window.today  # due reminders: start where they are
     assert window.windowTitle().startswith("Debrief (")
+
+
+def test_shown_times_follow_a_change_of_zone(qtbot, window, clock) -> None:
+    # The Companion sets clock.tz when the zone changes and refreshes the window; the
+    # models once kept the zone they were made with and went on showing Berlin times.
+    log_interview(interview_draft(clock, starts_at="2026-11-25 14:00"), clock)
+    window.refresh()
+    window.tabs.setCurrentWidget(window.splitter)
+    window.select_opportunity(1)
+    assert window.filter.index(0, NEXT_INTERVIEW).data() == "Wed 25 Nov, 14:00"
+    assert "Wed 25 Nov 2026, 14:00" in window.detail.body.toPlainText()
+
+    clock.tz = ZoneInfo("America/New_York")
+    window.refresh()
+    assert window.filter.index(0, NEXT_INTERVIEW).data() == "Wed 25 Nov, 08:00"
+    assert window.filter.index(0, NEXT_INTERVIEW).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Wed 25 Nov 2026, 08:00"
+    )
+    assert "Wed 25 Nov 2026, 08:00" in window.detail.body.toPlainText()
+
+
+def test_the_question_bank_shows_days_in_the_zone_of_the_moment(qtbot, clock) -> None:
+    model = QuestionBankModel(clock)
+    asked = datetime(2026, 11, 25, 23, 30, tzinfo=UTC)  # the 26th in Berlin
+    model.set_entries([BankEntry("Why us?", "", "Acme", "Analyst", asked, 1)])
+    day_column = len(strings.QUESTION_COLUMNS) - 1
+    assert model.data(model.index(0, day_column)) == "26 Nov 2026"
+    clock.tz = ZoneInfo("America/New_York")
+    assert model.data(model.index(0, day_column)) == "25 Nov 2026"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.clock import Clock
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.notes import TEMPLATE_NAMES
 from desktop.services.notes import SentNoteView
@@ -49,9 +49,9 @@ class DetailPane(QWidget):
     reflect_requested = Signal()
     recruiter_kind_chosen = Signal(int, object)  # contact id, RecruiterKind
 
-    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tz = tz
+        self._clock = clock  # its zone is read whenever times are shown: it can change
         self.detail: OpportunityDetail | None = None
         self.timeline: list[ReminderView] = []
         self.lessons: Lessons | None = None
@@ -172,7 +172,7 @@ class DetailPane(QWidget):
             for item in self.timeline:
                 state = strings.REMINDER_STATES.get(item.state.value, item.state.value)
                 parts.append(
-                    f"<li>{escape(when(item.due_at, self._tz))} · {escape(item.title)} "
+                    f"<li>{escape(when(item.due_at, self._clock.tz))} · {escape(item.title)} "
                     f"<i>({escape(state)})</i></li>"
                 )
             parts.append("</ul>")
@@ -180,7 +180,7 @@ class DetailPane(QWidget):
         for change in reversed(detail.history):
             note = f" — {escape(change.note)}" if change.note else ""
             parts.append(
-                f"<li>{escape(day(change.changed_at, self._tz))}: "
+                f"<li>{escape(day(change.changed_at, self._clock.tz))}: "
                 f"{escape(change.to_status.label)}{note}</li>"
             )
         parts.append("</ul>")
@@ -221,7 +221,7 @@ class DetailPane(QWidget):
         title = interview.round_label or "Interview"
         people = ", ".join(p.name for p in interview.interviewers)
         lines = [
-            f"<b>{escape(when(interview.starts_at, self._tz))}</b> · {escape(title)} · "
+            f"<b>{escape(when(interview.starts_at, self._clock.tz))}</b> · {escape(title)} · "
             f"{escape(interview.format.label)} · {interview.duration_minutes} min"
         ]
         if interview.location:

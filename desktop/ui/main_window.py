@@ -119,7 +119,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.keep_running_on_close = False
         self.setWindowTitle(strings.APP_TITLE)
 
-        self.model = OpportunityTableModel(clock.tz, self)
+        self.model = OpportunityTableModel(clock, self)
         self.filter = OpportunityFilter(self)
         self.filter.setSourceModel(self.model)
         self._build_actions()
@@ -238,7 +238,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         left_layout.addLayout(bar)
         left_layout.addWidget(self.list_stack, 1)
 
-        self.detail = DetailPane(self.clock.tz)
+        self.detail = DetailPane(self.clock)
         self.detail.edit_requested.connect(self.edit_selected)
         self.detail.add_interview_requested.connect(self.new_interview_for_selected)
         self.detail.status_requested.connect(self.change_status_selected)
@@ -268,7 +268,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
-        self.questions = QuestionBank(self.clock.tz)
+        self.questions = QuestionBank(self.clock)
         self.tabs.addTab(self.questions, strings.TAB_QUESTIONS)
         self.insights = InsightsView(self.clock)
         self.tabs.addTab(self.insights, strings.INSIGHTS_TAB)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.domain.clock import Clock
 from desktop.services.queries import OpportunityRow
 from desktop.services.vocabulary import Status
 from desktop.ui import strings
@@ -28,9 +29,9 @@ class OpportunityTableModel(QAbstractTableModel):
     """Sorts its own rows, once per sort with Python's sort, rather than letting the proxy
     compare rows pair by pair through Qt: with ten thousand rows that was a second."""
 
-    def __init__(self, tz: tzinfo, parent: object = None) -> None:
+    def __init__(self, clock: Clock, parent: object = None) -> None:
         super().__init__(parent)
-        self._tz = tz
+        self._clock = clock  # its zone is read as each time is shown: it can change
         self._rows: list[OpportunityRow] = []
         self._order = (LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
 
@@ -79,6 +80,10 @@ class OpportunityTableModel(QAbstractTableModel):
         ):
             return strings.COLUMNS[section]
         return None
+
+    @property
+    def _tz(self) -> tzinfo:
+        return self._clock.tz
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

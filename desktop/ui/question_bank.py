@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.clock import Clock
 from desktop.services.debriefs import BankEntry, question_bank
 from desktop.ui import strings
 from desktop.ui.formatting import day
@@ -24,9 +23,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class QuestionBankModel(QAbstractTableModel):
-    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tz = tz
+        self.clock = clock  # its zone is read as each day is shown: it can change
         self.entries: list[BankEntry] = []
 
     def set_entries(self, entries: list[BankEntry]) -> None:
@@ -57,14 +56,14 @@ class QuestionBankModel(QAbstractTableModel):
             entry.note,
             entry.company,
             entry.role,
-            day(entry.asked_at, self.tz),
+            day(entry.asked_at, self.clock.tz),
         )[index.column()]
 
 
 class QuestionBank(QWidget):
-    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = QuestionBankModel(tz, self)
+        self.model = QuestionBankModel(clock, self)
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(strings.QUESTIONS_SEARCH)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from db.vocabulary import Status
 from desktop.domain.bundle import (
@@ -24,6 +25,9 @@ from desktop.domain.bundle import (
     datetime_text,
 )
 from desktop.domain.forms import MAX_YEAR, MIN_YEAR, Person
+
+if TYPE_CHECKING:
+    import _csv
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -88,17 +92,48 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+SEPARATORS = (",", ";", "\t")  # on ties, the first wins
+_SAMPLE_CHARACTERS = 200_000
+_SAMPLE_RECORDS = 50
+
+
+def _reader(text: str, delimiter: str) -> _csv.Reader:  # typeshed's name for it
+    # `a, "b, c"`: a quote after the separator's space still opens a quoted cell. The
+    # spaces skipped would be stripped from the cell anyway.
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
+
+
+def separator(text: str) -> str:
+    """The separator that cuts the first records into as many cells as the header has.
+
+    Whole records are read, as the CSV reader reads them: a quoted cell may hold line
+    breaks and any separator, which fooled csv.Sniffer, as it counts per physical line."""
+    sample = text[:_SAMPLE_CHARACTERS]
+    best, best_score = SEPARATORS[0], (False, 0.0, 0)
+    for candidate in SEPARATORS:
+        reader = _reader(sample, candidate)
+        try:
+            records = [cells for cells in itertools.islice(reader, _SAMPLE_RECORDS) if any(cells)]
+        except csv.Error:
+            continue
+        if len(sample) < len(text) and len(records) > 1:
+            records.pop()  # the sample may end inside it
+        if not records:
+            continue
+        header = len(records[0])
+        agreeing = sum(len(cells) == header for cells in records) / len(records)
+        score = (header > 1, agreeing, header)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
 def read_table(text: str) -> Table:
     """Rows of a CSV text with the line each starts on; ValueError if it is no table."""
     text = text.removeprefix(BOM)
     if not text.strip():
         raise ValueError("the file is empty")
-    sample = text[:20_000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = _reader(text, separator(text))
     rows: list[tuple[int, list[str]]] = []
     start = 1
     try:

@@ -10,6 +10,9 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -185,6 +188,32 @@ def prune(folder: Path) -> list[Path]:
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
+
+
+@contextmanager
+def readable_copy(source: Path, folder: Path) -> Iterator[Path]:
+    """`source`, with its write-ahead log if it has one, copied into a private folder made
+    inside `folder`, under the same name; removed afterwards.
+
+    SQLite writes beside any file it opens (`-wal`, `-shm`, even read-only), and cannot
+    open a WAL-mode file at all where it may not write them: a backup on a read-only disk,
+    or in someone else's folder, is read from a copy so nothing is written next to it."""
+    source = Path(source)
+    if not source.is_file():
+        raise BackupUnusable(f"{source} does not exist")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".reading-", dir=folder) as private:  # mode 0700
+        copy = Path(private) / source.name
+        try:
+            shutil.copyfile(source, copy)
+            log_file = Path(f"{source}-wal")  # committed changes not yet in the file itself
+            if log_file.is_file():
+                shutil.copyfile(log_file, Path(f"{copy}-wal"))
+        except OSError as error:
+            raise BackupUnusable(
+                f"{source.name} cannot be read ({error.strerror or error})"
+            ) from error
+        yield copy
 
 
 def check_backup(path: Path, newest_schema: int) -> int:

@@ -100,3 +100,46 @@ def test_a_backup_from_a_newer_debrief_is_refused(tmp_path) -> None:
     connection.close()
     with pytest.raises(BackupUnusable, match="newer Debrief"):
         check_backup(path, SCHEMA_VERSION)
+
+
+def test_restore_writes_nothing_beside_its_source(store, clock, data_dir, tmp_path) -> None:
+    # SQLite opened the source in place and left -wal and -shm files next to it.
+    from db.models import Opportunity
+
+    log_interview(interview_draft(clock), clock)
+    made = service.back_up(data_dir, backups.MANUAL, clock)
+    elsewhere = tmp_path / "usb-stick"
+    elsewhere.mkdir()
+    source = elsewhere / made.name
+    source.write_bytes(made.read_bytes())
+    log_interview(interview_draft(clock, company="Globex"), clock)
+
+    service.restore(data_dir, source, clock)
+    assert Opportunity.select().count() == 1
+    assert sorted(p.name for p in elsewhere.iterdir()) == [made.name]
+    assert not list(backups_dir(data_dir).glob(".reading-*"))  # the private copy is gone
+
+
+def test_a_source_copied_with_its_write_ahead_log_is_restored_whole(
+    store, clock, data_dir, tmp_path
+) -> None:
+    """A database copied off a disk while open comes with a -wal file holding changes the
+    file itself does not have yet; the private copy takes both."""
+    from db.models import Company
+
+    live = tmp_path / "live.sqlite3"
+    live.write_bytes(service.back_up(data_dir, backups.MANUAL, clock).read_bytes())
+    writer = sqlite3.connect(live)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute(
+        "INSERT INTO company (name, created_at) VALUES ('Only in the log', '2026-01-01')"
+    )
+    writer.commit()
+    source = tmp_path / "copied" / "debrief.sqlite3"
+    source.parent.mkdir()
+    source.write_bytes(live.read_bytes())
+    Path(f"{source}-wal").write_bytes(Path(f"{live}-wal").read_bytes())
+    writer.close()
+
+    service.restore(data_dir, source, clock)
+    assert Company.select().where(Company.name == "Only in the log").exists()

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pypdf
+import pytest
 
 from db.connection import close_database
 from db.store import open_store
 from desktop.services import notes
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.test_cli import _log
 
 
@@ -192,3 +198,43 @@ def test_export_works_with_a_customised_note_template(tmp_path) -> None:
         assert "Acme" in done.stdout
     exported = json.loads(run_cli(data, "export", "--format", "json", "-o", "-").stdout)
     assert exported["settings"]["template:thank_you"] == template
+
+
+def _read_only_mount_works(tmp_path) -> bool:
+    probe = subprocess.run(
+        ["unshare", "--mount", "--map-root-user", "sh", "-c",
+         f"mount --bind -o ro '{tmp_path}' '{tmp_path}'"],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    return probe.returncode == 0
+
+
+def test_restore_from_a_read_only_disk(tmp_path) -> None:
+    """A backup on a read-only medium (a mounted stick, a CD, a snapshot) is restored: it
+    was refused, as SQLite could not make its -shm file beside it."""
+    if shutil.which("unshare") is None or not _read_only_mount_works(tmp_path):
+        pytest.skip("no private read-only mount here (needs unshare and user namespaces)")
+    data = tmp_path / "data"
+    _log(data)
+    made = run_cli(data, "backup")
+    backup_path = Path(made.stdout.strip().removeprefix("Backed up to "))
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    shutil.copy(backup_path, disk / "debrief-backup.sqlite3")
+    _log(data, "--company", "Globex")
+
+    # The data folder stays writable; only `disk` is mounted read-only, in a namespace
+    # of this one command, so nothing is left mounted whatever happens.
+    script = (
+        f"mount --bind -o ro '{disk}' '{disk}' && "
+        f"exec '{sys.executable}' -m desktop --data-dir '{data}' restore "
+        f"'{disk}/debrief-backup.sqlite3'"
+    )
+    done = subprocess.run(
+        ["unshare", "--mount", "--map-root-user", "sh", "-c", script],
+        capture_output=True, text=True, timeout=120, cwd=REPO,
+        env={**os.environ, "TZ": "Europe/Berlin"}, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert _count(data) == 1
+    assert sorted(p.name for p in disk.iterdir()) == ["debrief-backup.sqlite3"]

@@ -56,10 +56,12 @@ def latest_good(data_dir: Path) -> backups.Backup | None:
 def restore(data_dir: Path, source: Path, clock: Clock) -> Path | None:
     """Replace the database with the copy `source` and open it; returns where the replaced
     one was kept. The open database, if any, is closed first and reopened after."""
-    backups.check_backup(source, SCHEMA_VERSION)
-    close_database()
-    kept = backups.restore_file(
-        Path(source), database_path(data_dir), backups_dir(data_dir), clock.now()
-    )
+    folder = backups_dir(data_dir)
+    # Read from a private copy: nothing is written beside the source, which may be on a
+    # read-only disk.
+    with backups.readable_copy(Path(source), folder) as copy:
+        backups.check_backup(copy, SCHEMA_VERSION)
+        close_database()
+        kept = backups.restore_file(copy, database_path(data_dir), folder, clock.now())
     open_store(data_dir)
     return kept

@@ -132,6 +132,7 @@ def main() -> None:
             "references-6k": people_and_references(6_000),
             "references-12k": people_and_references(12_000),
             "references-24k": people_and_references(24_000),
+            "empty-objects-2MiB": empty_objects(2),  # 700,000: under the list limit
             "empty-objects-4MiB": empty_objects(4),
             "nested-14MiB": nested_objects(14),
             "short-records-2MiB": short_records(2),

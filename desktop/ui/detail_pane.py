@@ -156,7 +156,7 @@ class DetailPane(QWidget):
             parts.append(f"<h3>{escape(strings.DETAIL_SENT_NOTES)}</h3><ul>")
             for note in self.sent:
                 line = strings.DETAIL_SENT_NOTE.format(
-                    when=when(note.sent_at, self._tz),
+                    when=when(note.sent_at, self._clock.tz),
                     note=TEMPLATE_NAMES.get(note.template, note.template),
                     recipient=note.recipient or "—",
                 )

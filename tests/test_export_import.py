@@ -185,3 +185,47 @@ def test_who_a_recruiter_works_for_and_the_feedback_travel_with_the_data(
     assert Debrief.get().feedback == "They liked the case study"
     assert Reminder.select().where(Reminder.kind == "thanks_via_recruiter").exists()
     close_database()
+
+
+def test_the_notes_you_sent_travel_with_the_data_and_are_not_doubled_by_a_merge(
+    store, clock, tmp_path
+) -> None:
+    from db.models import SentNote
+
+    ids = rich_history(clock)
+    acme = Interview.get_by_id(ids["acme_interview"]).opportunity_id
+    context = notes.context_for(acme, clock)
+    person = next(r for r in context.recipients if r.contact_id is not None)
+    notes.record_sent(
+        context, person.contact_id, "thank_you", "Thank you", "Dear Zoë,\n…", "email", clock
+    )
+    text = bundle_json(build_bundle(clock.now()))
+    sent = next(o for o in json.loads(text)["opportunities"] if o["sent_notes"])["sent_notes"]
+    assert [(n["recipient"], n["template"], n["how"]) for n in sent] == [
+        (person.label, "thank_you", "email")
+    ]
+    apply_bundle(bundle_from_json(text), Duplicates.MERGE, clock)  # into the same data
+    assert SentNote.select().count() == 1
+    close_database()
+
+    open_store(tmp_path / "elsewhere")
+    apply_bundle(bundle_from_json(text), Duplicates.SKIP, clock)
+    row = SentNote.get()
+    assert (row.recipient, row.body, row.contact.name) == (
+        person.label,
+        "Dear Zoë,\n…",
+        Contact.get_by_id(row.contact_id).name,
+    )
+    assert row.sent_at == clock.now()
+    close_database()
+
+
+def test_a_sent_note_naming_a_person_who_is_not_in_the_file_is_refused(store, clock) -> None:
+    rich_history(clock)
+    data = json.loads(bundle_json(build_bundle(clock.now())))
+    data["opportunities"][0]["sent_notes"] = [
+        {"recipient": "X <x@example>", "contact": 999, "template": "thank_you",
+         "sent_at": "2026-11-22T09:00:00+00:00"}
+    ]  # fmt: skip
+    with pytest.raises(BundleError, match=r"sent_notes\[0\]: no person with ref 999"):
+        check_bundle(data)

@@ -272,6 +272,19 @@ _REFLECTION = _record(
     }
 )
 
+# A note the user recorded as sent; the person may be gone, the recipient line stays.
+_SENT_NOTE = _record(
+    {
+        "recipient": (_line(required=True), ...),
+        "contact": (_optional(_REF), None),
+        "template": (_line(required=True), ...),
+        "subject": _TEXT,
+        "body": _TEXT,
+        "how": _LINE,
+        "sent_at": (_DATETIME, ...),
+    }
+)
+
 _OPPORTUNITY = _record(
     {
         "company": (_line(required=True), ...),
@@ -302,6 +315,7 @@ _OPPORTUNITY = _record(
         "interviews": (_list_of(_INTERVIEW), []),
         "reminders": (_list_of(_REMINDER), []),
         "reflection": (_optional(_REFLECTION), None),
+        "sent_notes": (_list_of(_SENT_NOTE), []),
     }
 )
 
@@ -398,6 +412,11 @@ def _check_refs(bundle: dict[str, Any], problems: list[str]) -> None:
         recruiter = opportunity["recruiter"]
         if recruiter is not None and recruiter not in people:
             problems.append(f"{where}.recruiter: no person with ref {recruiter}")
+        for position, note in enumerate(opportunity["sent_notes"]):
+            if note["contact"] is not None and note["contact"] not in people:
+                problems.append(
+                    f"{where}.sent_notes[{position}]: no person with ref {note['contact']}"
+                )
         own: dict[int, int] = {}
         for position, interview in enumerate(opportunity["interviews"]):
             if interview["ref"] in seen_interviews:

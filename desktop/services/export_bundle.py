@@ -24,6 +24,7 @@ from db.models import (
     Opportunity,
     Reflection,
     Reminder,
+    SentNote,
     StatusChange,
 )
 from desktop.domain.bundle import FORMAT_NAME, FORMAT_VERSION, date_text, datetime_text, rekey
@@ -73,6 +74,9 @@ def _build(now: datetime) -> dict[str, Any]:
     )
     reminders = _grouped(Reminder.select().order_by(Reminder.id).dicts(), "opportunity")
     reflections = {row["opportunity"]: row for row in Reflection.select().dicts()}
+    sent_notes = _grouped(
+        SentNote.select().order_by(SentNote.sent_at, SentNote.id).dicts(), "opportunity"
+    )
 
     opportunities = []
     for opp_ref, opp in enumerate(Opportunity.select().order_by(Opportunity.id).dicts(), 1):
@@ -114,6 +118,18 @@ def _build(now: datetime) -> dict[str, Any]:
                     if (reminder := _reminder(r, opp_ref, interview_ref, contact_ref))
                 ],
                 "reflection": _reflection(reflections.get(opp["id"])),
+                "sent_notes": [
+                    {
+                        "recipient": n["recipient"],
+                        "contact": contact_ref.get(n["contact"]),
+                        "template": n["template"],
+                        "subject": n["subject"],
+                        "body": n["body"],
+                        "how": n["how"],
+                        "sent_at": n["sent_at"],
+                    }
+                    for n in sent_notes.get(opp["id"], [])
+                ],
             }
         )
     return {

@@ -25,6 +25,7 @@ from db.models import (
     Opportunity,
     Reflection,
     Reminder,
+    SentNote,
     StatusChange,
 )
 from desktop.domain.bundle import rekey
@@ -175,6 +176,7 @@ class _Importer:
         self._status_history(row.id, opp["status_history"])
         interviews = {i["ref"]: self._interview(row.id, i) for i in opp["interviews"]}
         self._reflection(row.id, opp["reflection"])
+        self._sent_notes(row.id, opp["sent_notes"])
         if opp["reminders"]:
             for reminder in opp["reminders"]:
                 key = rekey(reminder["key"], row.id, interviews, self.people)
@@ -213,6 +215,18 @@ class _Importer:
                 self._interview(opportunity_id, interview)
         if not Reflection.select().where(Reflection.opportunity == opportunity_id).exists():
             self._reflection(opportunity_id, opp["reflection"])
+        sent = {
+            (n.sent_at, n.recipient, n.template)
+            for n in SentNote.select().where(SentNote.opportunity == opportunity_id)
+        }
+        self._sent_notes(
+            opportunity_id,
+            [
+                n
+                for n in opp["sent_notes"]
+                if (n["sent_at"], n["recipient"], n["template"]) not in sent
+            ],
+        )
 
     def _status_history(self, opportunity_id: int, changes: list[dict[str, Any]]) -> None:
         if changes:
@@ -259,6 +273,19 @@ class _Importer:
                     debrief=made.id, position=n, mistake=m["mistake"], why=m["why"]
                 )
         return row.id
+
+    def _sent_notes(self, opportunity_id: int, notes: list[dict[str, Any]]) -> None:
+        for note in notes:
+            SentNote.create(
+                opportunity=opportunity_id,
+                contact=self.people.get(note["contact"]) if note["contact"] is not None else None,
+                recipient=note["recipient"],
+                template=note["template"],
+                subject=note["subject"],
+                body=note["body"],
+                how=note["how"],
+                sent_at=note["sent_at"],
+            )
 
     def _reflection(self, opportunity_id: int, reflection: dict[str, Any] | None) -> None:
         if reflection is not None:

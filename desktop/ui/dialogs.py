@@ -125,7 +125,7 @@ class InterviewDialog(FormDialog):
         _add_recruiter_fields(self, known_kind)
         self.add_field("hear_by", "", OptionalDate(strings.HEAR_BY_LABEL))
         self.add_field("notes", "Notes", _notes())
-        self.resize(520, self.sizeHint().height())
+        self.fit()
 
 
 class OpportunityDialog(FormDialog):
@@ -149,7 +149,7 @@ class OpportunityDialog(FormDialog):
         self.add_field("applied_on", "", OptionalDate(strings.APPLIED_ON_LABEL))
         _add_recruiter_fields(self, known_kind)
         self.add_field("notes", "Notes", _notes())
-        self.resize(520, self.sizeHint().height())
+        self.fit()
 
 
 class StatusDialog(FormDialog):
@@ -167,3 +167,4 @@ class StatusDialog(FormDialog):
         )
         deadline.setEnabled(current is Status.OFFER)
         self.add_field("note", "Note", _notes(strings.STATUS_NOTE_PLACEHOLDER, 60))
+        self.fit(420)

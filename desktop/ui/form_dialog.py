@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,9 +15,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.forms import FormError
 from desktop.ui import strings
+from desktop.ui.screen_fit import fit_to_screen
 
 
 def read_widget(widget: QWidget) -> str:
@@ -83,6 +88,7 @@ class OptionalDate(QWidget):
         self.check.toggled.connect(self.picker.setEnabled)
         layout.addWidget(self.check)
         layout.addWidget(self.picker, 1)
+        self.setFocusProxy(self.check)
 
     def text(self) -> str:
         return self.picker.date().toString("yyyy-MM-dd") if self.check.isChecked() else ""
@@ -111,10 +117,17 @@ class FormDialog(QDialog):
         self.error_labels: dict[str, QLabel] = {}
         self.draft: object | None = None
         self._tried = False
+        self._focus_given = False
+        # The fields scroll and the buttons stay below them, so a small screen shows Save.
         outer = QVBoxLayout(self)
-        self.form = QFormLayout()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        self.form = QFormLayout(content)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        outer.addLayout(self.form)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -122,6 +135,35 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+
+    def fit(self, width: int = 520) -> None:
+        """Open as tall as the fields want, or as the screen allows (then they scroll)."""
+        content = self.scroll.widget().sizeHint()
+        margins = self.layout().contentsMargins()
+        chrome = margins.top() + margins.bottom() + self.layout().spacing()
+        height = content.height() + self.buttons.sizeHint().height() + chrome + 4
+        fit_to_screen(self, QSize(max(width, content.width() + 40), height))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focus_given:
+            # The buttons are made before the fields, so Qt would start on Save: the
+            # first word typed would be lost and the first Space would save.
+            self._focus_given = True
+            self._order_focus()
+            first = next(iter(self.fields.values()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _order_focus(self) -> None:
+        chain = [
+            w
+            for w in self.fields.values()
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus or w.focusProxy() is not None
+        ]
+        chain += [b for b in self.buttons.buttons() if b.isVisible()]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         error = QLabel()

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEdit
 
-from tests.conftest import open_window
+from desktop.ui.screen_fit import DECORATION
+from tests.conftest import REPO, open_window
 
 
 @pytest.fixture
@@ -40,3 +46,45 @@ def test_tab_goes_through_the_fields_then_the_buttons(qtbot, window) -> None:
     assert isinstance(seen[5], QCheckBox)  # the "applied on" box
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert seen.index(save) > names.index("notes")
+
+
+SCREENS = {
+    # (width, height, scale): a common laptop at 100 %, a small one at 125 %.
+    "1366x768@100%": (1366, 768, "1"),
+    "1280x720@125%": (1280, 720, "1.25"),
+}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_dialog_and_the_window_fit_a_small_screen(tmp_path, screen) -> None:
+    width, height, scale = SCREENS[screen]
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "small", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
+    }]}))  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": scale,
+        "TZ": "Europe/Berlin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.screen_probe", str(tmp_path)],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    sx, sy, sw, sh = found["screen"]
+    assert (sw, sh) == (round(width / float(scale)), round(height / float(scale)))
+    # Room for the title bar and borders the window manager adds.
+    room_w, room_h = sw - DECORATION.width(), sh - DECORATION.height()
+    too_big = {}
+    for name, placed in {"window": found["window"],
+                         **found["dialogs"]}.items():  # fmt: skip
+        x, y, frame_w, frame_h, w, h = placed["frame"]
+        min_w, min_h = placed["min"]
+        inside = sx <= x and sy <= y and x + frame_w <= sx + sw and y + frame_h <= sy + sh
+        if w > room_w or h > room_h or min_w > room_w or min_h > room_h or not inside:
+            too_big[name] = placed
+    assert too_big == {}, f"on {sw}×{sh}"

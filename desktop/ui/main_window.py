@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -66,6 +66,7 @@ from desktop.ui.opportunity_model import (
     OpportunityTableModel,
 )
 from desktop.ui.question_bank import QuestionBank
+from desktop.ui.screen_fit import available, clamped, fit_to_screen
 from desktop.ui.today_view import TodayView
 from desktop.ui.writing_actions import WritingActions
 
@@ -282,7 +283,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.resize(1100, 680)
+        fit_to_screen(self, QSize(1100, 680))
 
     # ----- remembered layout --------------------------------------------------------
     def _restore_state(self) -> None:
@@ -296,6 +297,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             value = read_ui_state(self.ui_state, key)
             if value is not None:
                 restore(value)
+        # Saved on a larger screen or at a smaller scale, the window would not fit this one.
+        self.setGeometry(clamped(self.geometry(), available(self)))
 
     def save_state(self) -> None:
         write_ui_state(self.ui_state, WINDOW_GEOMETRY, self.saveGeometry())

@@ -31,6 +31,7 @@ from desktop.services.notes import load_profile, save_profile
 from desktop.services.nudges import load_nudge_settings, save_nudge_settings
 from desktop.services.settings import load_playbook_settings, save_playbook_settings
 from desktop.ui import strings
+from desktop.ui.scrolling_form import fit_scrolling, scrolling_form
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,8 @@ class PreferencesDialog(QDialog):
         self.launch_command = launch_command
         self.settings = load_playbook_settings()
         self.nudge_settings = load_nudge_settings()
-        layout = QVBoxLayout(self)
+        # The groups scroll and Save stays in view, on a 768-pixel screen too.
+        outer, layout = scrolling_form(self)
         layout.addWidget(self._notifications_group())
         layout.addWidget(self._quiet_group())
         layout.addWidget(self._timing_group())
@@ -69,13 +71,14 @@ class PreferencesDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.hide()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        fit_scrolling(self, max(520, self.sizeHint().width()))
 
     def _notifications_group(self) -> QGroupBox:
         group = QGroupBox(strings.PREFS_NOTIFY_GROUP)

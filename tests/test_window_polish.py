@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEdit
 
+from db.models import Contact, Interview, Opportunity
+from desktop.services.reminders import reminders_of
 from desktop.ui.screen_fit import DECORATION
 from tests.conftest import REPO, open_window
 
@@ -88,3 +90,45 @@ def test_every_dialog_and_the_window_fit_a_small_screen(tmp_path, screen) -> Non
         if w > room_w or h > room_h or min_w > room_w or min_h > room_h or not inside:
             too_big[name] = placed
     assert too_big == {}, f"on {sw}×{sh}"
+
+
+def _save(qtbot, dialog) -> None:
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+
+
+def test_a_time_that_is_not_one_is_refused_with_a_message(qtbot, window) -> None:
+    dialog = window.new_interview()
+    qtbot.keyClicks(dialog.fields["company"], "Acme")
+    qtbot.keyClicks(dialog.fields["role"], "Analyst")
+    time_edit = dialog.fields["starts_at"].time
+    time_edit.clear()
+    qtbot.keyClicks(time_edit, "25:99")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_labels["starts_at"].isVisible()
+    assert dialog.error_labels["starts_at"].text() == (
+        "25:99 is not a time of day; use 00:00 to 23:59."
+    )
+    assert Opportunity.select().count() == 0
+    time_edit.clear()
+    qtbot.keyClicks(time_edit, "9:05")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert Interview.get().starts_at.astimezone(window.clock.tz).strftime("%H:%M") == "09:05"
+
+
+@pytest.mark.parametrize("field", ["recruiter", "interviewers"])
+def test_name_then_email_without_brackets_is_read_as_both(qtbot, window, field) -> None:
+    dialog = window.new_interview()
+    qtbot.keyClicks(dialog.fields["company"], "Acme")
+    qtbot.keyClicks(dialog.fields["role"], "Analyst")
+    qtbot.keyClicks(dialog.fields[field], "Alex Moreno alex.moreno@agency.example")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.error_labels[field].text()
+    person = Contact.get()
+    assert (person.name, person.email) == ("Alex Moreno", "alex.moreno@agency.example")
+    if field == "recruiter":
+        [call] = [r for r in reminders_of(1) if r.kind.value == "recruiter_call"]
+        assert call.title == "Call Alex Moreno with your feedback — Acme, Analyst"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.forms import validate_interview, validate_opportunity, validate_status_change
 from desktop.services.vocabulary import InterviewFormat, Status
 from desktop.ui import strings
-from desktop.ui.form_dialog import FormDialog, OptionalDate
+from desktop.ui.form_dialog import DateAndTime, FormDialog, OptionalDate
 
 
 def _line(placeholder: str = "") -> QLineEdit:
@@ -101,13 +100,11 @@ class InterviewDialog(FormDialog):
         round_box.setEditable(True)
         round_box.addItems(["", *strings.ROUND_PRESETS])
         self.add_field("round_label", "Round", round_box)
-        start = QDateTimeEdit()
-        start.setCalendarPopup(True)
-        start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        start = DateAndTime()
         local = (now.astimezone(tz) + timedelta(days=1)).replace(
             hour=10, minute=0, second=0, microsecond=0, tzinfo=None
         )
-        start.setDateTime(QDateTime(local))
+        start.setDateTime(local)
         self.add_field("starts_at", "Starts at", start)
         duration = QSpinBox()
         duration.setRange(5, 24 * 60)

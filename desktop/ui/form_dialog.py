@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.forms import FormError
+from desktop.domain.forms import FormError, parse_clock_time
 from desktop.ui import strings
 from desktop.ui.screen_fit import fit_to_screen
+
+# One date format everywhere a date is shown for editing: the ISO order forms are typed in.
+DATE_DISPLAY = "yyyy-MM-dd"
 
 
 def read_widget(widget: QWidget) -> str:
@@ -45,7 +49,7 @@ def read_widget(widget: QWidget) -> str:
         return widget.dateTime().toString("yyyy-MM-dd HH:mm")
     if isinstance(widget, QDateEdit):
         return widget.date().toString("yyyy-MM-dd")
-    if isinstance(widget, OptionalDate):
+    if isinstance(widget, OptionalDate | DateAndTime):
         return widget.text()
     raise TypeError(f"no reader for {type(widget).__name__}")
 
@@ -67,7 +71,7 @@ def write_widget(widget: QWidget, value: str) -> None:
         widget.setValue(int(value))
     elif isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
         widget.setDateTime(QDateTime.fromString(value, "yyyy-MM-dd HH:mm"))
-    elif isinstance(widget, OptionalDate):
+    elif isinstance(widget, OptionalDate | DateAndTime):
         widget.set_text(value)
 
 
@@ -83,7 +87,7 @@ class OptionalDate(QWidget):
         self.check = QCheckBox(label)
         self.picker = QDateEdit(QDate.currentDate())
         self.picker.setCalendarPopup(True)
-        self.picker.setDisplayFormat("yyyy-MM-dd")
+        self.picker.setDisplayFormat(DATE_DISPLAY)
         self.picker.setEnabled(False)
         self.check.toggled.connect(self.picker.setEnabled)
         layout.addWidget(self.check)
@@ -97,6 +101,79 @@ class OptionalDate(QWidget):
         self.check.setChecked(bool(value))
         if value:
             self.picker.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+
+
+class TimeField(QLineEdit):
+    """A time of day typed as text ("21:00"): what is not one is refused with a message
+    by whoever reads it, never turned into another time as QTimeEdit does ("25:99" →
+    "21:09")."""
+
+    timeChanged = Signal(QTime)
+
+    def __init__(self, value: QTime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(strings.TIME_PLACEHOLDER)
+        self.setMaxLength(8)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00") * 3)
+        self.setTime(value)
+        self.textChanged.connect(lambda _text: self.timeChanged.emit(self.time()))
+
+    def time(self) -> QTime:
+        """The time typed, or an invalid QTime when the text is not a time of day."""
+        try:
+            return QTime(parse_clock_time(self.text()))
+        except ValueError:
+            return QTime()
+
+    def problem(self) -> str | None:
+        """Why the text is not a time of day, in a sentence; None when it is one."""
+        try:
+            parse_clock_time(self.text())
+        except ValueError as error:
+            return str(error)
+        return None
+
+    def setTime(self, value: QTime) -> None:
+        self.setText(value.toString("HH:mm"))
+
+
+class DateAndTime(QWidget):
+    """A date picker and a typed time of day. The time is text the form's validator
+    checks, so "25:99" is refused with a message instead of being turned into 02:09 as
+    a QDateTimeEdit would."""
+
+    textChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QHBoxLayout
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.picker = QDateEdit(QDate.currentDate())
+        self.picker.setCalendarPopup(True)
+        self.picker.setDisplayFormat(DATE_DISPLAY)
+        self.picker.setAccessibleName(strings.DATE_ACCESSIBLE)
+        self.time = TimeField(QTime(10, 0))
+        self.time.setAccessibleName(strings.TIME_ACCESSIBLE)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.time)
+        layout.addStretch(1)
+        self.setFocusProxy(self.picker)
+        self.picker.dateChanged.connect(lambda _date: self.textChanged.emit(self.text()))
+        self.time.textChanged.connect(lambda _text: self.textChanged.emit(self.text()))
+
+    def text(self) -> str:
+        return f"{self.picker.date().toString('yyyy-MM-dd')} {self.time.text().strip()}"
+
+    def set_text(self, value: str) -> None:
+        day, _, clock = value.partition(" ")
+        self.picker.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+        self.time.setText(clock)
+
+    def setDateTime(self, value: datetime | QDateTime) -> None:
+        moment = value.toPython() if isinstance(value, QDateTime) else value
+        self.set_text(moment.strftime("%Y-%m-%d %H:%M"))
 
 
 class FormDialog(QDialog):
@@ -206,7 +283,7 @@ class FormDialog(QDialog):
 
     def _watch(self, widget: QWidget) -> None:
         signal = None
-        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        if isinstance(widget, QLineEdit | QPlainTextEdit | DateAndTime):
             signal = widget.textChanged
         elif isinstance(widget, QComboBox):
             signal = widget.currentTextChanged

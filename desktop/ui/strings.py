@@ -46,6 +46,9 @@ SAVE = "Save"
 
 PEOPLE_PLACEHOLDER = "One per line: Dana Li <dana@example.com>"
 PERSON_PLACEHOLDER = "Name <email@example.com>"
+TIME_PLACEHOLDER = "14:30"
+DATE_ACCESSIBLE = "Date"
+TIME_ACCESSIBLE = "Time of day, like 14:30"
 ROUND_PRESETS = (
     "Phone screen",
     "Recruiter call",
@@ -119,6 +122,9 @@ PREFS_QUIET_GROUP = "Quiet hours"
 PREFS_QUIET_FROM = "No reminders from"
 PREFS_QUIET_TO = "until"
 PREFS_QUIET_SAME = "Same start and end: no quiet hours."
+PREFS_QUIET_FROM_NAME = "Quiet hours start"
+PREFS_QUIET_TO_NAME = "Quiet hours end"
+PREFS_QUIET_BAD = "Quiet hours: {problem}"
 PREFS_SKIP_WEEKENDS = "Keep weekends free"
 PREFS_TIMING_GROUP = "Timing"
 PREFS_START_GROUP = "Starting"

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEdit
 
 from db.models import Contact, Interview, Opportunity
@@ -132,3 +133,51 @@ def test_name_then_email_without_brackets_is_read_as_both(qtbot, window, field) 
     if field == "recruiter":
         [call] = [r for r in reminders_of(1) if r.kind.value == "recruiter_call"]
         assert call.title == "Call Alex Moreno with your feedback — Acme, Analyst"
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(x) for x in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#eeeeee"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#eeeeee"),
+        (QPalette.ColorRole.Link, "#8ab4f8"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_refusal_is_red_with_an_icon_and_told_to_a_screen_reader(qtbot, window, theme) -> None:
+    dialog = window.new_interview()
+    if theme == "dark":
+        dialog.setPalette(_dark_palette())
+    qtbot.waitExposed(dialog)
+    _save(qtbot, dialog)
+    line = dialog.error_lines["company"]
+    assert line.isVisible() and line.icon.isVisible() and not line.icon.pixmap().isNull()
+    colour = QColor(line.label.styleSheet().removeprefix("color: ").removesuffix(";"))
+    background = dialog.palette().color(QPalette.ColorRole.Window)
+    assert colour.red() > colour.green() and colour.red() > colour.blue()  # a red
+    assert colour != dialog.palette().color(QPalette.ColorRole.Link)
+    assert _contrast(colour, background) >= 4.5
+    company = dialog.fields["company"]
+    assert company.accessibleName() == "Company"
+    assert company.accessibleDescription() == "Company is required."
+    assert dialog.last_announcement == ("Not saved yet. Company is required. 2 fields need a look.")
+    qtbot.keyClicks(company, "Acme")
+    assert company.accessibleDescription() == ""

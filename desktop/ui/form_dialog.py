@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.forms import FormError, parse_clock_time
 from desktop.ui import strings
+from desktop.ui.error_line import ErrorLine, announce
 from desktop.ui.screen_fit import fit_to_screen
 
 # One date format everywhere a date is shown for editing: the ISO order forms are typed in.
@@ -192,8 +193,10 @@ class FormDialog(QDialog):
         self._validator = validator
         self.fields: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.error_lines: dict[str, ErrorLine] = {}
         self.draft: object | None = None
         self._tried = False
+        self.last_announcement = ""
         self._focus_given = False
         # The fields scroll and the buttons stay below them, so a small screen shows Save.
         outer = QVBoxLayout(self)
@@ -243,21 +246,23 @@ class FormDialog(QDialog):
             QWidget.setTabOrder(before, after)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
-        error = QLabel()
+        line = ErrorLine()
+        error = line.label
         error.setObjectName(f"error_{name}")
-        error.setWordWrap(True)
-        error.setStyleSheet("color: palette(link);")  # themed, readable in light and dark
         error.hide()
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        column.addWidget(error)
+        column.addWidget(line)
         self.form.addRow(label, holder)
         widget.setObjectName(name)
         self.fields[name] = widget
         self.error_labels[name] = error
+        self.error_lines[name] = line
+        if label:
+            widget.setAccessibleName(label)
         self._watch(widget)
         return widget
 
@@ -310,9 +315,8 @@ class FormDialog(QDialog):
         except FormError as error:
             self.draft = None
             errors = error.errors
-        for name, label in self.error_labels.items():
-            label.setText(errors.get(name, ""))
-            label.setVisible(name in errors)
+        for name, line in self.error_lines.items():
+            line.show_message(errors.get(name, ""), self.fields[name])
         return not errors
 
     def accept(self) -> None:
@@ -320,5 +324,11 @@ class FormDialog(QDialog):
         if self.validate():
             super().accept()
         else:
-            first = next(n for n, lbl in self.error_labels.items() if lbl.isVisible())
+            first = next(n for n, line in self.error_lines.items() if line.label.text())
             self.fields[first].setFocus()
+            # Said as well as shown: a screen reader hears what to fix and where.
+            count = sum(1 for line in self.error_lines.values() if line.label.text())
+            self.last_announcement = strings.FORM_ERRORS_ANNOUNCED.format(
+                first=self.error_labels[first].text()
+            ) + (strings.FORM_ERRORS_MORE.format(count=count) if count > 1 else "")
+            announce(self.fields[first], self.last_announcement)

@@ -30,6 +30,7 @@ from desktop.services.notes import load_profile, save_profile
 from desktop.services.nudges import load_nudge_settings, save_nudge_settings
 from desktop.services.settings import load_playbook_settings, save_playbook_settings
 from desktop.ui import strings
+from desktop.ui.error_line import ErrorLine, announce
 from desktop.ui.form_dialog import TimeField
 from desktop.ui.scrolling_form import fit_scrolling, scrolling_form
 
@@ -68,10 +69,9 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self._nudges_group())
         layout.addWidget(self._start_group())
         layout.addWidget(self._profile_group())
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.hide()
-        outer.addWidget(self.error)
+        self.error_line = ErrorLine()
+        self.error = self.error_line.label
+        outer.addWidget(self.error_line)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -210,8 +210,8 @@ class PreferencesDialog(QDialog):
         for edit in (self.quiet_start, self.quiet_end):
             problem = edit.problem()
             if problem is not None:
-                self.error.setText(strings.PREFS_QUIET_BAD.format(problem=problem))
-                self.error.show()
+                self.error_line.show_message(strings.PREFS_QUIET_BAD.format(problem=problem), edit)
+                announce(edit, self.error.text())
                 edit.setFocus()
                 edit.selectAll()
                 return
@@ -223,8 +223,8 @@ class PreferencesDialog(QDialog):
                     self.autostart.disable()
         except OSError as error:
             log.warning("start at login: %s", error)
-            self.error.setText(strings.PREFS_AUTOSTART_FAILED.format(error=error))
-            self.error.show()
+            self.error_line.show_message(strings.PREFS_AUTOSTART_FAILED.format(error=error))
+            announce(self.start_at_login, self.error.text())
             return
         save_playbook_settings(self.chosen_settings())
         save_nudge_settings(self.chosen_nudge_settings())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEd
 
 from db.models import Contact, Interview, Opportunity
 from desktop.services.reminders import reminders_of
+from desktop.services.vocabulary import Status
 from desktop.ui.screen_fit import DECORATION
 from tests.conftest import REPO, open_window
 
@@ -181,3 +182,73 @@ def test_a_refusal_is_red_with_an_icon_and_told_to_a_screen_reader(qtbot, window
     assert dialog.last_announcement == ("Not saved yet. Company is required. 2 fields need a look.")
     qtbot.keyClicks(company, "Acme")
     assert company.accessibleDescription() == ""
+
+
+def _two_opportunities(clock) -> tuple[int, int]:
+    from datetime import date
+
+    from desktop.domain.forms import validate_opportunity
+    from desktop.services.opportunities import change_status, create_opportunity
+
+    first = create_opportunity(
+        validate_opportunity(
+            {"company": "Acme", "role": "Data Analyst", "source": "Referral",
+             "posting_url": "https://acme.example/jobs/1", "applied_on": "2026-11-02"}
+        ),
+        clock,
+    )  # fmt: skip
+    second = create_opportunity(
+        validate_opportunity({"company": "Globex", "role": "Analyst"}), clock
+    )
+    change_status(second, Status.NOT_THIS_TIME, clock)
+    assert Opportunity.get_by_id(first).applied_on == date(2026, 11, 2)
+    return first, second
+
+
+def test_the_list_keeps_its_width_when_reflect_appears(qtbot, window, clock) -> None:
+    first, rejected = _two_opportunities(clock)
+    window.refresh()
+    window.tabs.setCurrentWidget(window.splitter)
+    window.select_opportunity(first)
+    qtbot.waitUntil(lambda: window.detail.detail is not None)
+    # The detail pane as narrow as it goes, as on a 1366-pixel screen.
+    window.splitter.setSizes([10_000, 1])
+    narrowest = window.detail.minimumSizeHint().width()
+    before = window.splitter.sizes()
+    columns = [window.table.columnWidth(c) for c in range(4)]
+    window.select_opportunity(rejected)
+    qtbot.waitUntil(lambda: window.detail.reflect_button.isVisible())
+    assert window.detail.minimumSizeHint().width() == narrowest
+    assert window.splitter.sizes() == before
+    assert [window.table.columnWidth(c) for c in range(4)] == columns
+
+
+def test_the_detail_reads_in_order_with_the_applied_date(qtbot, window, clock) -> None:
+    from desktop.services.interviews import log_interview
+    from tests.conftest import interview_draft
+
+    first, _ = _two_opportunities(clock)
+    log_interview(interview_draft(clock), clock, first)
+    window.refresh(select_id=first)
+    text = window.detail.body.toPlainText()
+    facts = text.index("Found through: Referral")
+    assert facts < text.index("Interviews") < text.index("Status history")
+    assert "Applied on: 02 Nov 2026" in text
+    history = text[text.index("Status history") :]
+    assert "02 Nov 2026: Applied" in history  # not 22 Nov, the day it was typed in
+    reminders = text[text.index("Reminders") : text.index("Status history")]
+    assert "Write your debrief while it's fresh" in reminders
+    assert "Acme" not in reminders
+
+
+def test_due_dates_are_not_dimmed_grey_on_grey(qtbot, window, clock) -> None:
+    from desktop.services.interviews import log_interview
+    from tests.conftest import interview_draft
+
+    log_interview(interview_draft(clock), clock)
+    window.refresh()
+    row = next(iter(window.today.rows.values()))
+    assert row.due.isEnabled()
+    text = row.due.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+    panel = row.palette().color(QPalette.ColorRole.Window)
+    assert _contrast(text, panel) >= 4.5

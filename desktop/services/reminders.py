@@ -233,6 +233,7 @@ class ReminderView:
     opportunity_id: int | None
     interview_id: int | None
     link: str = ""  # a posting to look at again (the re-apply check-in)
+    task: str = ""  # the title without its opportunity, for where that is already shown
 
 
 def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
@@ -255,11 +256,13 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
         if row.kind in _NUDGE_VALUES:
             kind: Kind | NudgeKind = NudgeKind(row.kind)
             heading, _, why = row.message.partition("\n")
+            task = heading
         else:
             kind = Kind(row.kind)
             # .objects() put the joined columns on the Reminder; its type cannot know.
             about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"  # type: ignore[attr-defined]
             heading = title(kind, about, getattr(row, "contact_name", None))
+            task = heading.removesuffix(f" — {about}")
             why = why_of(kind, to_person=row.contact_id is not None)
             if kind is Kind.PREP and row.interview_id is not None:
                 why = _with_lessons(why, row.interview_id)
@@ -277,6 +280,7 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
                 opportunity_id=row.opportunity_id,
                 interview_id=row.interview_id,
                 link=link,
+                task=task,
             )
         )
     return views

@@ -76,17 +76,20 @@ class DetailPane(QWidget):
         self.note_button.clicked.connect(self.note_requested)
         self.reflect_button = QPushButton(strings.REFLECT)
         self.reflect_button.clicked.connect(self.reflect_requested)
-        for button in (
-            self.edit_button,
-            self.interview_button,
-            self.status_button,
-            self.note_button,
-            self.reflect_button,
-            self.archive_button,
-        ):
+        # Two short rows, and Reflect keeps its place while hidden: the pane's width does
+        # not change when it appears, so the list beside it does not jump or cut columns.
+        more = QHBoxLayout()
+        for button in (self.edit_button, self.interview_button, self.status_button):
             actions.addWidget(button)
+        for button in (self.note_button, self.reflect_button, self.archive_button):
+            more.addWidget(button)
+        policy = self.reflect_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.reflect_button.setSizePolicy(policy)
         actions.addStretch(1)
+        more.addStretch(1)
         layout.addLayout(actions)
+        layout.addLayout(more)
 
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
@@ -130,6 +133,14 @@ class DetailPane(QWidget):
 
     def _html(self, detail: OpportunityDetail) -> str:
         parts = []
+        extra = [
+            (strings.DETAIL_SOURCE, detail.source),
+            (strings.DETAIL_POSTING, detail.posting_url),
+            (strings.DETAIL_APPLIED_ON, day(detail.applied_on) if detail.applied_on else ""),
+        ]
+        facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in extra if v)
+        if facts:  # what the opportunity is comes first, before what happened in it
+            parts.append(f"<ul>{facts}</ul>")
         if self.lessons:
             parts.append(f"<h3>{escape(strings.DETAIL_LESSONS)}</h3><ul>")
             for label, count in self.lessons.mistakes[:3]:
@@ -171,27 +182,21 @@ class DetailPane(QWidget):
             parts.append(f"<h3>{escape(strings.DETAIL_REMINDERS)}</h3><ul>")
             for item in self.timeline:
                 state = strings.REMINDER_STATES.get(item.state.value, item.state.value)
+                # The pane already names the opportunity: each line says only the step.
                 parts.append(
-                    f"<li>{escape(when(item.due_at, self._tz))} · {escape(item.title)} "
+                    f"<li>{escape(when(item.due_at, self._tz))} · {escape(item.task)} "
                     f"<i>({escape(state)})</i></li>"
                 )
             parts.append("</ul>")
         parts.append(f"<h3>{escape(strings.DETAIL_HISTORY)}</h3><ul>")
         for change in reversed(detail.history):
             note = f" — {escape(change.note)}" if change.note else ""
-            parts.append(
-                f"<li>{escape(day(change.changed_at, self._tz))}: "
-                f"{escape(change.to_status.label)}{note}</li>"
-            )
+            on = day(change.changed_at, self._tz)
+            if change.from_status is None and change.to_status is Status.APPLIED:
+                # The day they applied, not the day it was typed in.
+                on = day(detail.applied_on) if detail.applied_on else on
+            parts.append(f"<li>{escape(on)}: {escape(change.to_status.label)}{note}</li>")
         parts.append("</ul>")
-        extra = [
-            ("Found through", detail.source),
-            ("Posting", detail.posting_url),
-            ("Applied on", day(detail.applied_on) if detail.applied_on else ""),
-        ]
-        facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in extra if v)
-        if facts:
-            parts.append(f"<ul>{facts}</ul>")
         if detail.notes:
             parts.append(f"<h3>{escape(strings.DETAIL_NOTES)}</h3>")
             parts.append(f"<p>{escape(detail.notes).replace(chr(10), '<br>')}</p>")

@@ -8,11 +8,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEdit
 
 from db.models import Contact, Interview, Opportunity
+from desktop.services.queries import opportunity_detail
 from desktop.services.reminders import reminders_of
 from desktop.services.vocabulary import Status
 from desktop.ui.screen_fit import DECORATION
@@ -252,3 +253,78 @@ def test_due_dates_are_not_dimmed_grey_on_grey(qtbot, window, clock) -> None:
     text = row.due.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     panel = row.palette().color(QPalette.ColorRole.Window)
     assert _contrast(text, panel) >= 4.5
+
+
+def test_insights_names_feelings_as_the_debrief_form_does(qtbot, window) -> None:
+    from desktop.playbook.reflection import FELT
+
+    window.show_insights()
+    chart = window.insights.felt.chart.as_text()
+    for label in FELT.values():
+        assert label in chart
+    assert "Not great" not in chart and "Unsure" not in chart
+
+
+def test_the_outcome_menu_marks_the_current_status(qtbot, window, clock) -> None:
+    first, rejected = _two_opportunities(clock)
+    window.refresh(select_id=rejected)
+    window.tabs.setCurrentWidget(window.splitter)
+    for menu in (
+        window.detail.status_button.menu(),
+        window.build_context_menu().actions()[2].menu(),
+    ):
+        checked = [a.text() for a in menu.actions() if a.isChecked()]
+        assert checked == [Status.NOT_THIS_TIME.label]
+    window.select_opportunity(first)
+    checked = [a.text() for a in window.detail.status_button.menu().actions() if a.isChecked()]
+    assert checked == [Status.APPLIED.label]
+
+
+def test_the_offer_deadline_is_asked_only_for_an_offer(qtbot, window, clock) -> None:
+    first, _ = _two_opportunities(clock)
+    window.refresh(select_id=first)
+    dialog = window.change_status_selected(Status.AWAITING)
+    qtbot.waitExposed(dialog)
+    deadline = dialog.fields["offer_deadline"]
+    assert not deadline.isVisible()
+    dialog.set_values({"status": Status.OFFER.value})
+    assert deadline.isVisible()
+    dialog.set_values({"status": Status.NOT_THIS_TIME.value})
+    assert not deadline.isVisible()
+
+
+def test_an_outcome_can_be_backdated_and_the_history_follows_it(qtbot, window, clock) -> None:
+    first, _ = _two_opportunities(clock)
+    window.refresh(select_id=first)
+    dialog = window.change_status_selected(Status.AWAITING)
+    happened = dialog.fields["happened_on"]
+    assert happened.date().toString("yyyy-MM-dd") == "2026-11-22"  # today by default
+    happened.setDate(QDate(2026, 11, 30))  # the future is not on offer
+    assert happened.date().toString("yyyy-MM-dd") == "2026-11-22"
+    _save(qtbot, dialog)
+    dialog = window.change_status_selected(Status.NOT_THIS_TIME)
+    dialog.fields["happened_on"].setDate(QDate(2026, 11, 10))
+    _save(qtbot, dialog)
+    history = [
+        (c.to_status, c.changed_at.date().isoformat()) for c in opportunity_detail(first).history
+    ]
+    # Applied on 2 Nov, told on the 22nd of the no that came on the 10th.
+    assert history == [
+        (Status.APPLIED, "2026-11-02"),
+        (Status.NOT_THIS_TIME, "2026-11-10"),
+        (Status.AWAITING, "2026-11-22"),
+    ]
+    text = window.detail.body.toPlainText()
+    assert "10 Nov 2026: Not this time" in text
+
+
+def test_a_day_after_today_is_refused_for_an_outcome() -> None:
+    from datetime import date
+
+    from desktop.domain.forms import FormError, validate_status_change
+
+    with pytest.raises(FormError) as raised:
+        validate_status_change(
+            {"status": "offer", "happened_on": "2026-11-23"}, today=date(2026, 11, 22)
+        )
+    assert "hasn't come yet" in raised.value.errors["happened_on"]

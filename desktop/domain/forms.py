@@ -309,8 +309,17 @@ def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
     )
 
 
-def validate_status_change(raw: dict[str, str]) -> tuple[Status, str, date | None]:
-    """The new status, a note, and (for an Offer) the date they need an answer by."""
+@dataclass(frozen=True)
+class StatusChangeDraft:
+    status: Status
+    note: str = ""
+    offer_deadline: date | None = None  # only with an Offer
+    happened_on: date | None = None  # None: now; an earlier day when told later
+
+
+def validate_status_change(raw: dict[str, str], today: date | None = None) -> StatusChangeDraft:
+    """The new status, a note, the day it happened and (for an Offer) the date they need
+    an answer by. A day after `today` is refused: an outcome is recorded once it happened."""
     check = _Checker()
     status = check.attempt("status", Status.parse, raw.get("status") or "")
     note = check.notes("note", raw.get("note"))
@@ -318,6 +327,10 @@ def validate_status_change(raw: dict[str, str]) -> tuple[Status, str, date | Non
     deadline = None
     if deadline_raw and status is Status.OFFER:
         deadline = check.attempt("offer_deadline", parse_date, deadline_raw)
+    happened_raw = (raw.get("happened_on") or "").strip()
+    happened = check.attempt("happened_on", parse_date, happened_raw) if happened_raw else None
+    if happened is not None and today is not None and happened > today:
+        check.errors["happened_on"] = "That day hasn't come yet; pick today or an earlier day."
     if check.errors:
         raise FormError(check.errors)
-    return status, note, deadline
+    return StatusChangeDraft(status, note, deadline, happened)

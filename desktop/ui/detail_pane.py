@@ -6,6 +6,7 @@ from datetime import tzinfo
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,14 +28,25 @@ from desktop.ui import strings
 from desktop.ui.formatting import day, when
 
 
-def status_menu(parent: QWidget, on_pick) -> QMenu:
-    """A menu of every outcome; shared by the detail pane and the list's context menu."""
+def status_menu(parent: QWidget, on_pick, current: Status | None = None) -> QMenu:
+    """A menu of every outcome, the current one checked; shared by the detail pane and
+    the list's context menu."""
     menu = QMenu(strings.CHANGE_OUTCOME, parent)
+    group = QActionGroup(menu)
+    group.setExclusive(True)
     for status in Status:
         action = menu.addAction(status.label)
         action.setData(status.value)
+        action.setCheckable(True)
+        group.addAction(action)
         action.triggered.connect(lambda _=False, s=status: on_pick(s))
+    mark_current(menu, current)
     return menu
+
+
+def mark_current(menu: QMenu, current: Status | None) -> None:
+    for action in menu.actions():
+        action.setChecked(current is not None and action.data() == current.value)
 
 
 class DetailPane(QWidget):
@@ -118,6 +130,7 @@ class DetailPane(QWidget):
         ):
             button.setEnabled(has)
         self.reflect_button.setVisible(has and detail.status is Status.NOT_THIS_TIME)
+        mark_current(self.status_button.menu(), detail.status if has else None)
         if detail is None:
             self.heading.setText("")
             self.body.setHtml(f"<p>{escape(strings.DETAIL_NONE)}</p>")

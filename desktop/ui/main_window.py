@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.domain.forms import InterviewDraft, OpportunityDraft, parse_person
+from desktop.domain.forms import (
+    InterviewDraft,
+    OpportunityDraft,
+    StatusChangeDraft,
+    parse_person,
+)
 from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
 from desktop.services.insights import memory_of
@@ -439,8 +444,10 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         menu = QMenu(self)
         menu.addAction(strings.EDIT, self.edit_selected)
         menu.addAction(strings.ADD_INTERVIEW, self.new_interview_for_selected)
-        menu.addMenu(status_menu(menu, self.change_status_selected))
         detail = self.detail.detail
+        menu.addMenu(
+            status_menu(menu, self.change_status_selected, detail.status if detail else None)
+        )
         archive_text = strings.UNARCHIVE if detail and detail.archived else strings.ARCHIVE
         menu.addAction(archive_text, self.toggle_archive_selected)
         menu.addSeparator()
@@ -583,16 +590,22 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         selected = self.selected_id()
         if selected is None or self.detail.detail is None:
             return None
-        dialog = StatusDialog(self.detail.detail.status, self)
+        today = self.clock.now().astimezone(self.clock.tz).date()
+        dialog = StatusDialog(self.detail.detail.status, today, self)
         if status is not None:
             dialog.set_values({"status": status.value})
 
         def saved() -> None:
-            assert isinstance(dialog.draft, tuple)  # see validate_status_change
-            new_status, note, deadline = dialog.draft
+            draft = dialog.draft
+            assert isinstance(draft, StatusChangeDraft)
             self._run(
                 lambda: opportunities.change_status(
-                    selected, new_status, self.clock, note, deadline
+                    selected,
+                    draft.status,
+                    self.clock,
+                    draft.note,
+                    draft.offer_deadline,
+                    draft.happened_on,
                 )
             )
             self.refresh(select_id=selected)

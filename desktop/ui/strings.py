@@ -41,6 +41,8 @@ INTERVIEW_DIALOG_EDIT = "Edit interview"
 OPPORTUNITY_DIALOG_NEW = "Add an opportunity"
 OPPORTUNITY_DIALOG_EDIT = "Edit opportunity"
 STATUS_DIALOG_TITLE = "Change outcome"
+STATUS_NEW_LABEL = "New status"
+STATUS_HAPPENED_LABEL = "Happened on"
 STATUS_NOTE_PLACEHOLDER = "Anything worth remembering about this (optional)"
 SAVE = "Save"
 

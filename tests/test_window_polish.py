@@ -328,3 +328,31 @@ def test_a_day_after_today_is_refused_for_an_outcome() -> None:
             {"status": "offer", "happened_on": "2026-11-23"}, today=date(2026, 11, 22)
         )
     assert "hasn't come yet" in raised.value.errors["happened_on"]
+
+
+def test_a_search_that_finds_nothing_says_so_and_debriefs_are_searched(
+    qtbot, window, clock
+) -> None:
+    from desktop.services.debriefs import DebriefData, MistakeEntry, save_debrief
+    from desktop.services.interviews import log_interview
+    from tests.conftest import interview_draft
+
+    interview = log_interview(interview_draft(clock), clock)
+    log_interview(interview_draft(clock, company="Globex"), clock)
+    save_debrief(
+        interview,
+        DebriefData(felt=2, went_well="The SQL exercise", mistakes=(MistakeEntry("rambled"),)),
+        clock,
+    )
+    window.refresh()
+    window.tabs.setCurrentWidget(window.splitter)
+    qtbot.keyClicks(window.search, "zeppelin")
+    assert window.list_stack.currentWidget() is window.no_match
+    assert window.no_match_text.isVisible()
+    assert window.no_match_text.text() == "No opportunity matches your search or filter."
+    window.search.clear()
+    assert window.list_stack.currentWidget() is window.table
+    for words in ("sql exercise", "rambled"):  # the user's words and a chosen mistake
+        window.search.setText(words)
+        assert window.filter.rowCount() == 1
+        assert window.filter.index(0, 0).data() == "Acme"

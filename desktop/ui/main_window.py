@@ -235,9 +235,22 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         empty_layout.addLayout(buttons)
         empty_layout.addStretch(2)
 
+        self.no_match = QWidget()
+        no_match_layout = QVBoxLayout(self.no_match)
+        no_match_layout.addStretch(1)
+        self.no_match_text = QLabel(strings.EMPTY_NO_MATCH)
+        self.no_match_text.setWordWrap(True)
+        self.no_match_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        no_match_layout.addWidget(self.no_match_text)
+        show_all = QPushButton(strings.SHOW_EVERYTHING)
+        show_all.clicked.connect(self.clear_search_and_filters)
+        no_match_layout.addWidget(show_all, 0, Qt.AlignmentFlag.AlignCenter)
+        no_match_layout.addStretch(2)
+
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.empty)
         self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.no_match)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -385,18 +398,31 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             self.select_opportunity(opportunity_id)
 
     def _update_empty_state(self) -> None:
-        has_any = self.model.rowCount() > 0
-        self.list_stack.setCurrentWidget(self.table if has_any else self.empty)
+        # The rows shown count, not the rows loaded: a search that finds nothing says so.
+        if self.model.rowCount() == 0:
+            self.list_stack.setCurrentWidget(self.empty)
+        elif self.filter.rowCount() == 0:
+            self.list_stack.setCurrentWidget(self.no_match)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
 
     def _on_search(self, text: str) -> None:
         self.filter.set_search(text)
+        self._update_empty_state()
 
     def _on_status_filter(self) -> None:
         data = self.status_filter.currentData()
         self.filter.set_status(Status(data) if data and data != OpportunityFilter.LIVE else data)
+        self._update_empty_state()
 
     def _on_show_archived(self, show: bool) -> None:
         self.filter.set_show_archived(show)
+        self._update_empty_state()
+
+    def clear_search_and_filters(self) -> None:
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.show_archived.setChecked(True)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -8,6 +8,7 @@ EMPTY_BODY = (
     "what happens next. You can add an application without an interview too."
 )
 EMPTY_NO_MATCH = "No opportunity matches your search or filter."
+SHOW_EVERYTHING = "Show everything"
 
 LOG_INTERVIEW = "Log an interview…"
 NEW_OPPORTUNITY = "Add an opportunity…"

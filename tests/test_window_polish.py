@@ -356,3 +356,13 @@ def test_a_search_that_finds_nothing_says_so_and_debriefs_are_searched(
         window.search.setText(words)
         assert window.filter.rowCount() == 1
         assert window.filter.index(0, 0).data() == "Acme"
+
+
+def test_the_report_period_is_shown_as_every_form_shows_dates(qtbot, window) -> None:
+    from PySide6.QtWidgets import QDateEdit
+
+    dialog, chosen = window.export_options_dialog("report")
+    qtbot.addWidget(dialog)
+    start, end = dialog.findChildren(QDateEdit)
+    assert (start.text(), end.text()) == ("2026-10-23", "2026-11-22")
+    assert chosen()["start"].isoformat() == "2026-10-23"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -103,6 +103,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()
     preferences_requested = Signal()
+    opportunity_saved = Signal()  # a new one: the moment to ask about starting at login
 
     def __init__(
         self,
@@ -340,10 +341,12 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def show_banner(self, text: str) -> None:
+    def show_banner(
+        self, text: str, actions: Sequence[tuple[str, Callable[[], object]]] = ()
+    ) -> None:
         """Where a notice lands when the desktop can show neither a notification nor a
-        tray balloon."""
-        self.banner.show_text(text)
+        tray balloon, and a question that must not interrupt: (label, callback) buttons."""
+        self.banner.show_text(text, actions)
 
     # ----- list ---------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -514,6 +517,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             )
             if interview_id is not None:
                 self.refresh(select_id=queries.opportunity_id_of_interview(interview_id))
+                if opportunity_id is None:
+                    self.opportunity_saved.emit()
 
         return self._open(dialog, saved)
 
@@ -592,6 +597,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             assert isinstance(draft, OpportunityDraft)
             new_id = self._run(lambda: opportunities.create_opportunity(draft, self.clock))
             self.refresh(select_id=new_id)
+            if new_id is not None:
+                self.opportunity_saved.emit()
 
         return self._open(dialog, saved)
 

@@ -366,3 +366,28 @@ def test_the_report_period_is_shown_as_every_form_shows_dates(qtbot, window) -> 
     start, end = dialog.findChildren(QDateEdit)
     assert (start.text(), end.text()) == ("2026-10-23", "2026-11-22")
     assert chosen()["start"].isoformat() == "2026-10-23"
+
+
+def test_a_screen_reader_hears_which_reminder_each_button_answers(qtbot, window, clock) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    from desktop.services.interviews import log_interview
+    from tests.conftest import interview_draft
+
+    log_interview(interview_draft(clock, recruiter="Sam Roe <sam@agency.example>"), clock)
+    log_interview(interview_draft(clock, company="Globex"), clock)
+    clock.advance(days=4)  # the debriefs, calls and thank-yous are due
+    window.refresh()
+    assert len(window.today.rows) >= 3
+    names = []
+    for row in window.today.rows.values():
+        assert row.accessibleName() == row.view.title
+        for button in row.findChildren(QAbstractButton):
+            name = button.accessibleName()
+            assert name.endswith(": " + row.view.title), name
+            assert name.startswith(button.text())
+            names.append(name)
+    assert len(names) == len(set(names))  # never "Done" twice with nothing to tell apart
+    for widget in (window.search, window.status_filter, window.table, window.detail.body):
+        assert widget.accessibleName()
+    assert "debriefs" in window.search.accessibleDescription()

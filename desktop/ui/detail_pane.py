@@ -142,6 +142,9 @@ class DetailPane(QWidget):
             + "</p>"
         )
         self.archive_button.setText(strings.UNARCHIVE if detail.archived else strings.ARCHIVE)
+        self.body.setAccessibleDescription(
+            f"{detail.company} — {detail.role}, {detail.status.label}"
+        )
         self.body.setHtml(self._html(detail))
 
     def _html(self, detail: OpportunityDetail) -> str:

@@ -302,7 +302,20 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._name_for_screen_readers()
         fit_to_screen(self, QSize(1100, 680))
+
+    def _name_for_screen_readers(self) -> None:
+        for widget, name, description in (
+            (self.search, strings.A11Y_SEARCH, strings.A11Y_SEARCH_DESCRIPTION),
+            (self.status_filter, strings.A11Y_STATUS_FILTER, ""),
+            (self.table, strings.A11Y_TABLE, strings.A11Y_TABLE_DESCRIPTION),
+            (self.detail.body, strings.A11Y_DETAIL, ""),
+            (self.tabs, strings.A11Y_TABS, ""),
+        ):
+            widget.setAccessibleName(name)
+            if description:
+                widget.setAccessibleDescription(description)
 
     # ----- remembered layout --------------------------------------------------------
     def _restore_state(self) -> None:

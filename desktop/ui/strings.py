@@ -459,3 +459,14 @@ UNEXPECTED_ERROR = (
     "in {where}."
 )
 UNEXPECTED_NO_LOG = "no log (debrief.log could not be written)"
+
+# ----- what a screen reader hears ------------------------------------------------------
+A11Y_REMINDER_BUTTON = "{action}: {title}"
+A11Y_TODAY = "Today's reminders"
+A11Y_SEARCH = "Search opportunities"
+A11Y_SEARCH_DESCRIPTION = "Searches companies, roles, people, notes and debriefs as you type"
+A11Y_STATUS_FILTER = "Show opportunities with status"
+A11Y_TABLE = "Opportunities"
+A11Y_TABLE_DESCRIPTION = "Enter opens the selected one for editing; the menu key shows more"
+A11Y_DETAIL = "Selected opportunity"
+A11Y_TABS = "Debrief views"

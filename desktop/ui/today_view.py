@@ -86,6 +86,18 @@ class ReminderRow(QFrame):
             buttons.insertWidget(0, self.link_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._name_for_screen_readers(view)
+
+    def _name_for_screen_readers(self, view: ReminderView) -> None:
+        """A screen reader moving through the buttons hears "Done: Write your debrief
+        while it's fresh — Acme, Data Analyst", not "Done" ten times over."""
+        self.setAccessibleName(view.title)
+        self.setAccessibleDescription(f"{view.why} {self.due.text()}")
+        for button in [*self.findChildren(QPushButton), self.snooze_button]:
+            label = button.text().replace("&", "")
+            button.setAccessibleName(
+                strings.A11Y_REMINDER_BUTTON.format(action=label, title=view.title)
+            )
 
 
 class TodayView(QWidget):
@@ -107,6 +119,7 @@ class TodayView(QWidget):
         scroll.setWidgetResizable(True)
         outer.addWidget(scroll)
         self.content = QWidget()
+        self.content.setAccessibleName(strings.A11Y_TODAY)
         self.column = QVBoxLayout(self.content)
         scroll.setWidget(self.content)
 

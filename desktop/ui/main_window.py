@@ -73,6 +73,7 @@ from desktop.ui.opportunity_model import (
 from desktop.ui.question_bank import QuestionBank
 from desktop.ui.screen_fit import available, clamped, fit_to_screen
 from desktop.ui.today_view import TodayView
+from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
 
 Confirm = Callable[[str, str], bool]
@@ -97,7 +98,7 @@ def ask_user(parent: QWidget) -> Confirm:
 FIRST_LOAD_FALLBACK_MS = 300
 
 
-class MainWindow(WritingActions, DataActions, QMainWindow):
+class MainWindow(WritingActions, DataActions, UndoActions, QMainWindow):
     data_changed = Signal()  # the user changed something: reminders may need re-arming
     data_restored = Signal()  # a backup replaced the database: everything is re-read
     hidden_to_tray = Signal()
@@ -173,6 +174,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu("&Edit")
+        self.build_undo(edit)
         edit.addActions([self.find_action, self.delete_action])
         self.build_data_menu(self.menuBar())
         toolbar = self.addToolBar("Main")
@@ -277,6 +279,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.splitter.setStretchFactor(1, 2)
 
         self.today = TodayView(self.clock)
+        self.today.answer = self.undoable_answer  # answers go on the undo stack
         self.today.open_requested.connect(self.open_opportunity)
         self.today.act_requested.connect(self.act_on_reminder)
         self.today.reflect_requested.connect(self.reflect_on)
@@ -644,7 +647,12 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         def saved() -> None:
             draft = dialog.draft
             assert isinstance(draft, StatusChangeDraft)
-            self._run(
+            detail = self.detail.detail
+            name = strings.OPPORTUNITY_NAME.format(company=detail.company, role=detail.role)
+            self.undoable_opportunity(
+                selected,
+                strings.UNDO_STATUS.format(name=name),
+                strings.DID_STATUS.format(name=name, status=draft.status.label),
                 lambda: opportunities.change_status(
                     selected,
                     draft.status,
@@ -652,9 +660,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
                     draft.note,
                     draft.offer_deadline,
                     draft.happened_on,
-                )
+                ),
             )
-            self.refresh(select_id=selected)
 
         return self._open(dialog, saved)
 
@@ -663,8 +670,14 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         detail = self.detail.detail
         if selected is None or detail is None:
             return
-        self._run(lambda: opportunities.set_archived(selected, not detail.archived, self.clock))
-        self.refresh(select_id=selected)
+        name = strings.OPPORTUNITY_NAME.format(company=detail.company, role=detail.role)
+        archive = not detail.archived
+        self.undoable_opportunity(
+            selected,
+            (strings.UNDO_ARCHIVE if archive else strings.UNDO_UNARCHIVE).format(name=name),
+            (strings.DID_ARCHIVE if archive else strings.DID_UNARCHIVE).format(name=name),
+            lambda: opportunities.set_archived(selected, archive, self.clock),
+        )
 
     def delete_selected(self) -> None:
         selected = self.selected_id()
@@ -673,8 +686,13 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             return
         body = strings.CONFIRM_DELETE_BODY.format(company=detail.company, role=detail.role)
         if self.confirm(strings.CONFIRM_DELETE_TITLE, body):
-            self._run(lambda: opportunities.delete_opportunity(selected))
-            self.refresh()
+            name = strings.OPPORTUNITY_NAME.format(company=detail.company, role=detail.role)
+            self.undoable_opportunity(
+                selected,
+                strings.UNDO_DELETE.format(name=name),
+                strings.DID_DELETE.format(name=name),
+                lambda: opportunities.delete_opportunity(selected),
+            )
 
     # ----- errors -------------------------------------------------------------------
     def _run(self, action: Callable[[], _Result]) -> _Result | None:

@@ -10,7 +10,7 @@ import sys
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLabel, QLineEdit
 
 from db.models import Contact, Interview, Opportunity
 from desktop.services.queries import opportunity_detail
@@ -391,3 +391,34 @@ def test_a_screen_reader_hears_which_reminder_each_button_answers(qtbot, window,
     for widget in (window.search, window.status_filter, window.table, window.detail.body):
         assert widget.accessibleName()
     assert "debriefs" in window.search.accessibleDescription()
+
+
+def test_help_lists_the_shortcuts_opens_the_data_folder_and_says_what_debrief_is(
+    qtbot, window
+) -> None:
+    from desktop import __version__
+
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus[-1] == "Help"
+    rows = dict(window.shortcut_rows())
+    assert rows["Log an interview…"] == "Ctrl+N"
+    assert rows["Undo"] == "Ctrl+Z"
+    assert rows["Keyboard shortcuts"] == "F1"
+    dialog = window.show_shortcuts()
+    qtbot.waitExposed(dialog)
+    assert "Ctrl+Shift+N" in dialog.findChild(QLabel).text()
+
+    opened = []
+    window.open_url = lambda url: opened.append(url.toLocalFile()) or True
+    assert window.open_data_folder()
+    assert opened == [str(window.data_dir)]
+    errors = []
+    window.show_error = errors.append
+    window.open_url = lambda url: False
+    assert not window.open_data_folder()
+    assert str(window.data_dir) in errors[0]
+
+    about = window.show_about()
+    assert f"Debrief {__version__}" in about.text()
+    assert str(window.data_dir) in about.text()
+    assert "General Public License" in about.text()

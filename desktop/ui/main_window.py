@@ -63,6 +63,7 @@ from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.formatting import when
+from desktop.ui.help_actions import HelpActions
 from desktop.ui.insights_view import InsightsView
 from desktop.ui.opportunity_model import (
     LAST_ACTIVITY,
@@ -98,7 +99,7 @@ def ask_user(parent: QWidget) -> Confirm:
 FIRST_LOAD_FALLBACK_MS = 300
 
 
-class MainWindow(WritingActions, DataActions, UndoActions, QMainWindow):
+class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWindow):
     data_changed = Signal()  # the user changed something: reminders may need re-arming
     data_restored = Signal()  # a backup replaced the database: everything is re-read
     hidden_to_tray = Signal()
@@ -177,6 +178,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, QMainWindow):
         self.build_undo(edit)
         edit.addActions([self.find_action, self.delete_action])
         self.build_data_menu(self.menuBar())
+        self.build_help_menu(self.menuBar())
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)

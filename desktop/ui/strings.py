@@ -489,3 +489,23 @@ DID_SNOOZE = "Snoozed: {title}"
 DID_NO_RESPONSE = "Marked No response: {title}"
 UNDONE = "Undone: {what}."
 UNDO_GONE = "{error}. It may have been changed or deleted elsewhere."
+
+# ----- help ------------------------------------------------------------------------------
+HELP_MENU = "&Help"
+HELP_SHORTCUTS = "Keyboard shortcuts"
+HELP_SHORTCUTS_TITLE = "Keyboard shortcuts"
+HELP_OPEN_DATA = "Open the data folder"
+HELP_ABOUT = "About Debrief"
+HELP_OTHER_KEYS = (
+    ("Open the selected opportunity for editing", "Enter"),
+    ("Next field, previous field", "Tab, Shift+Tab"),
+    ("Close a dialog without saving", "Esc"),
+)
+HELP_NO_FILE_MANAGER = "No file manager opened. Your data is in {folder}"
+HELP_ABOUT_TEXT = (
+    "Debrief {version}\n"
+    "A calm companion for the days after an interview.\n\n"
+    "Your data: {folder}\n"
+    "It stays on this computer: Debrief never opens a network connection.\n\n"
+    "Licence: GNU General Public License, version 3 or later."
+)

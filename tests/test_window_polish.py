@@ -422,3 +422,20 @@ def test_help_lists_the_shortcuts_opens_the_data_folder_and_says_what_debrief_is
     assert f"Debrief {__version__}" in about.text()
     assert str(window.data_dir) in about.text()
     assert "General Public License" in about.text()
+
+
+def test_preferences_open_wide_enough_that_nothing_is_cut_on_the_right(qtbot, window) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.ui.preferences_dialog import PreferencesDialog
+
+    class NoAutostart:
+        def is_enabled(self) -> bool:
+            return False
+
+    dialog = PreferencesDialog(NoAutostart(), ["debrief"], window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    scroll = dialog.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.widget().width() > 0)
+    assert scroll.horizontalScrollBar().maximum() == 0

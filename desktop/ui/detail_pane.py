@@ -93,7 +93,8 @@ class DetailPane(QWidget):
         more = QHBoxLayout()
         for button in (self.edit_button, self.interview_button, self.status_button):
             actions.addWidget(button)
-        for button in (self.note_button, self.reflect_button, self.archive_button):
+        # Reflect last: while hidden, the room it keeps is at the row's end, not a gap.
+        for button in (self.note_button, self.archive_button, self.reflect_button):
             more.addWidget(button)
         policy = self.reflect_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)

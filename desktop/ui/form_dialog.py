@@ -31,6 +31,8 @@ from desktop.ui import strings
 from desktop.ui.error_line import ErrorLine, announce
 from desktop.ui.screen_fit import fit_to_screen
 
+ROOM_TO_TYPE = 120  # px over the fields' minimum height that a form opens with
+
 # One date format everywhere a date is shown for editing: the ISO order forms are typed in.
 DATE_DISPLAY = "yyyy-MM-dd"
 
@@ -219,9 +221,12 @@ class FormDialog(QDialog):
     def fit(self, width: int = 520) -> None:
         """Open as tall as the fields want, or as the screen allows (then they scroll)."""
         content = self.scroll.widget().sizeHint()
+        # Text boxes ask for 190 px each; a little over their minimum is plenty to start
+        # (they grow with the dialog), and it leaves the window behind in view.
+        least = self.scroll.widget().minimumSizeHint().height() + ROOM_TO_TYPE
         margins = self.layout().contentsMargins()
         chrome = margins.top() + margins.bottom() + self.layout().spacing()
-        height = content.height() + self.buttons.sizeHint().height() + chrome + 4
+        height = min(content.height(), least) + self.buttons.sizeHint().height() + chrome + 4
         fit_to_screen(self, QSize(max(width, content.width() + 40), height))
 
     def showEvent(self, event: QShowEvent) -> None:

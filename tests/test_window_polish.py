@@ -391,6 +391,7 @@ def test_a_screen_reader_hears_which_reminder_each_button_answers(qtbot, window,
     for widget in (window.search, window.status_filter, window.table, window.detail.body):
         assert widget.accessibleName()
     assert "debriefs" in window.search.accessibleDescription()
+    assert window.banner.close_button.accessibleName() == "Hide this message"
 
 
 def test_help_lists_the_shortcuts_opens_the_data_folder_and_says_what_debrief_is(

@@ -33,6 +33,7 @@ class Banner(QFrame):
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setToolTip(strings.BANNER_CLOSE)
+        self.close_button.setAccessibleName(strings.BANNER_CLOSE)  # not "✕"
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.close_button)

@@ -209,3 +209,17 @@ def test_an_action_on_something_deleted_elsewhere_says_so_and_stacks_nothing(
     window.toggle_archive_selected()
     assert errors and "deleted elsewhere" in errors[0]
     assert window.undo_stack.count() == 0
+
+
+def test_deleting_an_interview_with_its_debrief_can_be_undone(
+    qtbot, window, store, history
+) -> None:
+    acme_interview = history["acme_interview"]
+    acme = opportunity_id_of_interview(acme_interview)
+    window.refresh(select_id=acme)
+    before = _dump(_database_file(store))
+    window.delete_interview(acme_interview)
+    assert "Deleted the interview of" in window.banner.label.text()
+    assert _dump(_database_file(store)) != before
+    _undo_button(window).click()
+    assert _dump(_database_file(store)) == before

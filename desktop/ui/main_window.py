@@ -580,8 +580,14 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
             strings.CONFIRM_DELETE_INTERVIEW_TITLE,
             strings.CONFIRM_DELETE_INTERVIEW_BODY.format(when=moment),
         ):
-            self._run(lambda: interviews.delete_interview(interview_id, self.clock))
-            self.refresh()
+            if detail is None:
+                return
+            self.undoable_opportunity(
+                detail.id,
+                strings.UNDO_DELETE_INTERVIEW.format(when=moment),
+                strings.DID_DELETE_INTERVIEW.format(when=moment),
+                lambda: interviews.delete_interview(interview_id, self.clock),
+            )
 
     def company_hint(self, name: str) -> str | None:
         """When adding at a company that said no or went silent before, say so."""

@@ -440,3 +440,19 @@ def test_preferences_open_wide_enough_that_nothing_is_cut_on_the_right(qtbot, wi
     scroll = dialog.findChild(QScrollArea)
     qtbot.waitUntil(lambda: scroll.widget().width() > 0)
     assert scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_a_backdated_no_plans_its_reply_from_the_day_it_came(store, clock) -> None:
+    from datetime import date
+
+    from desktop.domain.forms import validate_opportunity
+    from desktop.services.opportunities import change_status, create_opportunity
+
+    opportunity = create_opportunity(
+        validate_opportunity({"company": "Globex", "role": "Analyst"}), clock
+    )
+    change_status(opportunity, Status.AWAITING, clock)
+    clock.advance(days=1)  # 23 Nov: told today of the no that came on the 16th
+    change_status(opportunity, Status.NOT_THIS_TIME, clock, happened_on=date(2026, 11, 16))
+    [reply] = [r for r in reminders_of(opportunity) if r.kind.value == "rejection_reply"]
+    assert reply.due_at.astimezone(clock.tz).date() == date(2026, 11, 17)  # next business day

@@ -75,12 +75,15 @@ def facts_for(opportunity: Opportunity, answered: frozenset[str]) -> Opportunity
         .where(Debrief.interview.in_(list(people)))
         .tuples()
     }
-    last_change = (
-        StatusChange.select(StatusChange.changed_at)
-        .where(StatusChange.opportunity == opportunity)
-        .order_by(StatusChange.changed_at.desc(), StatusChange.id.desc())
-        .first()
+    # When it reached its status: an outcome told later is backdated to the day it
+    # happened, so the latest change by date need not be the one to the current status.
+    changes = StatusChange.select(StatusChange.changed_at).where(
+        StatusChange.opportunity == opportunity
     )
+    newest_first = (StatusChange.changed_at.desc(), StatusChange.id.desc())
+    last_change = (
+        changes.where(StatusChange.to_status == opportunity.status).order_by(*newest_first).first()
+    ) or changes.order_by(*newest_first).first()
     recruiter = opportunity.recruiter
     return OpportunityFacts(
         id=opportunity.id,

@@ -3,12 +3,7 @@ with a warning icon, and told to a screen reader as well as shown."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QColor,
-    QPalette,
-)
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
 # Both pass WCAG AA (4.5:1) against the usual window backgrounds of their palette.
@@ -27,6 +22,11 @@ def error_colour(palette: QPalette) -> QColor:
 def announce(widget: QWidget, text: str) -> None:
     """Say `text` through the screen reader now (an AT-SPI announcement), as it would if
     it had been focused, without moving the focus."""
+    try:
+        from PySide6.QtGui import QAccessibleAnnouncementEvent
+    except ImportError:  # Qt before 6.8: an alert on the widget, whose description says it
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+        return
     event = QAccessibleAnnouncementEvent(widget, text)
     event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)

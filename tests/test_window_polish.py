@@ -456,3 +456,15 @@ def test_a_backdated_no_plans_its_reply_from_the_day_it_came(store, clock) -> No
     change_status(opportunity, Status.NOT_THIS_TIME, clock, happened_on=date(2026, 11, 16))
     [reply] = [r for r in reminders_of(opportunity) if r.kind.value == "rejection_reply"]
     assert reply.due_at.astimezone(clock.tz).date() == date(2026, 11, 17)  # next business day
+
+
+def test_every_column_stays_in_view_when_the_list_is_narrow(qtbot, window, clock) -> None:
+    _two_opportunities(clock)
+    window.refresh()
+    window.tabs.setCurrentWidget(window.splitter)
+    window.resize(1024, 540)  # 1280×720 at 125 %
+    qtbot.waitUntil(lambda: window.table.viewport().width() < 700)
+    header = window.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= window.table.viewport().width())
+    assert window.table.horizontalScrollBar().maximum() == 0
+    assert all(header.sectionSize(c) > 40 for c in range(5))

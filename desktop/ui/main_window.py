@@ -67,6 +67,7 @@ from desktop.ui.help_actions import HelpActions
 from desktop.ui.insights_view import InsightsView
 from desktop.ui.opportunity_model import (
     LAST_ACTIVITY,
+    ROLE,
     ROW_ID_ROLE,
     OpportunityFilter,
     OpportunityTableModel,
@@ -79,7 +80,7 @@ from desktop.ui.writing_actions import WritingActions
 
 Confirm = Callable[[str, str], bool]
 _Result = TypeVar("_Result")
-DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130)
+DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130, 110)
 
 
 def ask_user(parent: QWidget) -> Confirm:
@@ -211,8 +212,6 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(lambda _index: self.edit_selected())
@@ -334,8 +333,19 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
             value = read_ui_state(self.ui_state, key)
             if value is not None:
                 restore(value)
+        self._fit_columns()
         # Saved on a larger screen or at a smaller scale, the window would not fit this one.
         self.setGeometry(clamped(self.geometry(), available(self)))
+
+    def _fit_columns(self) -> None:
+        """The role takes what room the list has, so every column stays in view when the
+        list is narrow (a small screen, 125 %, a wide detail pane); the others keep the
+        widths the user gave them. Set after restoring: an older saved state lacks it."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Role") + 24)
 
     def save_state(self) -> None:
         write_ui_state(self.ui_state, WINDOW_GEOMETRY, self.saveGeometry())

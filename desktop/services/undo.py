@@ -10,11 +10,13 @@ opportunity (a nudge) is a snapshot of its own row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
-from peewee import Model
+from peewee import Field
 
 from db.connection import DB
 from db.models import (
+    BaseModel,
     Debrief,
     DebriefMistake,
     DebriefQuestion,
@@ -29,7 +31,7 @@ from db.models import (
 from desktop.services import NotFound
 
 # Parents before children: the order rows are put back in (and removed in reverse).
-OPPORTUNITY_TABLES: tuple[type[Model], ...] = (
+OPPORTUNITY_TABLES: tuple[type[BaseModel], ...] = (
     Opportunity,
     StatusChange,
     Interview,
@@ -43,17 +45,25 @@ OPPORTUNITY_TABLES: tuple[type[Model], ...] = (
 )
 
 
+Row = dict[str, Any]
+
+
+def _id(model: type[BaseModel]) -> Field:
+    """The table's id column (every table here has one)."""
+    return cast(Field, model._meta.primary_key)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     opportunity_id: int | None  # None: a reminder of its own (a nudge)
     reminder_id: int | None
-    rows: dict[type[Model], tuple[dict, ...]]
+    rows: dict[type[BaseModel], tuple[Row, ...]]
 
 
-def _rows_of(opportunity_id: int) -> dict[type[Model], tuple[dict, ...]]:
+def _rows_of(opportunity_id: int) -> dict[type[BaseModel], tuple[Row, ...]]:
     interviews = Interview.select(Interview.id).where(Interview.opportunity == opportunity_id)
     debriefs = Debrief.select(Debrief.id).where(Debrief.interview.in_(interviews))
-    where = {
+    where: dict[type[BaseModel], Any] = {
         Opportunity: Opportunity.id == opportunity_id,
         StatusChange: StatusChange.opportunity == opportunity_id,
         Interview: Interview.opportunity == opportunity_id,
@@ -66,7 +76,7 @@ def _rows_of(opportunity_id: int) -> dict[type[Model], tuple[dict, ...]]:
         Reminder: Reminder.opportunity == opportunity_id,
     }
     return {
-        model: tuple(model.select().where(where[model]).order_by(model.id).dicts())
+        model: tuple(model.select().where(where[model]).order_by(_id(model)).dicts())
         for model in OPPORTUNITY_TABLES
     }
 
@@ -101,16 +111,16 @@ def restore(snapshot: Snapshot) -> None:
                 kept = {row["id"] for row in snapshot.rows[model]}
                 extra = [row["id"] for row in now[model] if row["id"] not in kept]
                 if extra:
-                    model.delete().where(model.id.in_(extra)).execute()
+                    model.delete().where(_id(model).in_(extra)).execute()
         for model in OPPORTUNITY_TABLES:
             for row in snapshot.rows.get(model, ()):
                 _put_back(model, row)
 
 
-def _put_back(model: type[Model], row: dict) -> None:
+def _put_back(model: type[BaseModel], row: Row) -> None:
     columns = [f for f in model._meta.sorted_fields if f.name != "id"]
     (
         model.insert(**row)
-        .on_conflict(conflict_target=[model.id], update={f: row[f.name] for f in columns})
+        .on_conflict(conflict_target=[_id(model)], update={f: row[f.name] for f in columns})
         .execute()
     )

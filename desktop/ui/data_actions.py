@@ -95,7 +95,7 @@ class DataActions(_Window):
             return None
         return chosen()
 
-    def export_options_dialog(self, fmt: str) -> tuple[QDialog, Callable[[], dict]]:
+    def export_options_dialog(self, fmt: str) -> tuple[QDialog, Callable[[], dict[str, Any]]]:
         """The report's period or the CSV's byte-order mark, and how to read the choice."""
         dialog = QDialog(self)
         dialog.setWindowTitle(strings.REPORT_TITLE if fmt == "report" else strings.EXPORT_CSV)
@@ -119,7 +119,7 @@ class DataActions(_Window):
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
 
-        def chosen() -> dict:
+        def chosen() -> dict[str, Any]:
             if fmt == "csv":
                 return {"bom": bom.isChecked()}
             return {"start": start.date().toPython(), "end": end.date().toPython()}

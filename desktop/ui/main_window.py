@@ -657,16 +657,16 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         selected = self.selected_id()
         if selected is None or self.detail.detail is None:
             return None
+        current = self.detail.detail
+        name = strings.OPPORTUNITY_NAME.format(company=current.company, role=current.role)
         today = self.clock.now().astimezone(self.clock.tz).date()
-        dialog = StatusDialog(self.detail.detail.status, today, self)
+        dialog = StatusDialog(current.status, today, self)
         if status is not None:
             dialog.set_values({"status": status.value})
 
         def saved() -> None:
             draft = dialog.draft
             assert isinstance(draft, StatusChangeDraft)
-            detail = self.detail.detail
-            name = strings.OPPORTUNITY_NAME.format(company=detail.company, role=detail.role)
             self.undoable_opportunity(
                 selected,
                 strings.UNDO_STATUS.format(name=name),

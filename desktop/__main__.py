@@ -5,13 +5,19 @@ from __future__ import annotations
 import os
 import sys
 
-from desktop.cli import run
+from desktop.cli import reader_left, run
 from desktop.domain.clock import Clock
 
 
 def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
     _give_windowed_build_a_console()
-    return run(sys.argv[1:] if argv is None else argv, clock)
+    code = run(sys.argv[1:] if argv is None else argv, clock)
+    try:  # what is still buffered goes now, while a closed pipe can still be taken calmly
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return reader_left()
+    return code
 
 
 def _give_windowed_build_a_console() -> None:

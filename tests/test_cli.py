@@ -43,7 +43,8 @@ def test_a_real_process_writes_then_reads(tmp_path) -> None:
     data = tmp_path / "data"
     logged = run_cli_process(data, "log-interview", "--company", "Acme", "--role", "Analyst",
                              "--at", "2026-11-25 14:00")  # fmt: skip
-    assert (logged.returncode, logged.stdout, logged.stderr) == (0, "1\n", "")
+    assert (logged.returncode, logged.stderr) == (0, "")
+    assert "interview 1, opportunity 1" in logged.stdout
     listed = run_cli_process(data, "list", "--json")
     assert listed.returncode == 0 and listed.stderr == ""
     assert [row["company"] for row in json.loads(listed.stdout)] == ["Acme"]
@@ -59,7 +60,10 @@ def test_log_list_and_set_status(tmp_path) -> None:
     data = tmp_path / "data"
     logged = _log(data)
     assert logged.returncode == 0, logged.stderr
-    assert logged.stdout.strip() == "1"
+    assert logged.stdout.strip() == (
+        "Logged the interview at Acme (Data Analyst) on 2026-11-25 14:00: "
+        "interview 1, opportunity 1. See what comes next with: debrief due"
+    )
     listed = run_cli(data, "list", "--json")
     assert listed.returncode == 0
     [row] = json.loads(listed.stdout)
@@ -171,3 +175,60 @@ def test_self_check_fails_on_a_corrupt_database(tmp_path) -> None:
     assert done.returncode == 1
     assert "FAIL  database opens" in done.stdout
     assert (data / "debrief.sqlite3").read_bytes() == b"garbage" * 1000
+
+
+def test_help_and_errors_show_no_internal_command_and_every_option_is_explained() -> None:
+    import argparse
+
+    from desktop.cli.parser import build_parser
+
+    shown = run_cli("/nonexistent-never-created", "--help")
+    assert shown.returncode == 0
+    assert "_probe-qt" not in shown.stdout and "SUPPRESS" not in shown.stdout
+    wrong = run_cli("/nonexistent-never-created", "bogus")
+    assert wrong.returncode == 2 and "_probe-qt" not in wrong.stderr
+    assert wrong.stderr.count("\n") == 1
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    unexplained = [
+        f"{name} {' '.join(action.option_strings) or action.dest}"
+        for name, sub in commands.choices.items()
+        for action in sub._actions
+        if not isinstance(action, argparse._HelpAction) and not action.help
+    ]
+    assert unexplained == []
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path) -> None:
+    """`debrief due | head -1`: the pipe closes under the writer; it says nothing."""
+    import os
+    import subprocess
+    import sys
+
+    from db.connection import close_database
+    from db.store import open_store
+    from desktop.domain.clock import FixedClock
+    from desktop.services.interviews import log_interview
+    from tests.conftest import REPO, interview_draft
+
+    data = tmp_path / "data"
+    open_store(data)
+    clock = FixedClock(__import__("datetime").datetime(2020, 3, 1, 9, 0,
+                       tzinfo=__import__("datetime").UTC), tz="Europe/Berlin")  # fmt: skip
+    for n in range(400):  # well over a pipe's 64 KiB of due reminders
+        log_interview(
+            interview_draft(clock, company=f"Company {n:03}", starts_at="2020-03-02 10:00"), clock
+        )
+    close_database()
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "due"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+        env={**os.environ, "TZ": "Europe/Berlin"},
+    )  # fmt: skip
+    assert reader.stdout is not None and reader.stderr is not None
+    first = reader.stdout.readline()
+    assert b"Company" in first
+    reader.stdout.close()  # as head does after its lines
+    error = reader.stderr.read().decode()
+    assert reader.wait(timeout=120) == 0
+    assert error == ""

@@ -78,19 +78,37 @@ def test_without_a_tray_the_window_shows_and_says_so_once(make) -> None:
     assert not second.window.banner.isVisible()
 
 
-def test_start_at_login_is_asked_once_on_first_run(make, tmp_path) -> None:
+def test_start_at_login_is_asked_after_the_first_save_in_the_message_strip(
+    make, tmp_path, qtbot
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
     first = make()
     first.start(background=False)
-    box = first.window.active_dialog
-    assert isinstance(box, QMessageBox)
-    box.button(QMessageBox.StandardButton.Yes).click()
+    # Nothing is asked before the user has done anything, and nothing covers the toolbar.
+    assert "log in" not in first.window.banner.label.text()
+    assert not isinstance(first.window.active_dialog, QMessageBox)
+    dialog = first.window.new_opportunity()
+    for name, text in (("company", "Acme"), ("role", "Analyst")):
+        field = dialog.fields[name]
+        assert isinstance(field, QLineEdit)
+        field.setText(text)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    banner = first.window.banner
+    assert banner.isVisible() and "when you log in" in banner.label.text()
+    assert first.window.active_dialog is dialog  # a strip, not a dialog in the way
+    [yes, _not_now] = banner.buttons
+    assert yes.text() == "Start at login"
+    yes.click()
     entry = tmp_path / "config" / "autostart" / "org.debrief.Debrief.desktop"
     assert "--background" in entry.read_text()
+    assert not banner.isVisible()
     first.shut_down()
 
     second = make()
     second.start(background=False)
-    assert not isinstance(second.window.active_dialog, QMessageBox)
+    second.window.opportunity_saved.emit()
+    assert "log in" not in second.window.banner.label.text()
 
 
 def test_messages_show_the_window_re_read_data_and_report_status(make, clock) -> None:

@@ -162,3 +162,36 @@ def test_any_input_gives_a_draft_or_clear_messages(
     else:
         assert draft.company and draft.role
         assert draft.starts_at.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("2026-11-25 9:05", "08:05"), ("2026-11-25 1430", "13:30"), ("2026-11-25 14.30", "13:30")],
+)
+def test_times_of_day_in_the_usual_spellings(raw: str, expected: str) -> None:
+    assert parse_local_datetime(raw, BERLIN).strftime("%H:%M") == expected
+
+
+@pytest.mark.parametrize("raw", ["2026-11-25 25:99", "2026-11-25 24:00", "2026-11-25 12:60"])
+def test_a_time_that_is_not_a_time_of_day_is_refused_not_wrapped(raw: str) -> None:
+    with pytest.raises(ValueError, match="is not a time of day; use 00:00 to 23:59"):
+        parse_local_datetime(raw, BERLIN)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Alex Moreno <alex.moreno@agency.example>",
+        "Alex Moreno alex.moreno@agency.example",
+        "Alex Moreno, alex.moreno@agency.example",
+        "alex.moreno@agency.example Alex Moreno",
+    ],
+)
+def test_a_name_and_an_email_are_read_alike_with_or_without_brackets(raw: str) -> None:
+    expected = Person("Alex Moreno", "alex.moreno@agency.example")
+    assert parse_person(raw) == expected
+    for field in ("recruiter", "interviewers"):
+        draft = validate_interview(
+            {"company": "A", "role": "B", "starts_at": "2026-11-25 10:00", field: raw}, BERLIN
+        )
+        assert (draft.recruiter if field == "recruiter" else draft.interviewers[0]) == expected

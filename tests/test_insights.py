@@ -159,10 +159,10 @@ def test_the_dashboard_renders_empty_small_and_large(qtbot, store, clock, tmp_pa
     window.resize(900, 700)
     chart.grab()  # paints
     bars = {text: rect for rect, text in chart._bars}
-    forward = bars["Not great — Moved forward: 1"]
-    assert chart.tooltip_at(forward.center()) == "Not great — Moved forward: 1"
+    forward = bars["Rough in places — Moved forward: 1"]
+    assert chart.tooltip_at(forward.center()) == "Rough in places — Moved forward: 1"
     assert chart.tooltip_at(QPointF(0, 0)) is None
-    assert "Not great: Moved forward 1" in window.insights.felt.numbers.text()
+    assert "Rough in places: Moved forward 1" in window.insights.felt.numbers.text()
 
     _bulk_history(1000, clock)
     window.refresh()

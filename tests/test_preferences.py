@@ -117,3 +117,18 @@ def test_the_note_profile_is_kept_in_preferences(qtbot, store, tmp_path) -> None
     assert load_profile() == Profile(
         your_name="Alex Moreau", strengths="SQL", signature="Alex Moreau\n+44 20 7946 0000"
     )
+
+
+def test_a_quiet_hour_that_is_not_a_time_is_refused_with_a_message(qtbot, store, tmp_path) -> None:
+    dialog, _ = _dialog(qtbot, tmp_path)
+    dialog.show()
+    dialog.quiet_start.selectAll()
+    qtbot.keyClicks(dialog.quiet_start, "25:99")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Quiet hours: 25:99 is not a time of day; use 00:00 to 23:59."
+    assert load_playbook_settings().quiet.start == time(21, 0)  # nothing saved
+    dialog.quiet_start.selectAll()
+    qtbot.keyClicks(dialog.quiet_start, "22:15")
+    dialog.accept()
+    assert load_playbook_settings().quiet.start == time(22, 15)

@@ -217,3 +217,25 @@ def test_text_escaping_and_folding_follow_rfc_5545() -> None:
     folded = fold(long)
     assert all(len(line.encode()) <= 75 for line in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == long
+
+
+def test_a_row_for_an_opportunity_typed_without_a_date_is_already_there(store, clock) -> None:
+    """The window's Ctrl+N leaves the application date empty; the spreadsheet has one."""
+    from desktop.services.interviews import log_interview
+    from tests.conftest import interview_draft
+
+    log_interview(interview_draft(clock, company="Quartz Mining Group"), clock)
+    table = read_table(
+        "Company,Role,Applied on\n"
+        "Quartz Mining Group,Data Analyst,2026-11-01\n"
+        "Globex,Analyst,2026-11-02\n"
+        "Globex,Analyst,\n"  # the same application again, without its date
+        "Globex,Analyst,2027-05-02\n"  # applying again months later is a new one
+    )
+    bundle = table_to_bundle(table, guess_mapping(table.headers), BERLIN, NOW)
+    shown = preview(bundle, Duplicates.SKIP)
+    assert shown.sentence() == "2 opportunities to add, 2 already there (skipped)."
+    apply_bundle(bundle, Duplicates.MERGE, clock)
+    assert Opportunity.select().count() == 3
+    quartz = Opportunity.get(Opportunity.role_title == "Data Analyst")
+    assert quartz.applied_on == date(2026, 11, 1)  # merged: the date it lacked is added

@@ -20,6 +20,8 @@ from desktop.paths import ensure_private_dir, resolve_data_dir
 from desktop.services import NotFound
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# self-check's child process, which only checks that Qt loads (see cli.selfcheck).
+PROBE_QT = "_probe-qt"
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,30 @@ def one_line(text: str) -> str:
 def run(argv: list[str], clock: Clock | None = None) -> int:
     """`clock` is the system's unless a test or benchmark brings its own."""
     make_output_safe()
+    if argv[:1] == [PROBE_QT]:
+        from desktop.cli.selfcheck import probe_qt
+
+        return probe_qt()
+    try:
+        return _run(argv, clock)
+    except BrokenPipeError:
+        return reader_left()
+
+
+def reader_left() -> int:
+    """`debrief due | head`: the reader has all it wanted and closed the pipe. Nothing
+    failed; say nothing, and point stdout at nothing so the exit's flush stays quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout: nothing left to flush anyway
+        pass
+    finally:
+        os.close(devnull)
+    return EXIT_OK
+
+
+def _run(argv: list[str], clock: Clock | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -99,6 +125,8 @@ def _run_command(
         return fail(fault_texts.LOCKED, EXIT_FAILED)
     except DatabaseUnreadable as error:
         return fail(_unreadable_message(error, Path(data_dir)), EXIT_FAILED)
+    except BrokenPipeError:
+        raise  # the reader left: not a failure (see reader_left)
     except MemoryError:  # its own message is empty; the user still gets a sentence
         log.exception("command %s ran out of memory", command)
         where = f"details in {log_path}" if log_path else "the log could not be written"

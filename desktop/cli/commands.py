@@ -21,7 +21,7 @@ from desktop.playbook.snooze import parse_duration
 from desktop.services import reminders
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import change_status
-from desktop.services.queries import list_opportunities
+from desktop.services.queries import list_opportunities, opportunity_id_of_interview
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +35,6 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
         from desktop.cli.selfcheck import self_check
 
         return self_check(data_dir)
-    if command == "_probe-qt":
-        from desktop.cli.selfcheck import probe_qt
-
-        return probe_qt()
     handler = {
         "log-interview": _log_interview,
         "list": _list,
@@ -99,7 +95,14 @@ def _log_interview(args: argparse.Namespace, clock: Clock):
     )
 
     def act() -> int:
-        print(log_interview(draft, clock))
+        interview_id = log_interview(draft, clock)
+        opportunity_id = opportunity_id_of_interview(interview_id)
+        stamp = draft.starts_at.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
+        print(
+            f"Logged the interview at {draft.company} ({draft.role}) on "
+            f"{stamp}: interview {interview_id}, opportunity {opportunity_id}. "
+            f"See what comes next with: debrief due"
+        )
         return 0
 
     return act

@@ -30,25 +30,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     log = sub.add_parser("log-interview", help="record an interview")
-    log.add_argument("--company", required=True)
-    log.add_argument("--role", required=True, metavar="TITLE")
+    log.add_argument("--company", required=True, help="the company you interviewed with")
+    log.add_argument("--role", required=True, metavar="TITLE", help="the job title")
     log.add_argument("--at", required=True, metavar='"YYYY-MM-DD HH:MM"', help="local start time")
     log.add_argument("--round", default="", metavar="LABEL", help='e.g. "phone screen"')
     log.add_argument("--format", default="video", help="phone, video or on site")
-    log.add_argument("--duration", default="60", metavar="MINUTES")
+    log.add_argument(
+        "--duration", default="60", metavar="MINUTES", help="how long it lasts (default 60)"
+    )
     log.add_argument("--location", default="", help="address or meeting link")
     log.add_argument(
         "--hear-by", default="", metavar="YYYY-MM-DD", help="when they said you'd hear"
     )
-    log.add_argument("--interviewer", action="append", default=[], metavar='"Name <email>"')
-    log.add_argument("--recruiter", default="", metavar='"Name <email>"')
+    log.add_argument(
+        "--interviewer",
+        action="append",
+        default=[],
+        metavar='"Name <email>"',
+        help="someone who interviewed you; repeat for each",
+    )
+    log.add_argument(
+        "--recruiter", default="", metavar='"Name <email>"', help="the recruiter involved, if any"
+    )
     log.add_argument(
         "--recruiter-from",
         default="",
         metavar="agency|in-house",
         help="who the recruiter works for (remembered for them)",
     )
-    log.add_argument("--notes", default="")
+    log.add_argument("--notes", default="", help="anything worth keeping")
 
     lister = sub.add_parser("list", help="list opportunities with their latest interview")
     lister.add_argument("--status", help="only this status")
@@ -56,32 +66,44 @@ def build_parser() -> argparse.ArgumentParser:
     lister.add_argument("--json", action="store_true", help="machine-readable output")
 
     status = sub.add_parser("set-status", help="change an opportunity's outcome")
-    status.add_argument("opportunity_id", metavar="OPPORTUNITY_ID")
+    status.add_argument(
+        "opportunity_id", metavar="OPPORTUNITY_ID", help="as shown by `debrief list`"
+    )
     status.add_argument("status", metavar="STATUS", help='e.g. "Not this time", offer, withdrawn')
-    status.add_argument("--note", default="")
+    status.add_argument("--note", default="", help="why, in your words (kept in the history)")
 
     due = sub.add_parser("due", help="list reminders that are due or overdue")
     due.add_argument("--json", action="store_true", help="machine-readable output")
     for name, text in (("done", "mark a reminder done"), ("dismiss", "dismiss a reminder")):
         answer = sub.add_parser(name, help=text)
-        answer.add_argument("reminder_id", metavar="ID")
+        answer.add_argument("reminder_id", metavar="ID", help="as shown by `debrief due`")
     snoozer = sub.add_parser("snooze", help="bring a reminder back later")
-    snoozer.add_argument("reminder_id", metavar="ID")
+    snoozer.add_argument("reminder_id", metavar="ID", help="as shown by `debrief due`")
     when = snoozer.add_mutually_exclusive_group(required=True)
     when.add_argument("--until", metavar='"YYYY-MM-DD HH:MM"', help="local time")
     when.add_argument("--for", dest="for_", metavar="2h|1d|1w", help="how long from now")
 
     exporter = sub.add_parser("export", help="write your data to a file")
-    exporter.add_argument("--format", required=True, choices=("json", "csv", "ics", "report"))
+    exporter.add_argument(
+        "--format",
+        required=True,
+        choices=("json", "csv", "ics", "report"),
+        help="json: everything; csv: a spreadsheet; ics: a calendar; report: a PDF",
+    )
     exporter.add_argument("-o", "--output", required=True, metavar="FILE", help="- for stdout")
     exporter.add_argument("--bom", action="store_true", help="CSV: mark as UTF-8 for Excel")
     exporter.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="report: first day")
     exporter.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="report: last day")
 
     importer = sub.add_parser("import", help="add opportunities from a JSON or CSV file")
-    importer.add_argument("file", metavar="FILE")
+    importer.add_argument("file", metavar="FILE", help="a Debrief JSON export or a CSV file")
     importer.add_argument("--dry-run", action="store_true", help="check and report only")
-    importer.add_argument("--duplicates", choices=("skip", "merge"), default="skip")
+    importer.add_argument(
+        "--duplicates",
+        choices=("skip", "merge"),
+        default="skip",
+        help="for opportunities already here: skip them, or add what they lack",
+    )
     importer.add_argument(
         "--map", action="append", default=[], metavar="FIELD=Header", help="CSV column to use"
     )
@@ -90,10 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="copy your data to the backups folder now")
     backup.add_argument("--list", action="store_true", help="list the backups instead")
     restorer = sub.add_parser("restore", help="put a backup in place of your data")
-    restorer.add_argument("file", metavar="FILE")
+    restorer.add_argument("file", metavar="FILE", help="a backup, as listed by `backup --list`")
 
     sub.add_parser("self-check", help="check that Debrief can run here")
-    sub.add_parser("_probe-qt", help=argparse.SUPPRESS)
+    # `_probe-qt` (self-check's child process) is taken before parsing: it is no command
+    # for people and appears in no help or error.
     return parser
 
 

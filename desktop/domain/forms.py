@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 from urllib.parse import urlparse
 
@@ -115,11 +115,33 @@ def has_control(text: str, allowed: str = "") -> bool:
     return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
 
 
+_CLOCK = re.compile(r"^(?P<hour>\d{1,2})[:.h]?(?P<minute>\d{2})$")
+
+
+def parse_clock_time(raw: str) -> time:
+    """'14:30', '9:05', '1430' or '14.30' → a time of day; '25:99' is refused, never
+    turned into another time."""
+    text = (raw or "").strip()
+    if not text:
+        raise ValueError("Enter a time, like 14:30.")
+    match = _CLOCK.match(text)
+    if match is None:
+        raise ValueError(f"{text} is not a time; write it like 14:30.")
+    hour, minute = int(match["hour"]), int(match["minute"])
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{text} is not a time of day; use 00:00 to 23:59.")
+    return time(hour, minute)
+
+
 def parse_local_datetime(raw: str, tz: tzinfo) -> datetime:
     """'YYYY-MM-DD HH:MM' in the user's zone → aware UTC datetime."""
     text = (raw or "").strip()
     if not text:
         raise ValueError("Enter a date and time, like 2026-03-14 14:30.")
+    day, _, clock = text.replace("T", " ").partition(" ")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) and clock.count(":") < 2:
+        # A date and a time of day: a time that is not one is named as such.
+        text = f"{day} {parse_clock_time(clock):%H:%M}"
     for fmt in DATETIME_FORMATS:
         try:
             naive = datetime.strptime(text, fmt)
@@ -154,15 +176,20 @@ def _check_year(year: int) -> None:
 
 
 def parse_person(raw: str) -> Person:
-    """'Dana Li <dana@acme.example>', 'Dana Li' or 'dana@acme.example'."""
+    """'Dana Li <dana@acme.example>', 'Dana Li dana@acme.example', 'Dana Li' or
+    'dana@acme.example': the same in every field that takes a person."""
     text = _clean_line(raw)
     if has_control(text):
         raise ValueError("A name contains control characters; please retype it.")
     match = _PERSON.match(text)
+    words = text.split(" ")
     if match:
         name, email = match["name"].strip().strip('"'), match["email"].strip()
-    elif "@" in text and " " not in text:
-        name, email = "", text
+    elif "@" in words[-1]:
+        # "Alex Moreno alex@example.com" means what "Alex Moreno <alex@…>" means.
+        name, email = " ".join(words[:-1]).strip('",'), words[-1]
+    elif "@" in words[0]:
+        name, email = " ".join(words[1:]).strip('",'), words[0].rstrip(",")
     else:
         name, email = text, ""
     if "<" in name or ">" in name:
@@ -282,8 +309,17 @@ def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
     )
 
 
-def validate_status_change(raw: dict[str, str]) -> tuple[Status, str, date | None]:
-    """The new status, a note, and (for an Offer) the date they need an answer by."""
+@dataclass(frozen=True)
+class StatusChangeDraft:
+    status: Status
+    note: str = ""
+    offer_deadline: date | None = None  # only with an Offer
+    happened_on: date | None = None  # None: now; an earlier day when told later
+
+
+def validate_status_change(raw: dict[str, str], today: date | None = None) -> StatusChangeDraft:
+    """The new status, a note, the day it happened and (for an Offer) the date they need
+    an answer by. A day after `today` is refused: an outcome is recorded once it happened."""
     check = _Checker()
     status = check.attempt("status", Status.parse, raw.get("status") or "")
     note = check.notes("note", raw.get("note"))
@@ -291,6 +327,10 @@ def validate_status_change(raw: dict[str, str]) -> tuple[Status, str, date | Non
     deadline = None
     if deadline_raw and status is Status.OFFER:
         deadline = check.attempt("offer_deadline", parse_date, deadline_raw)
+    happened_raw = (raw.get("happened_on") or "").strip()
+    happened = check.attempt("happened_on", parse_date, happened_raw) if happened_raw else None
+    if happened is not None and today is not None and happened > today:
+        check.errors["happened_on"] = "That day hasn't come yet; pick today or an earlier day."
     if check.errors:
         raise FormError(check.errors)
-    return status, note, deadline
+    return StatusChangeDraft(status, note, deadline, happened)

@@ -9,10 +9,12 @@ from datetime import datetime
 from statistics import median
 
 from db.vocabulary import Status
+from desktop.playbook.reflection import FELT
 
 FORWARD, NOT, OPEN = "forward", "not", "open"
 OUTCOME_LABELS = {FORWARD: "Moved forward", NOT: "Did not", OPEN: "Still open"}
-FELT_LABELS = {1: "Went badly", 2: "Not great", 3: "Unsure", 4: "Went well", 5: "Went great"}
+# One vocabulary: Insights names each feeling as the debrief form offered it.
+FELT_LABELS = FELT
 ENOUGH_DECIDED = 3
 _NOT = frozenset({Status.NOT_THIS_TIME.value, Status.NO_RESPONSE.value})
 _OFFER = frozenset({Status.OFFER.value, Status.ACCEPTED.value})

@@ -1,8 +1,8 @@
 """Adding a checked bundle to the database: all of it in one transaction, or nothing.
 
-An opportunity already in the database (same company, role and application date) is a
-duplicate: skipped, or merged by adding what the database lacks without overwriting
-anything the user wrote.
+An opportunity already in the database (same company and role, and the same application
+date unless one side has none) is a duplicate: skipped, or merged by adding what the
+database lacks without overwriting anything the user wrote.
 """
 
 from __future__ import annotations
@@ -39,11 +39,38 @@ class Duplicates(StrEnum):
     MERGE = "merge"
 
 
-DuplicateKey = tuple[str, str, date | None]
+DuplicateKey = tuple[str, str]
 
 
-def duplicate_key(company: str, role: str, applied_on: date | None) -> DuplicateKey:
-    return (" ".join(company.casefold().split()), " ".join(role.casefold().split()), applied_on)
+def duplicate_key(company: str, role: str) -> DuplicateKey:
+    return (" ".join(company.casefold().split()), " ".join(role.casefold().split()))
+
+
+class Known:
+    """The opportunities an import compares against, by company and role.
+
+    The same company and role is the same opportunity unless both sides have an
+    application date and the dates differ (applying again months later is a new one). A
+    row typed with Ctrl+N has no date, a spreadsheet row often has one: they still match.
+    """
+
+    def __init__(self) -> None:
+        self._by_key: dict[DuplicateKey, list[tuple[date | None, int]]] = {}
+
+    def add(self, company: str, role: str, applied_on: date | None, opportunity_id: int) -> None:
+        self._by_key.setdefault(duplicate_key(company, role), []).append(
+            (applied_on, opportunity_id)
+        )
+
+    def find(self, company: str, role: str, applied_on: date | None) -> int | None:
+        candidates = self._by_key.get(duplicate_key(company, role), [])
+        for known_date, opportunity_id in candidates:  # the same date first
+            if known_date == applied_on:
+                return opportunity_id
+        for known_date, opportunity_id in candidates:
+            if known_date is None or applied_on is None:
+                return opportunity_id
+        return None
 
 
 @dataclass
@@ -66,7 +93,8 @@ def _label(opp: dict[str, Any]) -> str:
     return f"{opp['company']} — {opp['role_title']}{applied}"
 
 
-def _existing_keys() -> dict[DuplicateKey, int]:
+def _existing() -> Known:
+    known = Known()
     query = (
         Opportunity.select(
             Opportunity.id, Company.name, Opportunity.role_title, Opportunity.applied_on
@@ -74,17 +102,20 @@ def _existing_keys() -> dict[DuplicateKey, int]:
         .join(Company)
         .tuples()
     )
-    return {duplicate_key(name, role, applied): oid for oid, name, role, applied in query}
+    for oid, name, role, applied in query:
+        known.add(name, role, applied, oid)
+    return known
 
 
 def preview(bundle: dict[str, Any], policy: Duplicates) -> ImportSummary:
     """What `apply_bundle` would do, without writing."""
     summary = ImportSummary(policy=policy)
-    known = set(_existing_keys())
+    known = _existing()
     for opp in bundle["opportunities"]:
-        key = duplicate_key(opp["company"], opp["role_title"], opp["applied_on"])
-        (summary.duplicates if key in known else summary.added).append(_label(opp))
-        known.add(key)
+        found = known.find(opp["company"], opp["role_title"], opp["applied_on"])
+        (summary.duplicates if found is not None else summary.added).append(_label(opp))
+        if found is None:
+            known.add(opp["company"], opp["role_title"], opp["applied_on"], -1)
     return summary
 
 
@@ -108,16 +139,16 @@ class _Importer:
             self._company(company["name"], company["created_at"])
         for person in self.bundle["contacts"]:
             self.people[person["ref"]] = self._contact(person)
-        existing = _existing_keys()
+        existing = _existing()
         for opp in self.bundle["opportunities"]:
-            key = duplicate_key(opp["company"], opp["role_title"], opp["applied_on"])
-            if key in existing:
+            found = existing.find(opp["company"], opp["role_title"], opp["applied_on"])
+            if found is not None:
                 summary.duplicates.append(_label(opp))
                 if policy is Duplicates.MERGE:
-                    self._merge(existing[key], opp)
-                    replan(existing[key], self.clock)
+                    self._merge(found, opp)
+                    replan(found, self.clock)
                 continue
-            existing[key] = self._add(opp)
+            existing.add(opp["company"], opp["role_title"], opp["applied_on"], self._add(opp))
             summary.added.append(_label(opp))
         for reminder in self.bundle["reminders"]:
             if not self._has_reminder(reminder["key"]):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from db.connection import DB
 from db.models import Contact, Opportunity, StatusChange
@@ -43,7 +43,10 @@ def create_opportunity(draft: OpportunityDraft, clock: Clock) -> int:
             updated_at=now,
         )
         StatusChange.create(
-            opportunity=opportunity, from_status=None, to_status=draft.status.value, changed_at=now
+            opportunity=opportunity,
+            from_status=None,
+            to_status=draft.status.value,
+            changed_at=_happened_at(draft.applied_on, clock),
         )
         replan(opportunity.id, clock)
     return opportunity.id
@@ -79,11 +82,14 @@ def change_status(
     clock: Clock,
     note: str = "",
     offer_deadline: date | None = None,
+    happened_on: date | None = None,
 ) -> bool:
     """Move to `status`, keeping the change in the history, and re-plan its reminders.
 
-    `offer_deadline` is kept with an Offer (the reply reminder comes before it). Returns
-    False when nothing changed.
+    `offer_deadline` is kept with an Offer (the reply reminder comes before it).
+    `happened_on`: the day it happened when that was before today (the history sorts by
+    it, and the reminders that follow an outcome count from it). Returns False when
+    nothing changed.
     """
     with DB.atomic():
         opportunity = get_opportunity(opportunity_id)
@@ -95,7 +101,7 @@ def change_status(
         ):
             return False
         if opportunity.status != status.value or note:
-            _record_status(opportunity, status, note, clock)
+            _record_status(opportunity, status, note, clock, happened_on)
         opportunity.offer_deadline = deadline
         opportunity.updated_at = clock.now()
         opportunity.save()
@@ -103,12 +109,27 @@ def change_status(
     return True
 
 
-def _record_status(opportunity: Opportunity, status: Status, note: str, clock: Clock) -> None:
+def _happened_at(day: date | None, clock: Clock) -> datetime:
+    """When a change is kept in the history: now, or midday (the user's time) of an
+    earlier day it happened on, so that a change told later sorts where it happened."""
+    now = clock.now()
+    if day is None or day >= now.astimezone(clock.tz).date():
+        return now
+    return datetime.combine(day, time(12), clock.tz).astimezone(UTC)
+
+
+def _record_status(
+    opportunity: Opportunity,
+    status: Status,
+    note: str,
+    clock: Clock,
+    happened_on: date | None = None,
+) -> None:
     StatusChange.create(
         opportunity=opportunity,
         from_status=opportunity.status,
         to_status=status.value,
-        changed_at=clock.now(),
+        changed_at=_happened_at(happened_on, clock),
         note=note,
     )
     opportunity.status = status.value

@@ -12,6 +12,8 @@ from db.models import (
     Company,
     Contact,
     Debrief,
+    DebriefMistake,
+    DebriefQuestion,
     Interview,
     InterviewInterviewer,
     Opportunity,
@@ -19,6 +21,7 @@ from db.models import (
 )
 from db.vocabulary import InterviewFormat, Status
 from desktop.domain.forms import Person
+from desktop.playbook.reflection import COMMON_MISTAKES
 from desktop.services.opportunities import get_opportunity
 
 
@@ -87,6 +90,29 @@ def _person(contact: Contact) -> PersonView:
     return PersonView(contact.id, contact.name, contact.email, contact.role, contact.recruiter_kind)
 
 
+def _debrief_words(words: dict[int, list[str]]) -> None:
+    """What the user wrote after each interview is searched too: "the SQL exercise" finds
+    the opportunity whose debrief mentions it."""
+    debriefs = Debrief.select(
+        Interview.opportunity,
+        Debrief.account,
+        Debrief.went_well,
+        Debrief.made_harder,
+        Debrief.lessons,
+        Debrief.feedback,
+    ).join(Interview)
+    for opportunity_id, *texts in debriefs.tuples():
+        words[opportunity_id] += [t for t in texts if t]
+    for model, columns in (
+        (DebriefQuestion, (DebriefQuestion.question, DebriefQuestion.answer_note)),
+        (DebriefMistake, (DebriefMistake.mistake, DebriefMistake.why)),
+    ):
+        rows = model.select(Interview.opportunity, *columns).join(Debrief).join(Interview)
+        for opportunity_id, *texts in rows.tuples():
+            # A common mistake is stored by its key: search its words, as shown.
+            words[opportunity_id] += [COMMON_MISTAKES.get(t, t) for t in texts if t]
+
+
 def list_opportunities(now: datetime) -> list[OpportunityRow]:
     """Every opportunity (archived included; the view filters), with its interview dates."""
     interview_times: dict[int, list[datetime]] = defaultdict(list)
@@ -105,6 +131,7 @@ def list_opportunities(now: datetime) -> list[OpportunityRow]:
     )
     for opportunity_id, name, email in people:
         words[opportunity_id] += [name, email]
+    _debrief_words(words)
 
     rows = []
     # Plain tuples, not model objects: at ten thousand rows the objects cost more than

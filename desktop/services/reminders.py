@@ -75,12 +75,15 @@ def facts_for(opportunity: Opportunity, answered: frozenset[str]) -> Opportunity
         .where(Debrief.interview.in_(list(people)))
         .tuples()
     }
-    last_change = (
-        StatusChange.select(StatusChange.changed_at)
-        .where(StatusChange.opportunity == opportunity)
-        .order_by(StatusChange.changed_at.desc(), StatusChange.id.desc())
-        .first()
+    # When it reached its status: an outcome told later is backdated to the day it
+    # happened, so the latest change by date need not be the one to the current status.
+    changes = StatusChange.select(StatusChange.changed_at).where(
+        StatusChange.opportunity == opportunity
     )
+    newest_first = (StatusChange.changed_at.desc(), StatusChange.id.desc())
+    last_change = (
+        changes.where(StatusChange.to_status == opportunity.status).order_by(*newest_first).first()
+    ) or changes.order_by(*newest_first).first()
     recruiter = opportunity.recruiter
     return OpportunityFacts(
         id=opportunity.id,
@@ -233,6 +236,7 @@ class ReminderView:
     opportunity_id: int | None
     interview_id: int | None
     link: str = ""  # a posting to look at again (the re-apply check-in)
+    task: str = ""  # the title without its opportunity, for where that is already shown
 
 
 def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
@@ -255,11 +259,13 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
         if row.kind in _NUDGE_VALUES:
             kind: Kind | NudgeKind = NudgeKind(row.kind)
             heading, _, why = row.message.partition("\n")
+            task = heading
         else:
             kind = Kind(row.kind)
             # .objects() put the joined columns on the Reminder; its type cannot know.
             about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"  # type: ignore[attr-defined]
             heading = title(kind, about, getattr(row, "contact_name", None))
+            task = heading.removesuffix(f" — {about}")
             why = why_of(kind, to_person=row.contact_id is not None)
             if kind is Kind.PREP and row.interview_id is not None:
                 why = _with_lessons(why, row.interview_id)
@@ -277,6 +283,7 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
                 opportunity_id=row.opportunity_id,
                 interview_id=row.interview_id,
                 link=link,
+                task=task,
             )
         )
     return views

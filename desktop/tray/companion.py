@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
 from desktop.logs import personal
@@ -135,8 +135,6 @@ class Companion(QObject):
         # Start-up comes first; then the daily copy and the nudges are checked hourly.
         self.first_housekeeping.start()
         self.housekeeping_timer.start()
-        if not background:
-            self._ask_autostart_once()
 
     def housekeeping(self) -> None:
         self.daily_backup()
@@ -178,6 +176,8 @@ class Companion(QObject):
         window.quit_requested.connect(self.quit)
         window.preferences_requested.connect(self._preferences)
         window.data_restored.connect(self.reload)
+        # Asked once the user has done something worth coming back to, not at first sight.
+        window.opportunity_saved.connect(self._ask_autostart_once)
 
     def window_visible(self) -> bool:
         return self._window is not None and self._window.isVisible()
@@ -294,21 +294,17 @@ class Companion(QObject):
         self.window.show_banner(f"{texts.NO_TRAY_TITLE}. {texts.NO_TRAY_BODY}")
 
     def _ask_autostart_once(self) -> None:
+        """In the window's message strip, not a dialog: nothing to dismiss before going on."""
         if settings.get(AUTOSTART_ASKED):
             return
         settings.put(AUTOSTART_ASKED, True)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            texts.AUTOSTART_QUESTION_TITLE,
-            texts.AUTOSTART_QUESTION_BODY,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.window,
+        self.window.show_banner(
+            texts.AUTOSTART_QUESTION,
+            [
+                (texts.AUTOSTART_YES, lambda: self._set_autostart(True)),
+                (texts.AUTOSTART_NOT_NOW, lambda: None),
+            ],
         )
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        box.setDefaultButton(yes)
-        box.finished.connect(lambda _result: self._set_autostart(box.clickedButton() is yes))
-        self.window.active_dialog = box
-        box.open()
 
     def _set_autostart(self, enabled: bool) -> None:
         try:

@@ -36,8 +36,9 @@ NO_TRAY_BODY = (
 )
 ALREADY_RUNNING = "Debrief is already running but did not answer; try again in a moment."
 
-AUTOSTART_QUESTION_TITLE = "Start Debrief when you log in?"
-AUTOSTART_QUESTION_BODY = (
-    "Debrief can start quietly in the tray when you log in, so follow-ups and thank-you "
-    "notes are never missed. You can change this later in Preferences."
+AUTOSTART_QUESTION = (
+    "Start Debrief quietly in the tray when you log in, so follow-ups and thank-you notes "
+    "are never missed? You can change this later in Preferences."
 )
+AUTOSTART_YES = "Start at login"
+AUTOSTART_NOT_NOW = "Not now"

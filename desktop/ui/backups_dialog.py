@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from desktop.domain.clock import Clock
 from desktop.services import backups
 from desktop.services.backups import Backup, BackupUnusable
 from desktop.ui import strings
+from desktop.ui.screen_fit import fit_to_screen
 
 
 class BackupsDialog(QDialog):
@@ -64,7 +65,7 @@ class BackupsDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.items: list[Backup] = []
-        self.resize(560, 420)
+        fit_to_screen(self, QSize(560, 420))
         self.reload()
 
     def reload(self) -> None:

@@ -3,7 +3,7 @@ off during the call and answered with "Call done". Nothing here can be sent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,6 +23,7 @@ from desktop.services import NotFound
 from desktop.services.recruiter_call import CallPlan
 from desktop.services.reminders import OPEN_STATE_VALUES, mark_done, reminder_view
 from desktop.ui import strings
+from desktop.ui.screen_fit import fit_to_screen
 
 
 class CallDialog(QDialog):
@@ -41,7 +42,7 @@ class CallDialog(QDialog):
             else strings.CALL_TITLE_NO_RECRUITER.format(company=plan.company, role=plan.role)
         )
         self.setWindowTitle(title)
-        self.resize(600, 640)
+        fit_to_screen(self, QSize(600, 640))
         layout = QVBoxLayout(self)
         private = QLabel(strings.CALL_PRIVATE)
         private.setEnabled(False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, QUrl
+from PySide6.QtCore import QSignalBlocker, QSize, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +43,7 @@ from desktop.services import NotFound, notes
 from desktop.services.notes import NoteContext, Recipient
 from desktop.ui import strings
 from desktop.ui.mail_program import linux_has_mail_program, open_mailto
+from desktop.ui.screen_fit import fit_to_screen
 
 Confirm = Callable[[str, str], bool]
 OpenUrl = Callable[[QUrl], bool]
@@ -74,7 +75,7 @@ class ComposeDialog(QDialog):
                 company=context.values["company"], role=context.values["role"]
             )
         )
-        self.resize(700, 680)
+        fit_to_screen(self, QSize(700, 680))
         layout = QVBoxLayout(self)
         self.profile_panel = self._profile_panel()
         layout.addWidget(self.profile_panel)
@@ -516,7 +517,7 @@ class TemplateEditor(QDialog):
         super().__init__(parent)
         self.name = name
         self.setWindowTitle(strings.TEMPLATE_EDITOR_TITLE.format(name=TEMPLATE_NAMES[name]))
-        self.resize(620, 520)
+        fit_to_screen(self, QSize(620, 520))
         layout = QVBoxLayout(self)
         placeholders = ", ".join(f"{{{{{key}}}}}" for key in PLACEHOLDERS)
         help_label = QLabel(strings.TEMPLATE_EDITOR_HELP.format(placeholders=placeholders))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.files import write_atomically
 from desktop.services import exporting
 from desktop.ui import strings
+from desktop.ui.form_dialog import DATE_DISPLAY
 
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
@@ -89,6 +90,13 @@ class DataActions(_Window):
     def _export_options(self, fmt: str) -> dict[str, Any] | None:
         if fmt not in ("report", "csv"):
             return {}
+        dialog, chosen = self.export_options_dialog(fmt)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return chosen()
+
+    def export_options_dialog(self, fmt: str) -> tuple[QDialog, Callable[[], dict[str, Any]]]:
+        """The report's period or the CSV's byte-order mark, and how to read the choice."""
         dialog = QDialog(self)
         dialog.setWindowTitle(strings.REPORT_TITLE if fmt == "report" else strings.EXPORT_CSV)
         form = QFormLayout(dialog)
@@ -97,6 +105,8 @@ class DataActions(_Window):
         if fmt == "report":
             for edit, day in ((start, today - timedelta(days=30)), (end, today)):
                 edit.setCalendarPopup(True)
+                # The same 2026-11-24 as every form, not the locale's "24 10 2026".
+                edit.setDisplayFormat(DATE_DISPLAY)
                 edit.setDate(QDate(day.year, day.month, day.day))
             form.addRow(strings.REPORT_FROM, start)
             form.addRow(strings.REPORT_TO, end)
@@ -108,11 +118,13 @@ class DataActions(_Window):
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        if fmt == "csv":
-            return {"bom": bom.isChecked()}
-        return {"start": start.date().toPython(), "end": end.date().toPython()}
+
+        def chosen() -> dict[str, Any]:
+            if fmt == "csv":
+                return {"bom": bom.isChecked()}
+            return {"start": start.date().toPython(), "end": end.date().toPython()}
+
+        return dialog, chosen
 
     def export_to(self, fmt: str, path: Path, **options: Any) -> bool:
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +35,7 @@ from desktop.services.vocabulary import StorageError
 from desktop.ui import strings
 from desktop.ui.autosave import CLOSING_WAIT_MS, Autosave
 from desktop.ui.formatting import when
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.scrolling_form import scrolling_form
 
 
@@ -111,7 +112,7 @@ class DebriefDialog(QDialog):
         self.setWindowTitle(
             strings.DEBRIEF_TITLE.format(company=self.heading.company, role=self.heading.role)
         )
-        self.resize(720, 780)
+        fit_to_screen(self, QSize(720, 780))
         self.autosave = Autosave(self.save_now, self)
         self._build(lessons)
         self.autosave.failed.connect(lambda: self._say(strings.NOT_SAVED_RETRYING, warn=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,14 +28,25 @@ from desktop.ui import strings
 from desktop.ui.formatting import day, when
 
 
-def status_menu(parent: QWidget, on_pick) -> QMenu:
-    """A menu of every outcome; shared by the detail pane and the list's context menu."""
+def status_menu(parent: QWidget, on_pick, current: Status | None = None) -> QMenu:
+    """A menu of every outcome, the current one checked; shared by the detail pane and
+    the list's context menu."""
     menu = QMenu(strings.CHANGE_OUTCOME, parent)
+    group = QActionGroup(menu)
+    group.setExclusive(True)
     for status in Status:
         action = menu.addAction(status.label)
         action.setData(status.value)
+        action.setCheckable(True)
+        group.addAction(action)
         action.triggered.connect(lambda _=False, s=status: on_pick(s))
+    mark_current(menu, current)
     return menu
+
+
+def mark_current(menu: QMenu, current: Status | None) -> None:
+    for action in menu.actions():
+        action.setChecked(current is not None and action.data() == current.value)
 
 
 class DetailPane(QWidget):
@@ -76,17 +88,21 @@ class DetailPane(QWidget):
         self.note_button.clicked.connect(self.note_requested)
         self.reflect_button = QPushButton(strings.REFLECT)
         self.reflect_button.clicked.connect(self.reflect_requested)
-        for button in (
-            self.edit_button,
-            self.interview_button,
-            self.status_button,
-            self.note_button,
-            self.reflect_button,
-            self.archive_button,
-        ):
+        # Two short rows, and Reflect keeps its place while hidden: the pane's width does
+        # not change when it appears, so the list beside it does not jump or cut columns.
+        more = QHBoxLayout()
+        for button in (self.edit_button, self.interview_button, self.status_button):
             actions.addWidget(button)
+        # Reflect last: while hidden, the room it keeps is at the row's end, not a gap.
+        for button in (self.note_button, self.archive_button, self.reflect_button):
+            more.addWidget(button)
+        policy = self.reflect_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.reflect_button.setSizePolicy(policy)
         actions.addStretch(1)
+        more.addStretch(1)
         layout.addLayout(actions)
+        layout.addLayout(more)
 
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
@@ -115,6 +131,7 @@ class DetailPane(QWidget):
         ):
             button.setEnabled(has)
         self.reflect_button.setVisible(has and detail.status is Status.NOT_THIS_TIME)
+        mark_current(self.status_button.menu(), detail.status if has else None)
         if detail is None:
             self.heading.setText("")
             self.body.setHtml(f"<p>{escape(strings.DETAIL_NONE)}</p>")
@@ -126,10 +143,21 @@ class DetailPane(QWidget):
             + "</p>"
         )
         self.archive_button.setText(strings.UNARCHIVE if detail.archived else strings.ARCHIVE)
+        self.body.setAccessibleDescription(
+            f"{detail.company} — {detail.role}, {detail.status.label}"
+        )
         self.body.setHtml(self._html(detail))
 
     def _html(self, detail: OpportunityDetail) -> str:
         parts = []
+        extra = [
+            (strings.DETAIL_SOURCE, detail.source),
+            (strings.DETAIL_POSTING, detail.posting_url),
+            (strings.DETAIL_APPLIED_ON, day(detail.applied_on) if detail.applied_on else ""),
+        ]
+        facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in extra if v)
+        if facts:  # what the opportunity is comes first, before what happened in it
+            parts.append(f"<ul>{facts}</ul>")
         if self.lessons:
             parts.append(f"<h3>{escape(strings.DETAIL_LESSONS)}</h3><ul>")
             for label, count in self.lessons.mistakes[:3]:
@@ -171,27 +199,21 @@ class DetailPane(QWidget):
             parts.append(f"<h3>{escape(strings.DETAIL_REMINDERS)}</h3><ul>")
             for item in self.timeline:
                 state = strings.REMINDER_STATES.get(item.state.value, item.state.value)
+                # The pane already names the opportunity: each line says only the step.
                 parts.append(
-                    f"<li>{escape(when(item.due_at, self._clock.tz))} · {escape(item.title)} "
+                    f"<li>{escape(when(item.due_at, self._clock.tz))} · {escape(item.task)} "
                     f"<i>({escape(state)})</i></li>"
                 )
             parts.append("</ul>")
         parts.append(f"<h3>{escape(strings.DETAIL_HISTORY)}</h3><ul>")
         for change in reversed(detail.history):
             note = f" — {escape(change.note)}" if change.note else ""
-            parts.append(
-                f"<li>{escape(day(change.changed_at, self._clock.tz))}: "
-                f"{escape(change.to_status.label)}{note}</li>"
-            )
+            on = day(change.changed_at, self._clock.tz)
+            if change.from_status is None and change.to_status is Status.APPLIED:
+                # The day they applied, not the day it was typed in.
+                on = day(detail.applied_on) if detail.applied_on else on
+            parts.append(f"<li>{escape(on)}: {escape(change.to_status.label)}{note}</li>")
         parts.append("</ul>")
-        extra = [
-            ("Found through", detail.source),
-            ("Posting", detail.posting_url),
-            ("Applied on", day(detail.applied_on) if detail.applied_on else ""),
-        ]
-        facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in extra if v)
-        if facts:
-            parts.append(f"<ul>{facts}</ul>")
         if detail.notes:
             parts.append(f"<h3>{escape(strings.DETAIL_NOTES)}</h3>")
             parts.append(f"<p>{escape(detail.notes).replace(chr(10), '<br>')}</p>")

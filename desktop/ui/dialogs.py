@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
+    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.forms import validate_interview, validate_opportunity, validate_status_change
 from desktop.services.vocabulary import InterviewFormat, Status
 from desktop.ui import strings
-from desktop.ui.form_dialog import FormDialog, OptionalDate
+from desktop.ui.form_dialog import DATE_DISPLAY, DateAndTime, FormDialog, OptionalDate
 
 
 def _line(placeholder: str = "") -> QLineEdit:
@@ -101,13 +101,11 @@ class InterviewDialog(FormDialog):
         round_box.setEditable(True)
         round_box.addItems(["", *strings.ROUND_PRESETS])
         self.add_field("round_label", "Round", round_box)
-        start = QDateTimeEdit()
-        start.setCalendarPopup(True)
-        start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        start = DateAndTime()
         local = (now.astimezone(tz) + timedelta(days=1)).replace(
             hour=10, minute=0, second=0, microsecond=0, tzinfo=None
         )
-        start.setDateTime(QDateTime(local))
+        start.setDateTime(local)
         self.add_field("starts_at", "Starts at", start)
         duration = QSpinBox()
         duration.setRange(5, 24 * 60)
@@ -125,7 +123,7 @@ class InterviewDialog(FormDialog):
         _add_recruiter_fields(self, known_kind)
         self.add_field("hear_by", "", OptionalDate(strings.HEAR_BY_LABEL))
         self.add_field("notes", "Notes", _notes())
-        self.resize(520, self.sizeHint().height())
+        self.fit()
 
 
 class OpportunityDialog(FormDialog):
@@ -149,21 +147,36 @@ class OpportunityDialog(FormDialog):
         self.add_field("applied_on", "", OptionalDate(strings.APPLIED_ON_LABEL))
         _add_recruiter_fields(self, known_kind)
         self.add_field("notes", "Notes", _notes())
-        self.resize(520, self.sizeHint().height())
+        self.fit()
 
 
 class StatusDialog(FormDialog):
-    """Pick the new outcome and, if the user wants, say why."""
+    """Pick the new outcome, the day it happened (today unless told later) and, if the
+    user wants, say why. The offer deadline is asked only for an Offer."""
 
-    def __init__(self, current: Status, parent: QWidget | None = None) -> None:
-        super().__init__(strings.STATUS_DIALOG_TITLE, validate_status_change, parent)
-        combo = self.add_field("status", "New status", _status_combo())
+    def __init__(self, current: Status, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(
+            strings.STATUS_DIALOG_TITLE, lambda raw: validate_status_change(raw, today), parent
+        )
+        combo = self.add_field("status", strings.STATUS_NEW_LABEL, _status_combo())
         assert isinstance(combo, QComboBox)
         combo.setCurrentIndex(combo.findData(current.value))
+        happened = QDateEdit(QDate(today))
+        happened.setCalendarPopup(True)
+        happened.setDisplayFormat(DATE_DISPLAY)
+        happened.setMaximumDate(QDate(today))
+        self.add_field("happened_on", strings.STATUS_HAPPENED_LABEL, happened)
         deadline = self.add_field("offer_deadline", "", OptionalDate(strings.OFFER_DEADLINE_LABEL))
-        # The deadline only means something for an offer.
-        combo.currentIndexChanged.connect(
-            lambda _=0: deadline.setEnabled(combo.currentData() == Status.OFFER.value)
-        )
-        deadline.setEnabled(current is Status.OFFER)
+        row = self.form.labelForField(deadline.parentWidget())
+
+        def offer_only() -> None:
+            # The deadline only means something for an offer: elsewhere it is not shown.
+            is_offer = combo.currentData() == Status.OFFER.value
+            deadline.parentWidget().setVisible(is_offer)
+            if row is not None:
+                row.setVisible(is_offer)
+
+        combo.currentIndexChanged.connect(lambda _=0: offer_only())
+        offer_only()
         self.add_field("note", "Note", _notes(strings.STATUS_NOTE_PLACEHOLDER, 60))
+        self.fit(420)

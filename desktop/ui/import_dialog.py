@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -34,6 +34,7 @@ from desktop.domain.spreadsheet import (
 from desktop.services import backups
 from desktop.services.import_bundle import Duplicates, ImportSummary, apply_bundle, preview
 from desktop.ui import strings
+from desktop.ui.screen_fit import fit_to_screen
 
 SHOWN_ROWS = 200
 
@@ -85,7 +86,7 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        fit_to_screen(self, QSize(640, 560))
         self.update_preview()
 
     def _columns_group(self, table: Table) -> QGroupBox:

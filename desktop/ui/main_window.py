@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.domain.forms import InterviewDraft, OpportunityDraft, parse_person
+from desktop.domain.forms import (
+    InterviewDraft,
+    OpportunityDraft,
+    StatusChangeDraft,
+    parse_person,
+)
 from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
 from desktop.services.insights import memory_of
@@ -58,20 +63,24 @@ from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.formatting import when
+from desktop.ui.help_actions import HelpActions
 from desktop.ui.insights_view import InsightsView
 from desktop.ui.opportunity_model import (
     LAST_ACTIVITY,
+    ROLE,
     ROW_ID_ROLE,
     OpportunityFilter,
     OpportunityTableModel,
 )
 from desktop.ui.question_bank import QuestionBank
+from desktop.ui.screen_fit import available, clamped, fit_to_screen
 from desktop.ui.today_view import TodayView
+from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
 
 Confirm = Callable[[str, str], bool]
 _Result = TypeVar("_Result")
-DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130)
+DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130, 110)
 
 
 def ask_user(parent: QWidget) -> Confirm:
@@ -91,12 +100,13 @@ def ask_user(parent: QWidget) -> Confirm:
 FIRST_LOAD_FALLBACK_MS = 300
 
 
-class MainWindow(WritingActions, DataActions, QMainWindow):
+class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWindow):
     data_changed = Signal()  # the user changed something: reminders may need re-arming
     data_restored = Signal()  # a backup replaced the database: everything is re-read
     hidden_to_tray = Signal()
     quit_requested = Signal()
     preferences_requested = Signal()
+    opportunity_saved = Signal()  # a new one: the moment to ask about starting at login
 
     def __init__(
         self,
@@ -166,8 +176,10 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu("&Edit")
+        self.build_undo(edit)
         edit.addActions([self.find_action, self.delete_action])
         self.build_data_menu(self.menuBar())
+        self.build_help_menu(self.menuBar())
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -200,8 +212,6 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(lambda _index: self.edit_selected())
@@ -229,9 +239,22 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         empty_layout.addLayout(buttons)
         empty_layout.addStretch(2)
 
+        self.no_match = QWidget()
+        no_match_layout = QVBoxLayout(self.no_match)
+        no_match_layout.addStretch(1)
+        self.no_match_text = QLabel(strings.EMPTY_NO_MATCH)
+        self.no_match_text.setWordWrap(True)
+        self.no_match_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        no_match_layout.addWidget(self.no_match_text)
+        show_all = QPushButton(strings.SHOW_EVERYTHING)
+        show_all.clicked.connect(self.clear_search_and_filters)
+        no_match_layout.addWidget(show_all, 0, Qt.AlignmentFlag.AlignCenter)
+        no_match_layout.addStretch(2)
+
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.empty)
         self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.no_match)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -257,6 +280,7 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.splitter.setStretchFactor(1, 2)
 
         self.today = TodayView(self.clock)
+        self.today.answer = self.undoable_answer  # answers go on the undo stack
         self.today.open_requested.connect(self.open_opportunity)
         self.today.act_requested.connect(self.act_on_reminder)
         self.today.reflect_requested.connect(self.reflect_on)
@@ -282,7 +306,20 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.resize(1100, 680)
+        self._name_for_screen_readers()
+        fit_to_screen(self, QSize(1100, 680))
+
+    def _name_for_screen_readers(self) -> None:
+        for widget, name, description in (
+            (self.search, strings.A11Y_SEARCH, strings.A11Y_SEARCH_DESCRIPTION),
+            (self.status_filter, strings.A11Y_STATUS_FILTER, ""),
+            (self.table, strings.A11Y_TABLE, strings.A11Y_TABLE_DESCRIPTION),
+            (self.detail.body, strings.A11Y_DETAIL, ""),
+            (self.tabs, strings.A11Y_TABS, ""),
+        ):
+            widget.setAccessibleName(name)
+            if description:
+                widget.setAccessibleDescription(description)
 
     # ----- remembered layout --------------------------------------------------------
     def _restore_state(self) -> None:
@@ -296,6 +333,19 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             value = read_ui_state(self.ui_state, key)
             if value is not None:
                 restore(value)
+        self._fit_columns()
+        # Saved on a larger screen or at a smaller scale, the window would not fit this one.
+        self.setGeometry(clamped(self.geometry(), available(self)))
+
+    def _fit_columns(self) -> None:
+        """The role takes what room the list has, so every column stays in view when the
+        list is narrow (a small screen, 125 %, a wide detail pane); the others keep the
+        widths the user gave them. Set after restoring: an older saved state lacks it."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Role") + 24)
 
     def save_state(self) -> None:
         write_ui_state(self.ui_state, WINDOW_GEOMETRY, self.saveGeometry())
@@ -319,10 +369,12 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def show_banner(self, text: str) -> None:
+    def show_banner(
+        self, text: str, actions: Sequence[tuple[str, Callable[[], object]]] = ()
+    ) -> None:
         """Where a notice lands when the desktop can show neither a notification nor a
-        tray balloon."""
-        self.banner.show_text(text)
+        tray balloon, and a question that must not interrupt: (label, callback) buttons."""
+        self.banner.show_text(text, actions)
 
     # ----- list ---------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -377,18 +429,31 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             self.select_opportunity(opportunity_id)
 
     def _update_empty_state(self) -> None:
-        has_any = self.model.rowCount() > 0
-        self.list_stack.setCurrentWidget(self.table if has_any else self.empty)
+        # The rows shown count, not the rows loaded: a search that finds nothing says so.
+        if self.model.rowCount() == 0:
+            self.list_stack.setCurrentWidget(self.empty)
+        elif self.filter.rowCount() == 0:
+            self.list_stack.setCurrentWidget(self.no_match)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
 
     def _on_search(self, text: str) -> None:
         self.filter.set_search(text)
+        self._update_empty_state()
 
     def _on_status_filter(self) -> None:
         data = self.status_filter.currentData()
         self.filter.set_status(Status(data) if data and data != OpportunityFilter.LIVE else data)
+        self._update_empty_state()
 
     def _on_show_archived(self, show: bool) -> None:
         self.filter.set_show_archived(show)
+        self._update_empty_state()
+
+    def clear_search_and_filters(self) -> None:
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.show_archived.setChecked(True)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -436,8 +501,10 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         menu = QMenu(self)
         menu.addAction(strings.EDIT, self.edit_selected)
         menu.addAction(strings.ADD_INTERVIEW, self.new_interview_for_selected)
-        menu.addMenu(status_menu(menu, self.change_status_selected))
         detail = self.detail.detail
+        menu.addMenu(
+            status_menu(menu, self.change_status_selected, detail.status if detail else None)
+        )
         archive_text = strings.UNARCHIVE if detail and detail.archived else strings.ARCHIVE
         menu.addAction(archive_text, self.toggle_archive_selected)
         menu.addSeparator()
@@ -478,6 +545,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             )
             if interview_id is not None:
                 self.refresh(select_id=queries.opportunity_id_of_interview(interview_id))
+                if opportunity_id is None:
+                    self.opportunity_saved.emit()
 
         return self._open(dialog, saved)
 
@@ -521,8 +590,14 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             strings.CONFIRM_DELETE_INTERVIEW_TITLE,
             strings.CONFIRM_DELETE_INTERVIEW_BODY.format(when=moment),
         ):
-            self._run(lambda: interviews.delete_interview(interview_id, self.clock))
-            self.refresh()
+            if detail is None:
+                return
+            self.undoable_opportunity(
+                detail.id,
+                strings.UNDO_DELETE_INTERVIEW.format(when=moment),
+                strings.DID_DELETE_INTERVIEW.format(when=moment),
+                lambda: interviews.delete_interview(interview_id, self.clock),
+            )
 
     def company_hint(self, name: str) -> str | None:
         """When adding at a company that said no or went silent before, say so."""
@@ -556,6 +631,8 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             assert isinstance(draft, OpportunityDraft)
             new_id = self._run(lambda: opportunities.create_opportunity(draft, self.clock))
             self.refresh(select_id=new_id)
+            if new_id is not None:
+                self.opportunity_saved.emit()
 
         return self._open(dialog, saved)
 
@@ -580,19 +657,29 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         selected = self.selected_id()
         if selected is None or self.detail.detail is None:
             return None
-        dialog = StatusDialog(self.detail.detail.status, self)
+        current = self.detail.detail
+        name = strings.OPPORTUNITY_NAME.format(company=current.company, role=current.role)
+        today = self.clock.now().astimezone(self.clock.tz).date()
+        dialog = StatusDialog(current.status, today, self)
         if status is not None:
             dialog.set_values({"status": status.value})
 
         def saved() -> None:
-            assert isinstance(dialog.draft, tuple)  # see validate_status_change
-            new_status, note, deadline = dialog.draft
-            self._run(
+            draft = dialog.draft
+            assert isinstance(draft, StatusChangeDraft)
+            self.undoable_opportunity(
+                selected,
+                strings.UNDO_STATUS.format(name=name),
+                strings.DID_STATUS.format(name=name, status=draft.status.label),
                 lambda: opportunities.change_status(
-                    selected, new_status, self.clock, note, deadline
-                )
+                    selected,
+                    draft.status,
+                    self.clock,
+                    draft.note,
+                    draft.offer_deadline,
+                    draft.happened_on,
+                ),
             )
-            self.refresh(select_id=selected)
 
         return self._open(dialog, saved)
 
@@ -601,8 +688,14 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
         detail = self.detail.detail
         if selected is None or detail is None:
             return
-        self._run(lambda: opportunities.set_archived(selected, not detail.archived, self.clock))
-        self.refresh(select_id=selected)
+        name = strings.OPPORTUNITY_NAME.format(company=detail.company, role=detail.role)
+        archive = not detail.archived
+        self.undoable_opportunity(
+            selected,
+            (strings.UNDO_ARCHIVE if archive else strings.UNDO_UNARCHIVE).format(name=name),
+            (strings.DID_ARCHIVE if archive else strings.DID_UNARCHIVE).format(name=name),
+            lambda: opportunities.set_archived(selected, archive, self.clock),
+        )
 
     def delete_selected(self) -> None:
         selected = self.selected_id()
@@ -611,8 +704,13 @@ class MainWindow(WritingActions, DataActions, QMainWindow):
             return
         body = strings.CONFIRM_DELETE_BODY.format(company=detail.company, role=detail.role)
         if self.confirm(strings.CONFIRM_DELETE_TITLE, body):
-            self._run(lambda: opportunities.delete_opportunity(selected))
-            self.refresh()
+            name = strings.OPPORTUNITY_NAME.format(company=detail.company, role=detail.role)
+            self.undoable_opportunity(
+                selected,
+                strings.UNDO_DELETE.format(name=name),
+                strings.DID_DELETE.format(name=name),
+                lambda: opportunities.delete_opportunity(selected),
+            )
 
     # ----- errors -------------------------------------------------------------------
     def _run(self, action: Callable[[], _Result]) -> _Result | None:

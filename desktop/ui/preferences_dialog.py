@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,9 @@ from desktop.services.notes import load_profile, save_profile
 from desktop.services.nudges import load_nudge_settings, save_nudge_settings
 from desktop.services.settings import load_playbook_settings, save_playbook_settings
 from desktop.ui import strings
+from desktop.ui.error_line import ErrorLine, announce
+from desktop.ui.form_dialog import TimeField
+from desktop.ui.scrolling_form import fit_scrolling, scrolling_form
 
 log = logging.getLogger(__name__)
 
@@ -59,23 +61,24 @@ class PreferencesDialog(QDialog):
         self.launch_command = launch_command
         self.settings = load_playbook_settings()
         self.nudge_settings = load_nudge_settings()
-        layout = QVBoxLayout(self)
+        # The groups scroll and Save stays in view, on a 768-pixel screen too.
+        outer, layout = scrolling_form(self)
         layout.addWidget(self._notifications_group())
         layout.addWidget(self._quiet_group())
         layout.addWidget(self._timing_group())
         layout.addWidget(self._nudges_group())
         layout.addWidget(self._start_group())
         layout.addWidget(self._profile_group())
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
+        self.error_line = ErrorLine()
+        self.error = self.error_line.label
+        outer.addWidget(self.error_line)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        fit_scrolling(self, max(520, self.sizeHint().width()))
 
     def _notifications_group(self) -> QGroupBox:
         group = QGroupBox(strings.PREFS_NOTIFY_GROUP)
@@ -95,10 +98,11 @@ class PreferencesDialog(QDialog):
         group = QGroupBox(strings.PREFS_QUIET_GROUP)
         row = QHBoxLayout()
         quiet = self.settings.quiet
-        self.quiet_start = QTimeEdit(QTime(quiet.start.hour, quiet.start.minute))
-        self.quiet_end = QTimeEdit(QTime(quiet.end.hour, quiet.end.minute))
+        self.quiet_start = TimeField(QTime(quiet.start.hour, quiet.start.minute))
+        self.quiet_end = TimeField(QTime(quiet.end.hour, quiet.end.minute))
+        self.quiet_start.setAccessibleName(strings.PREFS_QUIET_FROM_NAME)
+        self.quiet_end.setAccessibleName(strings.PREFS_QUIET_TO_NAME)
         for edit in (self.quiet_start, self.quiet_end):
-            edit.setDisplayFormat("HH:mm")
             edit.timeChanged.connect(self._explain_quiet)
         row.addWidget(QLabel(strings.PREFS_QUIET_FROM))
         row.addWidget(self.quiet_start)
@@ -117,7 +121,8 @@ class PreferencesDialog(QDialog):
         return group
 
     def _explain_quiet(self) -> None:
-        self.quiet_note.setVisible(self.quiet_start.time() == self.quiet_end.time())
+        start, end = self.quiet_start.time(), self.quiet_end.time()
+        self.quiet_note.setVisible(start.isValid() and start == end)
 
     def _timing_group(self) -> QGroupBox:
         group = QGroupBox(strings.PREFS_TIMING_GROUP)
@@ -202,6 +207,14 @@ class PreferencesDialog(QDialog):
         )
 
     def accept(self) -> None:
+        for edit in (self.quiet_start, self.quiet_end):
+            problem = edit.problem()
+            if problem is not None:
+                self.error_line.show_message(strings.PREFS_QUIET_BAD.format(problem=problem), edit)
+                announce(edit, self.error.text())
+                edit.setFocus()
+                edit.selectAll()
+                return
         try:
             if self.start_at_login.isChecked() != self.autostart.is_enabled():
                 if self.start_at_login.isChecked():
@@ -210,8 +223,8 @@ class PreferencesDialog(QDialog):
                     self.autostart.disable()
         except OSError as error:
             log.warning("start at login: %s", error)
-            self.error.setText(strings.PREFS_AUTOSTART_FAILED.format(error=error))
-            self.error.show()
+            self.error_line.show_message(strings.PREFS_AUTOSTART_FAILED.format(error=error))
+            announce(self.start_at_login, self.error.text())
             return
         save_playbook_settings(self.chosen_settings())
         save_nudge_settings(self.chosen_nudge_settings())

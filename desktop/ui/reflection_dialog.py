@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +22,7 @@ from desktop.services import NotFound
 from desktop.services.reflections import ReflectionData, load_reflection, save_reflection
 from desktop.ui import strings
 from desktop.ui.autosave import CLOSING_WAIT_MS, Autosave
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.scrolling_form import scrolling_form
 
 
@@ -38,7 +39,7 @@ class ReflectionDialog(QDialog):
         self.opportunity_id = opportunity_id
         self.clock = clock
         self.setWindowTitle(strings.REFLECTION_TITLE.format(company=company, role=role))
-        self.resize(640, 720)
+        fit_to_screen(self, QSize(640, 720))
         self.autosave = Autosave(self.save_now, self)
         outer, form = scrolling_form(self)
         intro = QLabel(strings.REFLECTION_INTRO)

@@ -8,6 +8,7 @@ EMPTY_BODY = (
     "what happens next. You can add an application without an interview too."
 )
 EMPTY_NO_MATCH = "No opportunity matches your search or filter."
+SHOW_EVERYTHING = "Show everything"
 
 LOG_INTERVIEW = "Log an interview…"
 NEW_OPPORTUNITY = "Add an opportunity…"
@@ -41,11 +42,18 @@ INTERVIEW_DIALOG_EDIT = "Edit interview"
 OPPORTUNITY_DIALOG_NEW = "Add an opportunity"
 OPPORTUNITY_DIALOG_EDIT = "Edit opportunity"
 STATUS_DIALOG_TITLE = "Change outcome"
+STATUS_NEW_LABEL = "New status"
+STATUS_HAPPENED_LABEL = "Happened on"
 STATUS_NOTE_PLACEHOLDER = "Anything worth remembering about this (optional)"
 SAVE = "Save"
 
 PEOPLE_PLACEHOLDER = "One per line: Dana Li <dana@example.com>"
 PERSON_PLACEHOLDER = "Name <email@example.com>"
+TIME_PLACEHOLDER = "14:30"
+FORM_ERRORS_ANNOUNCED = "Not saved yet. {first}"
+FORM_ERRORS_MORE = " {count} fields need a look."
+DATE_ACCESSIBLE = "Date"
+TIME_ACCESSIBLE = "Time of day, like 14:30"
 ROUND_PRESETS = (
     "Phone screen",
     "Recruiter call",
@@ -80,6 +88,9 @@ DETAIL_INTERVIEWS = "Interviews"
 DETAIL_NO_INTERVIEWS = "No interviews logged yet."
 DETAIL_PEOPLE = "People"
 DETAIL_HISTORY = "Status history"
+DETAIL_SOURCE = "Found through"
+DETAIL_POSTING = "Posting"
+DETAIL_APPLIED_ON = "Applied on"
 DETAIL_NOTES = "Notes"
 DETAIL_HEAR_BY = "They said you'd hear by {date}"
 DETAIL_ARCHIVED = "Archived"
@@ -119,6 +130,9 @@ PREFS_QUIET_GROUP = "Quiet hours"
 PREFS_QUIET_FROM = "No reminders from"
 PREFS_QUIET_TO = "until"
 PREFS_QUIET_SAME = "Same start and end: no quiet hours."
+PREFS_QUIET_FROM_NAME = "Quiet hours start"
+PREFS_QUIET_TO_NAME = "Quiet hours end"
+PREFS_QUIET_BAD = "Quiet hours: {problem}"
 PREFS_SKIP_WEEKENDS = "Keep weekends free"
 PREFS_TIMING_GROUP = "Timing"
 PREFS_START_GROUP = "Starting"
@@ -446,3 +460,55 @@ UNEXPECTED_ERROR = (
     "in {where}."
 )
 UNEXPECTED_NO_LOG = "no log (debrief.log could not be written)"
+
+# ----- what a screen reader hears ------------------------------------------------------
+A11Y_REMINDER_BUTTON = "{action}: {title}"
+A11Y_TODAY = "Today's reminders"
+A11Y_SEARCH = "Search opportunities"
+A11Y_SEARCH_DESCRIPTION = "Searches companies, roles, people, notes and debriefs as you type"
+A11Y_STATUS_FILTER = "Show opportunities with status"
+A11Y_TABLE = "Opportunities"
+A11Y_TABLE_DESCRIPTION = "Enter opens the selected one for editing; the menu key shows more"
+A11Y_DETAIL = "Selected opportunity"
+A11Y_TABS = "Debrief views"
+
+# ----- undo ------------------------------------------------------------------------------
+UNDO = "Undo"
+REDO = "Redo"
+OPPORTUNITY_NAME = "{company} — {role}"
+UNDO_DELETE = "delete {name}"
+UNDO_ARCHIVE = "archive {name}"
+UNDO_UNARCHIVE = "unarchive {name}"
+UNDO_STATUS = "outcome of {name}"
+DID_DELETE = "Deleted {name}."
+UNDO_DELETE_INTERVIEW = "delete the interview of {when}"
+DID_DELETE_INTERVIEW = "Deleted the interview of {when}."
+DID_ARCHIVE = "Archived {name}."
+DID_UNARCHIVE = "{name} is back in the list."
+DID_STATUS = "{name} is now {status}."
+DID_DONE = "Done: {title}"
+DID_DISMISS = "Dismissed: {title}"
+DID_SNOOZE = "Snoozed: {title}"
+DID_NO_RESPONSE = "Marked No response: {title}"
+UNDONE = "Undone: {what}."
+UNDO_GONE = "{error}. It may have been changed or deleted elsewhere."
+
+# ----- help ------------------------------------------------------------------------------
+HELP_MENU = "&Help"
+HELP_SHORTCUTS = "Keyboard shortcuts"
+HELP_SHORTCUTS_TITLE = "Keyboard shortcuts"
+HELP_OPEN_DATA = "Open the data folder"
+HELP_ABOUT = "About Debrief"
+HELP_OTHER_KEYS = (
+    ("Open the selected opportunity for editing", "Enter"),
+    ("Next field, previous field", "Tab, Shift+Tab"),
+    ("Close a dialog without saving", "Esc"),
+)
+HELP_NO_FILE_MANAGER = "No file manager opened. Your data is in {folder}"
+HELP_ABOUT_TEXT = (
+    "Debrief {version}\n"
+    "A calm companion for the days after an interview.\n\n"
+    "Your data: {folder}\n"
+    "It stays on this computer: Debrief never opens a network connection.\n\n"
+    "Licence: GNU General Public License, version 3 or later."
+)

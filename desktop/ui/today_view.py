@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -45,7 +46,11 @@ class ReminderRow(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
         self.due = QLabel(strings.DUE_AT.format(when=when(view.due_at, tz)))
-        self.due.setEnabled(False)  # dimmed with the palette, in light and dark themes
+        # Quieter than the title by size and slant, not by a grey that fades into the
+        # panel: the palette's own text colour reads in light and dark themes.
+        due_font = self.due.font()
+        due_font.setItalic(True)
+        self.due.setFont(due_font)
         layout.addWidget(self.title)
         layout.addWidget(self.why)
         layout.addWidget(self.due)
@@ -82,6 +87,18 @@ class ReminderRow(QFrame):
             buttons.insertWidget(0, self.link_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._name_for_screen_readers(view)
+
+    def _name_for_screen_readers(self, view: ReminderView) -> None:
+        """A screen reader moving through the buttons hears "Done: Write your debrief
+        while it's fresh — Acme, Data Analyst", not "Done" ten times over."""
+        self.setAccessibleName(view.title)
+        self.setAccessibleDescription(f"{view.why} {self.due.text()}")
+        for button in [*self.findChildren(QPushButton), self.snooze_button]:
+            label = button.text().replace("&", "")
+            button.setAccessibleName(
+                strings.A11Y_REMINDER_BUTTON.format(action=label, title=view.title)
+            )
 
 
 class TodayView(QWidget):
@@ -96,6 +113,9 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.clock = clock
         self.rows: dict[int, ReminderRow] = {}
+        # (reminder id, what was done, the service call): set by the window to make
+        # answers undoable; without it they run directly.
+        self.answer: Callable[[int, str, Callable[[], object]], object] | None = None
         self.due_count = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +123,7 @@ class TodayView(QWidget):
         scroll.setWidgetResizable(True)
         outer.addWidget(scroll)
         self.content = QWidget()
+        self.content.setAccessibleName(strings.A11Y_TODAY)
         self.column = QVBoxLayout(self.content)
         scroll.setWidget(self.content)
 
@@ -144,10 +165,14 @@ class TodayView(QWidget):
     def _wire(self, row: ReminderRow) -> None:
         ident = row.view.id
         row.done_button.clicked.connect(
-            lambda: self._answer(lambda: reminders.mark_done(ident, self.clock))
+            lambda: self._answer(
+                lambda: reminders.mark_done(ident, self.clock), ident, strings.DID_DONE
+            )
         )
         row.dismiss_button.clicked.connect(
-            lambda: self._answer(lambda: reminders.dismiss(ident, self.clock))
+            lambda: self._answer(
+                lambda: reminders.dismiss(ident, self.clock), ident, strings.DID_DISMISS
+            )
         )
         for choice, label in CHOICES.items():
             action = row.snooze_menu.addAction(label)
@@ -172,7 +197,11 @@ class TodayView(QWidget):
             row.open_button.setEnabled(False)
 
     def snooze(self, reminder_id: int, choice: str) -> None:
-        self._answer(lambda: reminders.snooze_choice(reminder_id, choice, self.clock))
+        self._answer(
+            lambda: reminders.snooze_choice(reminder_id, choice, self.clock),
+            reminder_id,
+            strings.DID_SNOOZE,
+        )
 
     def _mark_no_response(self, reminder_id: int, opportunity_id: int) -> None:
         from desktop.services.opportunities import change_status
@@ -182,9 +211,14 @@ class TodayView(QWidget):
             reminders.mark_done(reminder_id, self.clock)
             change_status(opportunity_id, Status.NO_RESPONSE, self.clock)
 
-        self._answer(act)
+        self._answer(act, reminder_id, strings.DID_NO_RESPONSE)
 
-    def _answer(self, action) -> None:
+    def _answer(self, action, reminder_id: int | None = None, said: str = "") -> None:
+        view = self.rows[reminder_id].view if reminder_id in self.rows else None
+        if self.answer is not None and view is not None:
+            # The window's undo stack runs it, re-reads everything and offers Undo.
+            self.answer(reminder_id, said.format(title=view.title), action)
+            return
         # Answered elsewhere meanwhile (tray, command line): the refresh shows it.
         with contextlib.suppress(NotFound, InvalidTransition):
             action()

@@ -1,0 +1,126 @@
+"""Undo: what an opportunity (or a reminder) was before an action, and putting it back.
+
+A snapshot holds every row the action could touch: the opportunity with its history,
+interviews and their interviewers, debriefs, reflection, sent notes and reminders. Undo
+puts exactly those rows back, under their own ids, in one transaction: rows the action
+added go, rows it changed or deleted return as they were. A reminder without an
+opportunity (a nudge) is a snapshot of its own row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from peewee import Field
+
+from db.connection import DB
+from db.models import (
+    BaseModel,
+    Debrief,
+    DebriefMistake,
+    DebriefQuestion,
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    Reflection,
+    Reminder,
+    SentNote,
+    StatusChange,
+)
+from desktop.services import NotFound
+
+# Parents before children: the order rows are put back in (and removed in reverse).
+OPPORTUNITY_TABLES: tuple[type[BaseModel], ...] = (
+    Opportunity,
+    StatusChange,
+    Interview,
+    InterviewInterviewer,
+    Debrief,
+    DebriefQuestion,
+    DebriefMistake,
+    Reflection,
+    SentNote,
+    Reminder,
+)
+
+
+Row = dict[str, Any]
+
+
+def _id(model: type[BaseModel]) -> Field:
+    """The table's id column (every table here has one)."""
+    return cast(Field, model._meta.primary_key)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    opportunity_id: int | None  # None: a reminder of its own (a nudge)
+    reminder_id: int | None
+    rows: dict[type[BaseModel], tuple[Row, ...]]
+
+
+def _rows_of(opportunity_id: int) -> dict[type[BaseModel], tuple[Row, ...]]:
+    interviews = Interview.select(Interview.id).where(Interview.opportunity == opportunity_id)
+    debriefs = Debrief.select(Debrief.id).where(Debrief.interview.in_(interviews))
+    where: dict[type[BaseModel], Any] = {
+        Opportunity: Opportunity.id == opportunity_id,
+        StatusChange: StatusChange.opportunity == opportunity_id,
+        Interview: Interview.opportunity == opportunity_id,
+        InterviewInterviewer: InterviewInterviewer.interview.in_(interviews),
+        Debrief: Debrief.interview.in_(interviews),
+        DebriefQuestion: DebriefQuestion.debrief.in_(debriefs),
+        DebriefMistake: DebriefMistake.debrief.in_(debriefs),
+        Reflection: Reflection.opportunity == opportunity_id,
+        SentNote: SentNote.opportunity == opportunity_id,
+        Reminder: Reminder.opportunity == opportunity_id,
+    }
+    return {
+        model: tuple(model.select().where(where[model]).order_by(_id(model)).dicts())
+        for model in OPPORTUNITY_TABLES
+    }
+
+
+def snapshot_opportunity(opportunity_id: int) -> Snapshot:
+    """Everything of this opportunity, as it is now."""
+    with DB.atomic():
+        rows = _rows_of(opportunity_id)
+    if not rows[Opportunity]:
+        raise NotFound(f"no opportunity with id {opportunity_id}")
+    return Snapshot(opportunity_id, None, rows)
+
+
+def snapshot_reminder(reminder_id: int) -> Snapshot:
+    """Before answering a reminder: its opportunity, since answering re-plans the others
+    (a thank-you done needs no late one); a nudge is only its own row."""
+    found = Reminder.get_or_none(Reminder.id == reminder_id)
+    if found is None:
+        raise NotFound(f"no reminder with id {reminder_id}")
+    if found.opportunity_id is not None:
+        return snapshot_opportunity(found.opportunity_id)
+    rows = tuple(Reminder.select().where(Reminder.id == reminder_id).dicts())
+    return Snapshot(None, reminder_id, {Reminder: rows})
+
+
+def restore(snapshot: Snapshot) -> None:
+    """Put the snapshot's rows back exactly, in one transaction."""
+    with DB.atomic():
+        if snapshot.opportunity_id is not None:
+            now = _rows_of(snapshot.opportunity_id)
+            for model in reversed(OPPORTUNITY_TABLES):  # what the action added goes
+                kept = {row["id"] for row in snapshot.rows[model]}
+                extra = [row["id"] for row in now[model] if row["id"] not in kept]
+                if extra:
+                    model.delete().where(_id(model).in_(extra)).execute()
+        for model in OPPORTUNITY_TABLES:
+            for row in snapshot.rows.get(model, ()):
+                _put_back(model, row)
+
+
+def _put_back(model: type[BaseModel], row: Row) -> None:
+    columns = [f for f in model._meta.sorted_fields if f.name != "id"]
+    (
+        model.insert(**row)
+        .on_conflict(conflict_target=[_id(model)], update={f: row[f.name] for f in columns})
+        .execute()
+    )

@@ -1,0 +1,109 @@
+"""Undo for the window's actions that lose or change something: delete, archive, a
+change of outcome and answering a reminder. Each goes on a QUndoStack as a command whose
+redo is the service call and whose undo puts the snapshot taken just before it back,
+each one transaction in the services. Ctrl+Z in the Edit menu, and an Undo button on the
+brief message that follows the action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMenu
+
+from desktop.services import NotFound
+from desktop.services.undo import Snapshot, restore, snapshot_opportunity, snapshot_reminder
+from desktop.services.vocabulary import InvalidTransition
+from desktop.ui import strings
+
+# Long enough to read the line and reach the button; Ctrl+Z stays after it has gone.
+MESSAGE_MS = 10_000
+_EXPECTED = (NotFound, InvalidTransition, ValueError)
+
+
+class ServiceCommand(QUndoCommand):
+    """`act` is the service call; `take` the snapshot it is undone to; `after` re-reads
+    what the window shows."""
+
+    def __init__(
+        self,
+        text: str,
+        take: Callable[[], Snapshot],
+        act: Callable[[], object],
+        after: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self._take, self._act, self._after = take, act, after
+        self.snapshot: Snapshot | None = None
+        self.error: Exception | None = None
+
+    def redo(self) -> None:
+        try:
+            self.snapshot = self._take()
+            self._act()
+        except _EXPECTED as error:
+            # Gone or changed elsewhere meanwhile: nothing was done, nothing to undo.
+            self.error = error
+            self.setObsolete(True)
+        self._after()
+
+    def undo(self) -> None:
+        assert self.snapshot is not None
+        try:
+            restore(self.snapshot)
+        except _EXPECTED as error:
+            self.error = error
+        self._after()
+
+
+class UndoActions:
+    """Mixed into MainWindow, whose refresh, banner, show_error and data_changed it uses."""
+
+    def build_undo(self, menu: QMenu) -> None:
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, strings.UNDO)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, strings.REDO)
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.undo_action.triggered.connect(self._say_undone)
+        menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
+
+    def undoable(
+        self,
+        text: str,
+        message: str,
+        take: Callable[[], Snapshot],
+        act: Callable[[], object],
+        select_id: int | None = None,
+    ) -> bool:
+        """Do `act` as an undoable step; say `message` with an Undo button. False when
+        it could not be done (the message then says why)."""
+
+        def after() -> None:
+            self.refresh(select_id=select_id)
+            self.data_changed.emit()
+
+        command = ServiceCommand(text, take, act, after)
+        self.undo_stack.push(command)  # runs redo(): the action itself
+        if command.error is not None:
+            self.show_error(strings.UNDO_GONE.format(error=str(command.error).capitalize()))
+            return False
+        self.banner.show_text(message, [(strings.UNDO, self.undo_action.trigger)], MESSAGE_MS)
+        return True
+
+    def undoable_opportunity(
+        self, opportunity_id: int, text: str, message: str, act: Callable[[], object]
+    ) -> bool:
+        return self.undoable(
+            text, message, lambda: snapshot_opportunity(opportunity_id), act, opportunity_id
+        )
+
+    def undoable_answer(self, reminder_id: int, text: str, act: Callable[[], object]) -> bool:
+        return self.undoable(text, text + ".", lambda: snapshot_reminder(reminder_id), act)
+
+    def _say_undone(self) -> None:
+        # Ctrl+Z from the menu: the strip says what came back.
+        done = self.undo_stack.command(self.undo_stack.index())
+        if done is not None:
+            self.banner.show_text(strings.UNDONE.format(what=done.text()), (), MESSAGE_MS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from db.file_safety import check_folder
@@ -41,8 +42,14 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+RESOURCES_PACKAGE = "desktop.resources"
+
+
 def resources_dir() -> Path:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The shipped icons, templates and nudge texts: the package desktop.resources, which
+    is the repository's resources/ folder in an editable install, the installed package
+    data after `pip install`, and the bundled copy in the frozen app."""
+    found = files(RESOURCES_PACKAGE)
+    if not isinstance(found, Path):  # a zip import; Debrief is never installed that way
+        raise FileNotFoundError(f"{RESOURCES_PACKAGE} is not a folder on disk: {found}")
+    return found

@@ -20,7 +20,6 @@ from db.models import (
 )
 from db.vocabulary import RecruiterKind, ReminderState
 from desktop.domain.clock import Clock
-from desktop.paths import resources_dir
 from desktop.playbook.addressing import Person, greeting_name
 from desktop.playbook.date_words import day_words, weekday_date
 
@@ -39,6 +38,7 @@ from desktop.playbook.topics import suggest_topic
 from desktop.services import NotFound, settings
 from desktop.services.opportunities import get_opportunity
 from desktop.services.reminders import OPEN_STATE_VALUES, mark_done, reminder_view
+from desktop.shipped import template_file
 
 _THANK_YOU_KINDS = ("thank_you", "late_thank_you", "thanks_via_recruiter")
 _THANK_YOU_NOTES = (
@@ -57,7 +57,7 @@ def _check(name: str) -> None:
 
 def shipped_template(name: str) -> str:
     _check(name)
-    return (resources_dir() / "templates" / f"{name}.txt").read_text(encoding="utf-8")
+    return template_file(name).read_text(encoding="utf-8")
 
 
 def template_text(name: str) -> str:

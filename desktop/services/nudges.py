@@ -10,7 +10,6 @@ from db.connection import DB
 from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import ReminderState, Status
 from desktop.domain.clock import Clock
-from desktop.paths import resources_dir
 from desktop.playbook.nudges import (
     PAUSE_WINDOW,
     LiveOpportunity,
@@ -28,6 +27,7 @@ from desktop.playbook.nudges import (
 from desktop.playbook.rules import feeling
 from desktop.services import settings
 from desktop.services.settings import load_playbook_settings
+from desktop.shipped import nudge_file
 
 _LATE = (Status.AWAITING.value, Status.OFFER.value)
 
@@ -41,8 +41,7 @@ def save_nudge_settings(chosen: NudgeSettings) -> None:
 
 
 def messages(nudge: Nudge) -> list[tuple[str, str]]:
-    path = resources_dir() / "nudges" / nudge.message_file
-    return parse_messages(path.read_text(encoding="utf-8"))
+    return parse_messages(nudge_file(nudge).read_text(encoding="utf-8"))
 
 
 def applied_at(applied_on: date | None, created_at: datetime, tz: tzinfo) -> datetime:

@@ -10,22 +10,21 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.files import make_private
-from desktop.paths import resources_dir
+from desktop.shipped import APP_ICON, TRAY_ICONS, icon_file
 
 SIZES = (16, 22, 24, 32, 48, 64)
 BADGE_COLOR = QColor("#d9480f")
-# The colour icon reads on most panels; the one-colour ones are for panels where it does not.
-TRAY_STYLES = {"colour": "debrief.svg", "light": "debrief-light.svg", "dark": "debrief-dark.svg"}
+TRAY_STYLES = TRAY_ICONS
 DEFAULT_TRAY_STYLE = "colour"
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(resources_dir() / "icons" / "debrief.svg"))
+    return QIcon(str(icon_file(APP_ICON)))
 
 
 def tray_icon(style: str) -> QIcon:
     name = TRAY_STYLES.get(style, TRAY_STYLES[DEFAULT_TRAY_STYLE])
-    return QIcon(str(resources_dir() / "icons" / name))
+    return QIcon(str(icon_file(name)))
 
 
 def badged(icon: QIcon, count: int) -> QIcon:

@@ -5,6 +5,8 @@ stdout and stderr for --version, --help, one write, one read and each kind of fa
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -153,6 +155,8 @@ def test_self_check_passes_here(tmp_path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     for check in (
         "Qt platform plugin",
+        "shipped files",
+        "icons draw",
         "data folder writable",
         "database integrity",
         "schema version",
@@ -165,6 +169,56 @@ def test_self_check_fails_when_qt_cannot_load_a_platform(tmp_path) -> None:
     done = run_cli(tmp_path / "data", "self-check", env={"QT_QPA_PLATFORM": "no-such-platform"})
     assert done.returncode == 1
     assert "FAIL  Qt platform plugin" in done.stdout
+
+
+def test_self_check_names_why_the_display_failed(tmp_path) -> None:
+    # Qt prints the cause first and three lines of aftermath; the last one says nothing.
+    free = next(n for n in range(4242, 4342) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    done = run_cli(
+        tmp_path / "data", "self-check", env={"QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{free}"}
+    )
+    assert done.returncode == 1
+    qt_line = next(line for line in done.stdout.splitlines() if "Qt platform plugin" in line)
+    assert qt_line.startswith("FAIL")
+    assert qt_line.endswith(f"could not connect to display :{free}")
+
+
+def test_qt_failure_cause_skips_the_aftermath() -> None:
+    from desktop.cli.selfcheck import qt_failure_cause
+
+    without_cursor = (
+        "qt.qpa.plugin: From 6.5.0, xcb-cursor0 or libxcb-cursor0 is needed to load the Qt "
+        "xcb platform plugin.\n"
+        'qt.qpa.plugin: Could not load the Qt platform plugin "xcb" in "" even though it was '
+        "found.\nThis application failed to start because no Qt platform plugin could be "
+        "initialized. Reinstalling the application may fix this problem.\n\n"
+        "Available platform plugins are: minimal, offscreen, xcb.\n"
+    )
+    assert qt_failure_cause(without_cursor, -6, ":0") == (
+        "From 6.5.0, xcb-cursor0 or libxcb-cursor0 is needed to load the Qt xcb platform plugin."
+    )
+    no_display = "qt.qpa.xcb: could not connect to display \n" + without_cursor
+    assert qt_failure_cause(no_display, -6, None) == (
+        "could not connect to a display: DISPLAY is not set"
+    )
+    assert qt_failure_cause("", -11, ":0") == "Qt said nothing (exit code -11)"
+
+
+def test_self_check_lists_missing_shipped_files(tmp_path) -> None:
+    from desktop.paths import resources_dir
+    from desktop.shipped import missing_files
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources_dir(), copy)
+    assert missing_files(copy) == []
+    (copy / "icons" / "debrief-dark.svg").unlink()
+    (copy / "templates" / "thank_you.txt").write_text("  \n")
+    (copy / "nudges" / "few_live.txt").write_text("# only a comment, no message\n")
+    assert missing_files(copy) == [
+        "icons/debrief-dark.svg",
+        "templates/thank_you.txt",
+        "nudges/few_live.txt",
+    ]
 
 
 def test_self_check_fails_on_a_corrupt_database(tmp_path) -> None:

@@ -5,8 +5,8 @@
 Reads the one-folder build (packaging/dist/debrief) and the rendered icons
 (packaging/build/icons), lays out the package tree and runs `dpkg-deb`:
 
-    /opt/debrief/                  the frozen app: its Python, Qt and Debrief itself
-    /usr/bin/debrief               a link to /opt/debrief/debrief
+    /usr/lib/debrief/              the frozen app: its Python, Qt and Debrief itself
+    /usr/bin/debrief               a link to /usr/lib/debrief/debrief
     /usr/share/applications/       org.debrief.Debrief.desktop
     /usr/share/metainfo/           org.debrief.Debrief.metainfo.xml (AppStream)
     /usr/share/icons/hicolor/      PNG sizes, scalable SVG, symbolic SVG
@@ -38,7 +38,9 @@ from identity import MAINTAINER as MAINTAINER_LINE
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 LINUX = HERE / "linux"
-INSTALL_DIR = Path("opt") / PACKAGE
+# Debian's place for an application's private files. Not /opt: no Debian package owns it, so
+# dpkg would remove an empty /opt with the package (and policy keeps packages out of it).
+INSTALL_DIR = Path("usr") / "lib" / PACKAGE
 # The package brings its own Python: never swap it for a system libpython.
 KEEP_BUNDLED = ("libpython",)
 # notify-send is how notifications reach the desktop from the frozen app.
@@ -170,8 +172,8 @@ def lay_out(tree: Path, frozen: Path, icons: Path) -> None:
     shutil.copytree(frozen, tree / INSTALL_DIR, symlinks=True)
     share = tree / "usr" / "share"
     (tree / "usr" / "bin").mkdir(parents=True)
-    # Absolute, as Debian policy wants for a link between top-level folders.
-    (tree / "usr" / "bin" / PACKAGE).symlink_to(Path("/") / INSTALL_DIR / PACKAGE)
+    # Relative, as Debian policy wants for a link within one top-level folder.
+    (tree / "usr" / "bin" / PACKAGE).symlink_to(Path("..") / "lib" / PACKAGE / PACKAGE)
     resources = ROOT / "resources" / "linux"
     for folder, name in (
         ("applications", f"{APP_ID}.desktop"),

@@ -25,11 +25,11 @@ REPO = Path(__file__).resolve().parent.parent
 elf_files = packaging_script("build_deb").elf_files
 
 PACKAGE = "debrief"
-INSTALLED = Path("/opt/debrief")
+INSTALLED = Path("/usr/lib/debrief")
 LAUNCHER = Path("/usr/bin/debrief")
 # Every place the package writes to; compared before installing and after removing.
 WATCHED = (
-    Path("/opt"),
+    INSTALLED,
     Path("/usr/bin"),
     Path("/usr/share/applications"),
     Path("/usr/share/icons/hicolor"),
@@ -39,6 +39,15 @@ WATCHED = (
     Path("/usr/share/lintian/overrides"),
 )
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+
+
+def listed_folders(deb: Path) -> list[Path]:
+    listing = subprocess.run(
+        ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        Path(line.split()[5].removeprefix(".")) for line in listing.splitlines() if line[0] == "d"
+    ]
 
 
 def dpkg(*args: str) -> subprocess.CompletedProcess[str]:
@@ -107,12 +116,10 @@ def test_the_package_is_small_and_complete(deb: Path) -> None:
     assert f"/usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg" in paths
     for size in ICON_SIZES:
         assert f"/usr/share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png" in paths
-    assert "/usr/bin/debrief -> /opt/debrief/debrief" in listing.replace("./usr", "/usr")
-    stray = {
-        path
-        for path in paths
-        if path not in ("/", "/opt/") and not path.startswith(("/opt/debrief", "/usr/"))
-    }
+    assert "/usr/bin/debrief -> ../lib/debrief/debrief" in listing.replace("./usr", "/usr")
+    # Only under /usr: never /opt, which no Debian package owns, so dpkg would remove it
+    # with Debrief when it is empty (as on a fresh system).
+    stray = {path for path in paths if path != "/" and not path.startswith("/usr/")}
     assert stray == set()
 
 
@@ -120,6 +127,9 @@ def test_installed_debrief_runs_from_the_menu_and_uninstalls_cleanly(
     deb: Path, clean_machine: set[str], desktop: DesktopSession, tmp_path: Path
 ) -> None:
     before = clean_machine
+    # The system's folders the package also lists (/, /usr, /usr/share/applications…):
+    # dpkg removes such a folder on purge when it is empty and no other package lists it.
+    system_folders = [folder for folder in listed_folders(deb) if folder.is_dir()]
     installed = dpkg("--install", str(deb))
     assert installed.returncode == 0, installed.stderr
     status = dpkg("--status", PACKAGE).stdout
@@ -194,4 +204,5 @@ def test_installed_debrief_runs_from_the_menu_and_uninstalls_cleanly(
     assert not INSTALLED.exists() and not LAUNCHER.exists()
     assert [str(path) for path in files if path.is_file() or path.is_symlink()] == []
     assert snapshot() == before
+    assert [folder for folder in system_folders if not folder.is_dir()] == []
     assert (data_dir / "debrief.sqlite3").is_file()  # the user's data is theirs to keep

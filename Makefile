@@ -4,11 +4,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# What the goals need from Debian, checked before .venv is made: one complete apt-get line.
+DEB_DEPS := $(if $(filter run,$(MAKECMDGOALS)),run) \
+	$(if $(filter test bench,$(MAKECMDGOALS)),test) $(if $(filter package,$(MAKECMDGOALS)),package)
+export PYTHON
 
 .PHONY: run test lint format clean package bench
 
 $(STAMP): pyproject.toml
-	@tools/system-deps.sh venv
+	@tools/system-deps.sh venv $(DEB_DEPS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Debrief needs Python 3.11 or newer")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip

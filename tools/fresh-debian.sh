@@ -21,7 +21,9 @@
 # the summary at the end gives each step's result and duration.
 #
 # Environment: WORK (default /var/tmp/debrief-fresh), MIRROR (default: from apt's sources),
-# STEPS (default "user-deps root-deps user-test root-test"; fewer to try one part).
+# STEPS (default "user-deps root-deps user-test root-test"; fewer to try one part, none to
+# only prepare the chroot). One run per SUITE at a time: a second one waits for none, it
+# stops.
 set -euo pipefail
 
 SUITE=${1:-bookworm}
@@ -30,7 +32,7 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 BASE="$WORK/$SUITE-base"
 ROOT="$WORK/$SUITE"
 LOG="$WORK/$SUITE.log"
-STEPS=${STEPS:-"user-deps root-deps user-test root-test"}
+STEPS=${STEPS-"user-deps root-deps user-test root-test"}  # STEPS="" only prepares
 NEWUSER=newuser
 MOUNTS=(proc sys dev dev/pts dev/shm)
 
@@ -96,8 +98,21 @@ timed() {
 }
 
 mkdir -p "$WORK"
+exec 9>"$WORK/$SUITE.lock"
+flock -n 9 || { echo "fresh-debian: a $SUITE run is already going ($WORK/$SUITE.lock)" >&2; exit 1; }
 : >"$LOG"
 trap finish EXIT
+
+in_use() {
+  # Any process living in the chroot (its root or working folder inside it).
+  local proc
+  for proc in /proc/[0-9]*; do
+    case "$(readlink "$proc/root" 2>/dev/null)/ $(readlink "$proc/cwd" 2>/dev/null)/" in
+      "$ROOT"/* | *" $ROOT"/*) return 0 ;;
+    esac
+  done
+  return 1
+}
 
 if [ ! -f "$BASE/.fresh-debian-base" ]; then
   command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
@@ -109,12 +124,15 @@ if [ ! -f "$BASE/.fresh-debian-base" ]; then
   note "debootstrap $SUITE: $(($(date +%s) - start))s"
 fi
 
-# A fresh copy of the pristine system for this run; never delete through live bind mounts.
+# A fresh copy of the pristine system for this run; never delete through live bind mounts
+# (they are this machine's /dev, /proc and /sys), nor under processes still running there.
+if in_use; then echo "fresh-debian: processes still run in $ROOT; not touching it" >&2; exit 1; fi
 unmount_all
-for m in "${MOUNTS[@]}"; do
-  if mounted "$ROOT/$m"; then echo "fresh-debian: $ROOT/$m still mounted" >&2; exit 1; fi
-done
-rm -rf "$ROOT"
+if grep -q " $ROOT/" /proc/self/mountinfo; then
+  echo "fresh-debian: something is still mounted under $ROOT" >&2
+  exit 1
+fi
+rm -rf --one-file-system "$ROOT"
 cp -a "$BASE" "$ROOT"
 for m in "${MOUNTS[@]}"; do
   mkdir -p "$ROOT/$m"

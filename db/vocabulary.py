@@ -134,6 +134,9 @@ class ReminderState(StrEnum):
     DONE = "done"
     DISMISSED = "dismissed"
     CANCELLED = "cancelled"
+    # Planned too late to be of use (an interview logged after the fact, imported history,
+    # a step a later variant replaced): recorded, never fired, not shown as waiting.
+    PAST = "past"
 
 
 # Which answers each state accepts. A reminder the app never got to fire (it was closed)
@@ -146,6 +149,7 @@ REMINDER_TRANSITIONS: dict[ReminderState, frozenset[ReminderState]] = {
             ReminderState.SNOOZED,
             ReminderState.DISMISSED,
             ReminderState.CANCELLED,
+            ReminderState.PAST,
         }
     ),
     ReminderState.FIRED: frozenset(
@@ -154,6 +158,7 @@ REMINDER_TRANSITIONS: dict[ReminderState, frozenset[ReminderState]] = {
             ReminderState.SNOOZED,
             ReminderState.DISMISSED,
             ReminderState.CANCELLED,
+            ReminderState.PAST,
         }
     ),
     ReminderState.SNOOZED: frozenset(
@@ -163,11 +168,13 @@ REMINDER_TRANSITIONS: dict[ReminderState, frozenset[ReminderState]] = {
             ReminderState.SNOOZED,
             ReminderState.DISMISSED,
             ReminderState.CANCELLED,
+            ReminderState.PAST,
         }
     ),
     ReminderState.DONE: frozenset(),
     ReminderState.DISMISSED: frozenset(),
     ReminderState.CANCELLED: frozenset(),
+    ReminderState.PAST: frozenset(),
 }
 
 OPEN_REMINDER_STATES = frozenset(

@@ -24,7 +24,9 @@ from desktop.playbook.nudges import (
     parse_messages,
     weekly_progress,
 )
+from desktop.domain.forms import validate_opportunity
 from desktop.services.interviews import log_interview
+from desktop.services.opportunities import create_opportunity
 from desktop.services.nudges import plan_nudge, save_nudge_settings, this_week
 from desktop.services.opportunities import change_status
 from desktop.services.queries import opportunity_id_of_interview
@@ -186,8 +188,10 @@ def test_switched_off_and_quiet_hours_make_no_nudge(store, clock) -> None:
 
 def test_this_week_counts_applications_against_the_goal(store, clock) -> None:
     clock.set(NOW)
-    log_interview(interview_draft(clock), clock)
-    log_interview(interview_draft(clock, company="Globex"), clock)
+    create_opportunity(validate_opportunity({"company": "Acme", "role": "Analyst"}), clock)
+    create_opportunity(validate_opportunity({"company": "Globex", "role": "Analyst"}), clock)
+    # An interview logged this week is not an application made this week.
+    log_interview(interview_draft(clock, company="Initech"), clock)
     save_nudge_settings(NudgeSettings(weekly_goal=4))
     assert this_week(clock) == (2, 4)
 

@@ -208,7 +208,9 @@ def test_due_list_names_the_person_and_the_opportunity(store, clock) -> None:
     assert "Send a thank-you note to Dana Li — Acme, Data Analyst" in titles
     assert "Call Sam with your feedback — Acme, Data Analyst" in titles
     assert [v.due_at for v in views] == sorted(v.due_at for v in views)
-    assert len(reminders_of(1)) == len(views)
+    # The late thank-you and the second follow-up wait behind their first: one at a time.
+    hidden = {"late_thank_you", "second_follow_up"}
+    assert len(views) == sum(1 for v in reminders_of(1) if v.kind.value not in hidden)
     mark_done(views[0].id, clock)
     assert views[0].id not in {v.id for v in open_reminders_until(FAR)}
     assert Interview.select().count() == 1

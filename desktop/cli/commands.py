@@ -18,7 +18,7 @@ from desktop.cli.terminal import write_utf8
 from desktop.domain.clock import Clock
 from desktop.domain.forms import parse_local_datetime, validate_interview
 from desktop.playbook.snooze import parse_duration
-from desktop.services import reminders
+from desktop.services import counts, reminders
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import change_status
 from desktop.services.queries import list_opportunities, opportunity_id_of_interview
@@ -184,7 +184,7 @@ def _print_table(rows, tz: tzinfo) -> None:
 
 def _due(args: argparse.Namespace, clock: Clock):
     def act() -> int:
-        views = reminders.open_reminders_until(clock.now())
+        views = counts.waiting_now(clock.now())
         if args.json:
             payload = [
                 {

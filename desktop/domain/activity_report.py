@@ -12,6 +12,7 @@ from typing import Any
 
 from db.vocabulary import Status
 from desktop.playbook.rules import Kind
+from desktop.playbook.weeks import application_day
 
 # Reminders that, once marked done, mean the user contacted the employer.
 FOLLOW_UP_DONE: dict[str, str] = {
@@ -58,8 +59,10 @@ def activity_report(bundle: dict[str, Any], start: date, end: date, tz: tzinfo) 
             entries.append(Entry(day, kind, opp["company"], opp["role_title"], detail))
 
     for opp in bundle["opportunities"]:
-        if opp["applied_on"]:
-            add(opp["applied_on"], APPLICATION, opp, opp["source"] or opp["posting_url"])
+        first = next((c["to"] for c in opp["status_history"] if c["from"] is None), None)
+        applied = application_day(opp["applied_on"], opp["created_at"], first, tz)
+        if applied is not None:
+            add(applied, APPLICATION, opp, opp["source"] or opp["posting_url"])
         for interview in opp["interviews"]:
             local = interview["starts_at"].astimezone(tz)
             names = ", ".join(people[r] for r in interview["interviewers"] if r in people)

@@ -44,6 +44,58 @@ FELT_WRONG_KINDS = frozenset({Kind.FELT_WRONG_FORWARD, Kind.FELT_WRONG_NOT})
 FELT_WRONG_FRESH_FOR = timedelta(days=7)
 
 
+# How long after it comes due a step is still worth doing. A step planned later than that
+# (an interview logged after the fact, imported history) is recorded as past, silently.
+# Kinds not listed stay useful however late (a follow-up while still waiting, an offer).
+STILL_USEFUL: dict[Kind, timedelta] = {
+    Kind.DEBRIEF: timedelta(days=7),
+    Kind.RECRUITER_CALL: timedelta(days=2),
+    Kind.LATE_THANK_YOU: timedelta(days=3),
+    Kind.THANKS_VIA_RECRUITER: timedelta(days=3),
+    Kind.FOLLOW_UP: timedelta(days=14),
+    Kind.REJECTION_REPLY: timedelta(days=7),
+    Kind.REAPPLY_CHECK_IN: timedelta(days=30),
+    Kind.KEEP_IN_TOUCH: timedelta(days=30),
+}
+
+# A later variant of a step replaces the earlier one once it comes due: never both waiting.
+SUPERSEDED_BY: dict[Kind, Kind] = {
+    Kind.THANK_YOU: Kind.LATE_THANK_YOU,
+    Kind.FOLLOW_UP: Kind.SECOND_FOLLOW_UP,
+}
+
+
+def successor_key(key: str) -> str | None:
+    """The key of the variant that replaces this step, if any (same opportunity,
+    interview and person)."""
+    parts = key.split(":")
+    if len(parts) < 2:
+        return None
+    try:
+        later = SUPERSEDED_BY.get(Kind(parts[1]))
+    except ValueError:
+        return None
+    if later is None:
+        return None
+    return ":".join([parts[0], later.value, *parts[2:]])
+
+
+def past_on_arrival(planned: list[Planned], now: datetime) -> frozenset[str]:
+    """Keys of planned steps that are of no use any more, planned now for the first time:
+    long past their time, or already replaced by a later variant that is due."""
+    due = {p.key: p.due_at for p in planned}
+    out = set()
+    for p in planned:
+        useful_for = STILL_USEFUL.get(p.kind)
+        if useful_for is not None and p.due_at + useful_for < now:
+            out.add(p.key)
+            continue
+        later = successor_key(p.key)
+        if later is not None and later in due and due[later] <= now:
+            out.add(p.key)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Person:
     id: int

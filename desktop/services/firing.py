@@ -13,7 +13,12 @@ from db.models import Interview, Reminder
 from db.vocabulary import ReminderState
 from desktop.domain.clock import Clock
 from desktop.playbook.rules import Kind
-from desktop.services.reminders import OPEN_STATE_VALUES, ReminderView, views_of
+from desktop.services.reminders import (
+    OPEN_STATE_VALUES,
+    ReminderView,
+    retire_superseded,
+    views_of,
+)
 
 _TO_FIRE = (ReminderState.PENDING.value, ReminderState.SNOOZED.value)
 
@@ -30,6 +35,8 @@ def next_due_at() -> datetime | None:
 
 
 def due_to_fire(now: datetime) -> list[ReminderView]:
+    # A first step whose later variant is due now is past: only the later one pops.
+    retire_superseded(now)
     return views_of(
         Reminder.select().where(Reminder.state.in_(_TO_FIRE) & (Reminder.due_at <= now))
     )

@@ -22,7 +22,7 @@ from desktop.domain.insights import (
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.weeks import WEEKS_SHOWN, Week, weekly_activity
 from desktop.services.lessons import lessons_before
-from desktop.services.nudges import applied_at, load_nudge_settings
+from desktop.services.nudges import application_days, applied_at, load_nudge_settings
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def gather_insights(clock: Clock) -> Insights:
         .tuples()
     ]
     weeks = weekly_activity(
-        [h.applied_at for h in found],
+        application_days(clock.tz, since=(now - timedelta(weeks=WEEKS_SHOWN + 1)).date()),
         [starts for h in found for starts, _, _ in h.interviews],
         notes,
         now,

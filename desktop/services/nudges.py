@@ -22,9 +22,9 @@ from desktop.playbook.nudges import (
     fill,
     next_message,
     parse_messages,
-    weekly_progress,
 )
 from desktop.playbook.rules import feeling
+from desktop.playbook.weeks import application_day, applications_this_week, monday_of
 from desktop.services import settings
 from desktop.services.settings import load_playbook_settings
 from desktop.shipped import nudge_file
@@ -50,16 +50,30 @@ def applied_at(applied_on: date | None, created_at: datetime, tz: tzinfo) -> dat
     return datetime.combine(applied_on, time(12), tzinfo=tz) if applied_on else created_at
 
 
-def application_times(tz: tzinfo, since: datetime | None = None) -> list[datetime]:
-    """Every application's time; with `since`, only those from about then on, so the
-    tray's weekly count does not read a year of history."""
-    query = Opportunity.select(Opportunity.applied_on, Opportunity.created_at)
+def application_days(tz: tzinfo, since: date | None = None) -> list[date]:
+    """The day of every application (`playbook.weeks.application_day`); with `since`, only
+    those from then on, so the tray's weekly count does not read a year of history."""
+    first = {
+        oid: to
+        for oid, to in StatusChange.select(StatusChange.opportunity, StatusChange.to_status)
+        .where(StatusChange.from_status.is_null())
+        .order_by(StatusChange.changed_at.desc())
+        .tuples()
+    }
+    query = Opportunity.select(Opportunity.id, Opportunity.applied_on, Opportunity.created_at)
     if since is not None:
         query = query.where(
-            (Opportunity.applied_on >= since.date() - timedelta(days=1))
-            | (Opportunity.applied_on.is_null() & (Opportunity.created_at >= since))
+            (Opportunity.applied_on >= since)
+            | (
+                Opportunity.applied_on.is_null()
+                & (
+                    Opportunity.created_at
+                    >= datetime.combine(since, time(), tz) - timedelta(days=1)
+                )
+            )
         )
-    return [applied_at(on, created, tz) for on, created in query.tuples()]
+    days = [application_day(on, created, first.get(oid), tz) for oid, on, created in query.tuples()]
+    return [d for d in days if d is not None and (since is None or d >= since)]
 
 
 def pipeline_facts(tz: tzinfo, now: datetime | None = None) -> PipelineFacts:
@@ -176,7 +190,6 @@ def plan_nudge(clock: Clock) -> int | None:
 
 def this_week(clock: Clock) -> tuple[int, int]:
     """(applications since Monday, the weekly goal)."""
-    now = clock.now()
-    recent = application_times(clock.tz, since=now - timedelta(days=8))
-    done = weekly_progress(recent, now, clock.tz)
+    today = clock.now().astimezone(clock.tz).date()
+    done = applications_this_week(application_days(clock.tz, since=monday_of(today)), today)
     return done, load_nudge_settings().weekly_goal

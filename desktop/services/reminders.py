@@ -29,11 +29,14 @@ from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import (
     FELT_WRONG_FRESH_FOR,
     FELT_WRONG_KINDS,
+    SUPERSEDED_BY,
     InterviewFacts,
     Kind,
     OpportunityFacts,
     Person,
+    past_on_arrival,
     plan,
+    successor_key,
 )
 from desktop.playbook.settings import PlaybookSettings
 from desktop.playbook.snooze import snooze_until
@@ -135,25 +138,49 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
             and p.due_at < now - FELT_WRONG_FRESH_FOR
         )
     }
+    past = past_on_arrival(list(wanted.values()), now)
     for key, planned in wanted.items():
-        row = existing.get(key)
+        row = existing.get(key) or _same_step_for_someone_else(key, existing, wanted)
         if row is None:
             Reminder.create(
                 kind=planned.kind.value,
                 key=key,
                 due_at=planned.due_at,
+                state=(ReminderState.PAST if key in past else ReminderState.PENDING).value,
                 opportunity=opportunity_id,
                 interview=planned.interview_id,
                 contact=planned.contact_id,
                 created_at=now,
             )
-        elif row.state == ReminderState.CANCELLED.value or (
-            row.state == ReminderState.PENDING.value
-            and (row.due_at != planned.due_at or row.contact_id != planned.contact_id)
+            continue
+        if row.key != key:
+            # The same step, now for another contact row (the user fixed the recruiter's
+            # name or address): it keeps what the user has already seen and answered.
+            existing[key] = existing.pop(row.key)
+            row.key = key
+            row.contact = planned.contact_id
+            row.save()
+        if row.state in _REVIVABLE and (
+            row.state == ReminderState.CANCELLED.value or row.due_at != planned.due_at
         ):
-            # Moved (an interview rescheduled), wanted again (a status changed back), or
-            # now addressed to someone else (the recruiter turned out to be an agency).
-            row.state = ReminderState.PENDING.value
+            # Wanted again (a status changed back) or moved (an interview rescheduled).
+            # One already seen at the same time waits again without popping a second time.
+            seen = row.fired_at is not None and row.due_at == planned.due_at
+            if seen:
+                row.state = ReminderState.FIRED.value
+            elif key in past:
+                row.state = ReminderState.PAST.value
+            else:
+                row.state = ReminderState.PENDING.value
+            row.due_at = planned.due_at
+            row.contact = planned.contact_id
+            row.answered_at = None
+            row.save()
+        elif row.state == ReminderState.PENDING.value and (
+            row.due_at != planned.due_at or row.contact_id != planned.contact_id
+        ):
+            # Moved, or now addressed to someone else (the recruiter turned out to be an
+            # agency).
             row.due_at = planned.due_at
             row.contact_id = planned.contact_id
             row.save()
@@ -162,6 +189,45 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
             row.move_to(ReminderState.CANCELLED)
             row.answered_at = now
             row.save()
+
+
+_REVIVABLE = (ReminderState.CANCELLED.value, ReminderState.PAST.value)
+
+
+def _stem(key: str) -> str:
+    """A key without its person: the step itself."""
+    return ":".join(part for part in key.split(":") if not part.startswith("p"))
+
+
+def _same_step_for_someone_else(
+    key: str, existing: dict[str, Reminder], wanted: dict[str, object]
+) -> Reminder | None:
+    """The one row of this step no longer wanted under its old person, when exactly one
+    person is wanted for the step now (one recruiter call, one pass-on-thanks)."""
+    stem = _stem(key)
+    if stem == key or sum(1 for k in wanted if _stem(k) == stem) != 1:
+        return None
+    gone = [r for k, r in existing.items() if k not in wanted and _stem(k) == stem]
+    return gone[0] if len(gone) == 1 else None
+
+
+def retire_superseded(now: datetime) -> int:
+    """Record as past every open step whose later variant has come due (the first
+    thank-you once the late one is due), so the two never wait side by side."""
+    firsts = Reminder.select().where(
+        Reminder.kind.in_([k.value for k in SUPERSEDED_BY]) & Reminder.state.in_(OPEN_STATE_VALUES)
+    )
+    retired = 0
+    with DB.atomic():
+        for row in firsts:
+            later_key = successor_key(row.key)
+            later = Reminder.get_or_none(Reminder.key == later_key) if later_key else None
+            if later is not None and later.due_at <= now and later.state not in _REVIVABLE:
+                row.move_to(ReminderState.PAST)
+                row.answered_at = now
+                row.save()
+                retired += 1
+    return retired
 
 
 def replan_all(clock: Clock) -> None:
@@ -237,6 +303,7 @@ class ReminderView:
     interview_id: int | None
     link: str = ""  # a posting to look at again (the re-apply check-in)
     task: str = ""  # the title without its opportunity, for where that is already shown
+    key: str = ""
 
 
 def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
@@ -284,6 +351,7 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
                 interview_id=row.interview_id,
                 link=link,
                 task=task,
+                key=row.key,
             )
         )
     return views
@@ -319,12 +387,15 @@ def _with_history(why: str, opportunity_id: int) -> tuple[str, str]:
 
 
 def open_reminders_until(horizon: datetime) -> list[ReminderView]:
-    """Unanswered reminders due at or before `horizon`, oldest first."""
-    return views_of(
+    """Unanswered reminders due at or before `horizon`, oldest first. A later variant
+    (the late thank-you) is left out while its first is still open: one of them at a time."""
+    views = views_of(
         Reminder.select().where(
             (Reminder.state.in_(OPEN_STATE_VALUES)) & (Reminder.due_at <= horizon)
         )
     )
+    replaced = {successor_key(v.key) for v in views}
+    return [v for v in views if v.key not in replaced]
 
 
 def reminders_of(opportunity_id: int) -> list[ReminderView]:

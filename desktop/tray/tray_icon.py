@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.domain.clock import Clock
 from desktop.playbook.snooze import CHOICES
-from desktop.services import NotFound, firing, nudges, reminders
+from desktop.services import NotFound, counts, nudges, reminders
 from desktop.services.reminders import ReminderView
 from desktop.services.vocabulary import InvalidTransition
 from desktop.tray import texts
@@ -61,8 +61,9 @@ class TrayIcon(QObject):
         self.update_state()
 
     def update_state(self) -> None:
-        """Badge and tooltip from what is fired and unanswered."""
-        self.waiting = firing.waiting()
+        """Badge and tooltip from what is waiting now (`services.counts`, the same count
+        as the window's title and `debrief due`)."""
+        self.waiting = counts.waiting_now(self.clock.now())
         count = len(self.waiting)
         self.icon.setIcon(badged(self.base_icon, count) if count else self.base_icon)
         self.icon.setToolTip(self.tooltip())

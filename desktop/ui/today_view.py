@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.clock import Clock
 from desktop.playbook.rules import Kind
 from desktop.playbook.snooze import CHOICES
-from desktop.services import NotFound, reminders
+from desktop.services import NotFound, counts, reminders
 from desktop.services.reminders import ReminderView
 from desktop.services.vocabulary import InvalidTransition, Status
 from desktop.ui import strings
@@ -131,13 +131,19 @@ class TodayView(QWidget):
         now = self.clock.now()
         local_now = now.astimezone(self.clock.tz)
         end_of_today = datetime.combine(local_now.date(), time.max, self.clock.tz)
-        views = reminders.open_reminders_until(now + timedelta(days=7))
+        waiting = counts.waiting_now(now)
+        ahead = [
+            v for v in reminders.open_reminders_until(now + timedelta(days=7)) if v.due_at > now
+        ]
+        views = waiting + ahead
         groups = (
-            (strings.TODAY_OVERDUE, [v for v in views if v.due_at <= now]),
-            (strings.TODAY_TODAY, [v for v in views if now < v.due_at <= end_of_today]),
-            (strings.TODAY_WEEK, [v for v in views if v.due_at > end_of_today]),
+            (strings.TODAY_OVERDUE, waiting),
+            (strings.TODAY_TODAY, [v for v in ahead if v.due_at <= end_of_today]),
+            (strings.TODAY_WEEK, [v for v in ahead if v.due_at > end_of_today]),
         )
-        self.due_count = len(groups[0][1]) + len(groups[1][1])
+        # What is waiting now, as the tray badge and `debrief due` count it: later today
+        # is listed but not counted.
+        self.due_count = len(waiting)
         self._clear()
         if not views:
             empty = QLabel(strings.TODAY_EMPTY)

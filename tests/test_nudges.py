@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from db.models import Reminder
 from db.vocabulary import Status
+from desktop.domain.forms import validate_opportunity
 from desktop.paths import resources_dir
 from desktop.playbook.calendar import QuietHours
 from desktop.playbook.nudges import (
@@ -24,11 +25,9 @@ from desktop.playbook.nudges import (
     parse_messages,
     weekly_progress,
 )
-from desktop.domain.forms import validate_opportunity
 from desktop.services.interviews import log_interview
-from desktop.services.opportunities import create_opportunity
 from desktop.services.nudges import plan_nudge, save_nudge_settings, this_week
-from desktop.services.opportunities import change_status
+from desktop.services.opportunities import change_status, create_opportunity
 from desktop.services.queries import opportunity_id_of_interview
 from desktop.services.reminders import open_reminders_until
 from tests.conftest import interview_draft

@@ -235,11 +235,18 @@ def test_a_nudge_opens_where_the_next_step_happens(qtbot, store, clock, tmp_path
     from desktop.services.reminders import reminder_view
 
     log_interview(interview_draft(clock), clock)
+    clock.advance(days=1)
     made = plan_nudge(clock)
     window = open_window(qtbot, clock, tmp_path)
+    # Open on the nudge's row in Today goes there (main disabled it).
+    row = window.today.rows[made]
+    assert row.open_button.isEnabled()
+    with qtbot.waitSignal(window.today.act_requested) as opened:
+        row.open_button.click()
+    assert opened.args[0].id == made
+    qtbot.waitUntil(lambda: reminder_view(made).state.value == "done")
+    dialog = window.active_dialog
+    assert dialog is not None and dialog.windowTitle() == "Add an opportunity"
+    dialog.reject()
     view = reminder_view(made)
     assert view.kind is NudgeKind.FEW_LIVE
-    dialog = window.act_on_reminder(view)
-    qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Add an opportunity"
-    assert reminder_view(made).state.value == "done"

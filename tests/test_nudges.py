@@ -138,8 +138,9 @@ def test_weekly_progress_counts_from_monday_local_time() -> None:
 
 
 def test_a_nudge_becomes_a_reminder_once_a_day_with_its_words(store, clock) -> None:
-    clock.set(NOW)
+    clock.set(NOW - timedelta(days=1))
     log_interview(interview_draft(clock), clock)
+    clock.set(NOW)
     first = plan_nudge(clock)
     assert first is not None
     [view] = [v for v in open_reminders_until(NOW) if v.id == first]
@@ -161,7 +162,7 @@ def test_the_day_after_a_rejection_a_kind_nudge_names_the_company(store, clock) 
     clock.set(NOW - timedelta(days=1))
     interview = log_interview(interview_draft(clock, company="Initech"), clock)
     change_status(opportunity_id_of_interview(interview), Status.NOT_THIS_TIME, clock)
-    assert plan_nudge(clock) is not None  # (few live, straight away)
+    assert plan_nudge(clock) is None  # a new user: nothing before a day has passed
     clock.set(NOW + timedelta(hours=1))
     made = plan_nudge(clock)
     assert made is not None
@@ -176,8 +177,9 @@ def test_the_day_after_a_rejection_a_kind_nudge_names_the_company(store, clock) 
 
 
 def test_switched_off_and_quiet_hours_make_no_nudge(store, clock) -> None:
-    clock.set(NOW)
+    clock.set(NOW - timedelta(days=2))
     log_interview(interview_draft(clock), clock)
+    clock.set(NOW)
     save_nudge_settings(NudgeSettings(off=frozenset(k.value for k in NudgeKind)))
     assert plan_nudge(clock) is None
     save_nudge_settings(NudgeSettings())
@@ -214,9 +216,9 @@ def test_after_a_no_the_next_nudge_is_a_pause_and_send_more_waits_a_day() -> Non
 def test_a_debrief_that_felt_bad_also_earns_a_pause(store, clock) -> None:
     from desktop.services.debriefs import DebriefData, save_debrief
 
-    clock.set(NOW)
+    clock.set(NOW - timedelta(days=2))
     interview = log_interview(interview_draft(clock, starts_at="2026-11-22 08:00"), clock)
-    clock.advance(hours=1)
+    clock.set(NOW + timedelta(hours=1))
     save_debrief(interview, DebriefData(felt=1), clock)
     made = plan_nudge(clock)
     assert made is not None
@@ -259,3 +261,32 @@ def test_every_variant_has_words_that_rotate() -> None:
             for title, body in texts:
                 words = (title + body).casefold()
                 assert "honest feedback" in words or "career counsellor" in words, title
+
+
+def test_a_new_user_is_not_nudged_before_logging_something_and_a_day(store, clock) -> None:
+    # Main nudged an empty folder within seconds: "Room for a couple more — You have 0".
+    clock.set(NOW)
+    assert plan_nudge(clock) is None
+    clock.advance(days=3)
+    assert plan_nudge(clock) is None  # still nothing logged
+    log_interview(interview_draft(clock), clock)
+    clock.advance(hours=23)
+    assert plan_nudge(clock) is None
+    clock.advance(hours=2)
+    assert plan_nudge(clock) is not None
+
+
+def test_a_nudge_says_the_numbers_as_they_are_when_shown(store, clock) -> None:
+    from desktop.domain.forms import validate_opportunity
+    from desktop.services.reminders import reminder_view
+
+    clock.set(NOW - timedelta(days=1))
+    log_interview(interview_draft(clock), clock)
+    clock.set(NOW)
+    made = plan_nudge(clock)
+    assert reminder_view(made).kind is NudgeKind.FEW_LIVE
+    assert "1 in play" in reminder_view(made).why or "only 1 " in reminder_view(made).why
+    for n in range(7):
+        create_opportunity(validate_opportunity({"company": f"Co {n}", "role": "Analyst"}), clock)
+    shown = reminder_view(made)
+    assert "8" in shown.title + shown.why and " 1 " not in shown.why

@@ -40,6 +40,12 @@ NUDGE_LABELS = {
     NudgeKind.NO_RECENT_APPLICATION: "No new application in a week",
 }
 SAME_KIND_GAP = timedelta(days=3)
+# A new user is not nudged about an empty folder: nudges begin a day after the first thing
+# logged (an opportunity or an interview).
+FIRST_NUDGE_AFTER = timedelta(days=1)
+# Numbers a nudge says that change as the user acts: filled in when it is shown, so a card
+# never says "0 in play" once eight opportunities exist.
+LIVE_FIELDS = frozenset({"live", "target"})
 NO_APPLICATION_DAYS = 7
 PAUSE_MIN_APPLICATIONS = 8
 PAUSE_WINDOW = timedelta(days=42)
@@ -218,6 +224,17 @@ def choose(
             continue
         return nudge
     return None
+
+
+def settled_in(first_logged: datetime | None, now: datetime) -> bool:
+    """Whether nudging may begin: something was logged, and a day has passed since."""
+    return first_logged is not None and now - first_logged >= FIRST_NUDGE_AFTER
+
+
+def fill_at_planning(template: str, values: dict[str, object]) -> str:
+    """Fill what belongs to the moment of planning (a company's name), leaving the live
+    numbers (`LIVE_FIELDS`) to be filled when the nudge is shown."""
+    return fill(template, {k: v for k, v in values.items() if k not in LIVE_FIELDS})
 
 
 def next_message(kind: NudgeKind, count: int, sent: Sequence[Sent]) -> int:

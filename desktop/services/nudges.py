@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from peewee import fn
+
 from db.connection import DB
 from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import ReminderState, Status
@@ -19,9 +21,10 @@ from desktop.playbook.nudges import (
     PipelineFacts,
     Sent,
     choose,
-    fill,
+    fill_at_planning,
     next_message,
     parse_messages,
+    settled_in,
 )
 from desktop.playbook.rules import feeling
 from desktop.playbook.weeks import application_day, applications_this_week, monday_of
@@ -160,6 +163,9 @@ def plan_nudge(clock: Clock) -> int | None:
     now = clock.now()
     chosen = load_nudge_settings()
     with DB.atomic():
+        first = Opportunity.select(fn.MIN(Opportunity.created_at)).scalar()
+        if not settled_in(first, now):
+            return None
         sent, about = sent_nudges()
         nudge = choose(
             pipeline_facts(clock.tz, now),
@@ -174,7 +180,7 @@ def plan_nudge(clock: Clock) -> int | None:
             return None
         texts = messages(nudge)
         index = next_message(nudge.kind, len(texts), sent)
-        title, body = (fill(part, nudge.values) for part in texts[index])
+        title, body = (fill_at_planning(part, nudge.values) for part in texts[index])
         key = f"nudge:{nudge.kind.value}:{now:%Y%m%dT%H%M%S}:m{index}"
         if nudge.about:
             key += f":{nudge.about}"
@@ -186,6 +192,18 @@ def plan_nudge(clock: Clock) -> int | None:
             created_at=now,
             message=f"{title}\n{body}",
         ).id
+
+
+def live_values() -> dict[str, object]:
+    """The numbers a nudge says, as they are now (`playbook.nudges.LIVE_FIELDS`)."""
+    live = sum(
+        1
+        for (status,) in Opportunity.select(Opportunity.status)
+        .where(Opportunity.archived == False)  # noqa: E712 (Peewee builds SQL from ==)
+        .tuples()
+        if Status(status).is_live
+    )
+    return {"live": live, "target": load_nudge_settings().target_live}
 
 
 def this_week(clock: Clock) -> tuple[int, int]:

@@ -25,7 +25,7 @@ from db.models import (
 from db.vocabulary import OPEN_REMINDER_STATES, RecruiterKind, ReminderState, Status
 from desktop.domain.clock import Clock
 from desktop.playbook.calendar import allowed
-from desktop.playbook.nudges import NudgeKind
+from desktop.playbook.nudges import NudgeKind, fill
 from desktop.playbook.rules import (
     FELT_WRONG_FRESH_FOR,
     FELT_WRONG_KINDS,
@@ -52,6 +52,7 @@ from desktop.playbook.texts import why as why_of
 from desktop.services import NotFound
 from desktop.services.history import company_history
 from desktop.services.lessons import lessons_before
+from desktop.services.nudges import live_values
 from desktop.services.settings import load_playbook_settings
 
 OPEN_STATE_VALUES = tuple(s.value for s in OPEN_REMINDER_STATES)
@@ -322,10 +323,13 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
         .objects()
     )
     views = []
+    now_values: dict[str, object] | None = None
     for row in rows:
         if row.kind in _NUDGE_VALUES:
             kind: Kind | NudgeKind = NudgeKind(row.kind)
-            heading, _, why = row.message.partition("\n")
+            if now_values is None:
+                now_values = live_values()
+            heading, _, why = fill(row.message, now_values).partition("\n")
             task = heading
         else:
             kind = Kind(row.kind)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
+from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import Kind
 from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, counts, reminders
@@ -199,6 +200,10 @@ class TodayView(QWidget):
                 row.no_response_button.clicked.connect(
                     lambda: self._mark_no_response(ident, target)
                 )
+        elif isinstance(row.view.kind, NudgeKind) and row.view.kind is not NudgeKind.RECHARGE:
+            # A nudge opens where its next step happens: Add an opportunity, the rejection
+            # reply, or Insights (a pause to rest has nothing to open).
+            row.open_button.clicked.connect(lambda: self.act_requested.emit(row.view))
         else:
             row.open_button.setEnabled(False)
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 
 from db.connection import DB
 from db.vocabulary import Status
@@ -167,7 +167,7 @@ def test_the_dashboard_renders_empty_small_and_large(qtbot, store, clock, tmp_pa
     _bulk_history(1000, clock)
     window.refresh()
     assert window.insights.data.opportunities == 1001
-    assert window.insights.companies.rowCount() == 200
+    assert window.insights.company_model.rowCount() == 200
     for size in ((320, 240), (1600, 1000)):
         window.resize(*size)
         window.insights.grab()
@@ -250,3 +250,38 @@ def test_a_nudge_opens_where_the_next_step_happens(qtbot, store, clock, tmp_path
     dialog.reject()
     view = reminder_view(made)
     assert view.kind is NudgeKind.FEW_LIVE
+
+
+def test_what_each_company_did_reads_right(qtbot, store, clock, tmp_path) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    from desktop.domain.forms import validate_opportunity
+    from desktop.services.opportunities import create_opportunity
+
+    def applied(company: str, days_ago: int) -> int:
+        on = (clock.now() - timedelta(days=days_ago)).date().isoformat()
+        raw = {"company": company, "role": "Analyst", "applied_on": on}
+        return create_opportunity(validate_opportunity(raw), clock)
+
+    silent = applied("Acme", 20)
+    change_status(silent, Status.NO_RESPONSE, clock)  # the user's mark, not an answer
+    change_status(applied("Initech", 5), Status.NOT_THIS_TIME, clock)
+    applied("Umbrella", 2)  # still waiting
+    log_interview(interview_draft(clock, company="Globex"), clock)  # answered; wait unknown
+    window = open_window(qtbot, clock, tmp_path)
+    window.show_insights()
+    table, model = window.insights.companies, window.insights.company_model
+    rows = {model.text(r, 0): [model.text(r, c) for c in range(5)] for r in range(model.rowCount())}
+    assert rows["Acme"] == ["Acme", "1", "no answer yet", "—", "1"]
+    assert rows["Initech"] == ["Initech", "1", "about 5 days", "1", "—"]
+    assert rows["Umbrella"][2] == "no answer yet"
+    assert rows["Globex"][2] == "—"
+    assert table.verticalHeader().isHidden()
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.ResizeToContents
+    window.resize(1366, 768)
+    table.grab()
+    for column, title in enumerate(
+        model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)
+    ):
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)

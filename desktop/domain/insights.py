@@ -31,6 +31,8 @@ class OpportunityHistory:
     interviews: tuple[tuple[datetime, str, int | None], ...] = ()  # (starts, round, felt)
     statuses_reached: frozenset[str] = frozenset()
     first_answer_at: datetime | None = None  # first interview or outcome, whichever first
+    # The company answered, even when the wait cannot be measured (no application day).
+    heard_back: bool = False
 
 
 def interview_outcome(history: OpportunityHistory, index: int) -> str | None:
@@ -135,6 +137,8 @@ class CompanyMemory:
     answered_in_days: float | None  # median, of those answered
     went_silent: int
     said_no: int
+    answered: int = 0  # how many answers the wait is measured over
+    heard_back: int = 0  # how many of its applications it answered at all
 
     def sentence(self) -> str:
         parts = [f"{self.applications} application{'s' * (self.applications != 1)}"]
@@ -153,16 +157,19 @@ def company_memory(histories: Sequence[OpportunityHistory]) -> list[CompanyMemor
         by_company.setdefault(history.company, []).append(history)
     out = []
     for company, items in by_company.items():
+        # An answer the same day as the application (applied_at is noon) is 0 days.
         waits = [
-            (h.first_answer_at - h.applied_at).total_seconds() / 86400
+            max(0.0, (h.first_answer_at - h.applied_at).total_seconds() / 86400)
             for h in items
-            if h.first_answer_at is not None and h.first_answer_at >= h.applied_at
+            if h.first_answer_at is not None
         ]
         out.append(
             CompanyMemory(
                 company=company,
                 applications=len(items),
                 answered_in_days=median(waits) if waits else None,
+                answered=len(waits),
+                heard_back=sum(1 for h in items if h.heard_back or h.first_answer_at is not None),
                 went_silent=sum(1 for h in items if h.status == Status.NO_RESPONSE.value),
                 said_no=sum(1 for h in items if Status.NOT_THIS_TIME.value in h.statuses_reached),
             )

@@ -20,7 +20,7 @@ from desktop.domain.insights import (
     funnel,
 )
 from desktop.playbook.lessons import Lessons
-from desktop.playbook.weeks import WEEKS_SHOWN, Week, weekly_activity
+from desktop.playbook.weeks import WEEKS_SHOWN, Week, application_day, weekly_activity
 from desktop.services.lessons import lessons_before
 from desktop.services.nudges import application_days, applied_at, load_nudge_settings
 
@@ -34,6 +34,14 @@ class Insights:
     companies: list[CompanyMemory]
     lessons: Lessons
     opportunities: int
+
+
+# Status changes that are the company's answer.
+_COMPANY_ANSWERS = frozenset(
+    s.value
+    for s in (Status.INTERVIEWING, Status.AWAITING, Status.OFFER, Status.NOT_THIS_TIME,
+              Status.ACCEPTED, Status.CANCELLED)
+)  # fmt: skip
 
 
 def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory]:
@@ -56,20 +64,35 @@ def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory
         talks[oid].append((starts, label, felt.get(iid)))
     reached: dict[int, set[str]] = defaultdict(set)
     answered: dict[int, datetime] = {}
+    first_status: dict[int, str] = {}
     changes = StatusChange.select(
-        StatusChange.opportunity, StatusChange.to_status, StatusChange.changed_at
+        StatusChange.opportunity,
+        StatusChange.from_status,
+        StatusChange.to_status,
+        StatusChange.changed_at,
     )
     if company is not None:
         changes = changes.where(StatusChange.opportunity.in_(wanted))
-    for oid, status, at in changes.tuples():
+    for oid, before, status, at in changes.tuples():
         reached[oid].add(status)
-        if status != Status.APPLIED.value and (oid not in answered or at < answered[oid]):
+        if before is None:
+            first_status[oid] = status  # how it was added, not something the company did
+        elif status in _COMPANY_ANSWERS and (oid not in answered or at < answered[oid]):
             answered[oid] = at
+    invited: dict[int, datetime] = {}
+    for oid, created in Interview.select(Interview.opportunity, Interview.created_at).tuples():
+        if oid not in invited or created < invited[oid]:
+            invited[oid] = created
     out = []
     for oid, status, applied_on, created_at, name in rows:
         own = sorted(talks[oid])
-        first_talk = own[0][0] if own else None
-        candidates = [t for t in (first_talk, answered.get(oid)) if t is not None]
+        # An interview logged is an answer (the invitation came then); so is a company's
+        # decision. Withdrawing or marking "no response" is the user's doing, not an answer,
+        # and without a known application day there is no wait to measure.
+        candidates = [t for t in (invited.get(oid), answered.get(oid)) if t is not None]
+        heard_back = bool(candidates)
+        if application_day(applied_on, created_at, first_status.get(oid), tz) is None:
+            candidates = []
         out.append(
             OpportunityHistory(
                 company=name,
@@ -78,6 +101,7 @@ def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory
                 interviews=tuple(own),
                 statuses_reached=frozenset(reached[oid] | {status}),
                 first_answer_at=min(candidates) if candidates else None,
+                heard_back=heard_back,
             )
         )
     return out

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +20,7 @@ from desktop.domain.insights import FELT_LABELS, FORWARD, NOT, OPEN, OUTCOME_LAB
 from desktop.services.insights import Insights, gather_insights
 from desktop.ui import strings
 from desktop.ui.bar_chart import BarChart, Series
+from desktop.ui.company_table import CompanyModel
 
 MAX_COMPANIES = 200
 
@@ -70,11 +71,19 @@ class InsightsView(QScrollArea):
             layout.addWidget(section)
         companies = QGroupBox(strings.INSIGHTS_COMPANIES)
         company_layout = QVBoxLayout(companies)
-        self.companies = QTableWidget(0, 5)
-        self.companies.setHorizontalHeaderLabels(strings.INSIGHTS_COMPANY_COLUMNS)
+        self.company_model = CompanyModel(self)
+        self.companies = QTableView()
+        self.companies.setModel(self.company_model)
         self.companies.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.companies.horizontalHeader().setStretchLastSection(True)
-        self.companies.setMinimumHeight(160)
+        self.companies.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.companies.verticalHeader().hide()  # row numbers mean nothing here
+        self.companies.setWordWrap(False)
+        self.companies.setAlternatingRowColors(True)
+        header = self.companies.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Went silent") + 24)
+        self.companies.setMinimumHeight(200)
         company_layout.addWidget(self.companies)
         layout.addWidget(companies)
         lessons = QGroupBox(strings.INSIGHTS_LESSONS)
@@ -144,19 +153,7 @@ class InsightsView(QScrollArea):
         )
 
     def _companies(self, data: Insights) -> None:
-        shown = data.companies[:MAX_COMPANIES]
-        self.companies.setRowCount(len(shown))
-        for row, memory in enumerate(shown):
-            days = "" if memory.answered_in_days is None else f"{memory.answered_in_days:.0f}"
-            cells = (
-                memory.company,
-                str(memory.applications),
-                days,
-                str(memory.said_no or ""),
-                str(memory.went_silent or ""),
-            )
-            for column, text in enumerate(cells):
-                self.companies.setItem(row, column, QTableWidgetItem(text))
+        self.company_model.set_rows(data.companies[:MAX_COMPANIES])
 
     def _lessons(self, data: Insights) -> None:
         lines = [f"• {label} (×{count})" for label, count in data.lessons.mistakes if count > 1]

@@ -431,10 +431,16 @@ INSIGHTS_COMPANIES = "What each company did"
 INSIGHTS_COMPANY_COLUMNS = [
     "Company",
     "Applications",
-    "Answered in (days)",
+    "Answered within",
     "Said no",
     "Went silent",
 ]
+COMPANY_NO_ANSWER = "no answer yet"
+COMPANY_SAME_DAY = "the same day"
+COMPANY_ONE_DAY = "a day"
+COMPANY_DAYS = "about {days} days"
+COMPANY_NONE = "—"
+COMPANY_ANSWERED_TIP = "The usual wait from applying to their first answer, over {count} answered"
 INSIGHTS_LESSONS = "Mistakes that repeat, and your lessons"
 INSIGHTS_NO_LESSONS = "Your debriefs' lessons will gather here."
 INSIGHTS_SHOW_NUMBERS = "Show the numbers"

@@ -191,6 +191,8 @@ def _refuse_folder(message: str, window: bool) -> int:
 
 
 _OPTION_FOR_FIELD = {
+    "text": "TEXT",
+    "at": "--at",
     "company": "--company",
     "role": "--role",
     "starts_at": "--at",

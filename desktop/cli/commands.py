@@ -16,7 +16,7 @@ from desktop.cli import data_commands
 from desktop.cli.parser import UsageError, parse_id
 from desktop.cli.terminal import write_utf8
 from desktop.domain.clock import Clock
-from desktop.domain.forms import parse_local_datetime, validate_interview
+from desktop.domain.forms import parse_local_datetime, validate_interview, validate_own_reminder
 from desktop.playbook.snooze import parse_duration
 from desktop.services import counts, reminders
 from desktop.services.interviews import log_interview
@@ -40,6 +40,7 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
         "list": _list,
         "set-status": _set_status,
         "due": _due,
+        "remind": _remind,
         "done": _done,
         "dismiss": _dismiss,
         "snooze": _snooze,
@@ -60,7 +61,7 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
 
 
 CHANGING_COMMANDS = frozenset(
-    {"log-interview", "set-status", "done", "dismiss", "snooze", "import"}
+    {"log-interview", "set-status", "done", "dismiss", "snooze", "import", "remind"}
 )
 
 
@@ -115,6 +116,19 @@ def _set_status(args: argparse.Namespace, clock: Clock):
     def act() -> int:
         changed = change_status(opportunity_id, status, clock, note=args.note)
         print(f"{opportunity_id}: {status.label}" + ("" if changed else " (unchanged)"))
+        return 0
+
+    return act
+
+
+def _remind(args: argparse.Namespace, clock: Clock):
+    opportunity_id = parse_id(args.opportunity_id, "OPPORTUNITY_ID")
+    interview_id = parse_id(args.interview, "INTERVIEW_ID") if args.interview else None
+    draft = validate_own_reminder({"text": args.text, "at": args.at}, clock.tz, clock.now())
+
+    def act() -> int:
+        made = reminders.add_own_reminder(opportunity_id, draft, clock, interview_id)
+        print(f"{made}  {draft.due_at.astimezone(clock.tz):%Y-%m-%d %H:%M}  {draft.text}")
         return 0
 
     return act

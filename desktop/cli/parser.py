@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--until", metavar='"YYYY-MM-DD HH:MM"', help="local time")
     when.add_argument("--for", dest="for_", metavar="2h|1d|1w", help="how long from now")
 
+    remind = sub.add_parser("remind", help="add a reminder or to-do of your own")
+    remind.add_argument("opportunity_id", metavar="OPPORTUNITY_ID")
+    remind.add_argument("text", metavar="TEXT", help='e.g. "Send the portfolio link"')
+    remind.add_argument("--at", required=True, metavar='"YYYY-MM-DD HH:MM"', help="local time")
+    remind.add_argument("--interview", metavar="INTERVIEW_ID", help="about this interview")
+
     exporter = sub.add_parser("export", help="write your data to a file")
     exporter.add_argument(
         "--format",

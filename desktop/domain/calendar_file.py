@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop import APP_NAME, __version__
 from desktop.playbook.rules import Kind
-from desktop.playbook.texts import WHY, title
+from desktop.playbook.texts import OWN_TITLE, WHY, title
 
 OPEN_STATES = ("pending", "fired", "snoozed")
 UID_DOMAIN = "debrief.invalid"  # RFC 2606: a name that can never belong to anyone
@@ -132,7 +132,10 @@ def _todo(
     person = people.get(reminder["contact"], {}).get("name")
     try:
         kind = Kind(reminder["kind"])
-        summary, why = title(kind, about, person), WHY[kind]
+        if kind is Kind.OWN:
+            summary, why = OWN_TITLE.format(text=reminder["message"], opportunity=about), ""
+        else:
+            summary, why = title(kind, about, person), WHY[kind]
     except (ValueError, KeyError):
         summary, why = f"{reminder['kind'].replace('_', ' ').capitalize()} — {about}", ""
     interview = interviews.get(reminder["interview"])

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from urllib.parse import urlparse
 
@@ -334,3 +334,24 @@ def validate_status_change(raw: dict[str, str], today: date | None = None) -> St
     if check.errors:
         raise FormError(check.errors)
     return StatusChangeDraft(status, note, deadline, happened)
+
+
+@dataclass(frozen=True)
+class OwnReminderDraft:
+    text: str
+    due_at: datetime  # aware UTC
+
+
+def validate_own_reminder(raw: dict[str, str], tz: tzinfo, now: datetime) -> OwnReminderDraft:
+    """A reminder of the user's own: what (one line) and when (a local time, not past)."""
+    check = _Checker()
+    text = check.line("text", raw.get("text"), "What to remember", required=True)
+    due_at = check.attempt("at", lambda r: parse_local_datetime(r, tz), raw.get("at", ""))
+    if due_at is not None and due_at < now - timedelta(minutes=1):
+        check.errors["at"] = "That time has passed; choose a moment still to come."
+    elif due_at is not None and due_at > now + timedelta(days=5 * 366):
+        check.errors["at"] = "That is more than five years away; choose a nearer date."
+    if check.errors:
+        raise FormError(check.errors)
+    assert due_at is not None
+    return OwnReminderDraft(text=text, due_at=due_at)

@@ -36,6 +36,9 @@ class Kind(StrEnum):
     # or felt good and was not taken.
     FELT_WRONG_FORWARD = "felt_wrong_forward"
     FELT_WRONG_NOT = "felt_wrong_not"
+    # The user's own reminder or to-do ("Send the portfolio link on Friday"): never planned
+    # by the rules, never re-planned; its words are in the row's message.
+    OWN = "own"
 
 
 # News about a feeling is worth telling when it is fresh, not about last year's history

@@ -116,3 +116,7 @@ CALL_PASS_ON_THANKS_UNNAMED = "Ask them to pass on your thanks to the people you
 CALL_NOTE_FEEDBACK = (
     "Afterwards, put what they told you in your debrief; it comes back before your next interview."
 )
+
+# ----- the user's own reminders ----------------------------------------------------------------
+OWN_TITLE = "{text} — {opportunity}"
+OWN_WHY = "Your own reminder."

@@ -24,6 +24,7 @@ from db.models import (
 )
 from db.vocabulary import OPEN_REMINDER_STATES, RecruiterKind, ReminderState, Status
 from desktop.domain.clock import Clock
+from desktop.domain.forms import OwnReminderDraft
 from desktop.playbook.calendar import allowed
 from desktop.playbook.nudges import NudgeKind, fill
 from desktop.playbook.rules import (
@@ -46,6 +47,8 @@ from desktop.playbook.texts import (
     HISTORY_LESSONS,
     HISTORY_MET,
     LESSONS_PREFIX,
+    OWN_TITLE,
+    OWN_WHY,
     title,
 )
 from desktop.playbook.texts import why as why_of
@@ -122,7 +125,12 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
     opportunity = Opportunity.get_or_none(Opportunity.id == opportunity_id)
     if opportunity is None:
         return
-    existing = {r.key: r for r in Reminder.select().where(Reminder.opportunity == opportunity_id)}
+    existing = {
+        r.key: r
+        for r in Reminder.select().where(
+            (Reminder.opportunity == opportunity_id) & (Reminder.kind != Kind.OWN.value)
+        )
+    }
     answered = frozenset(k for k, r in existing.items() if r.state in _ANSWERED)
     facts = facts_for(opportunity, answered)
     now = clock.now()
@@ -231,6 +239,39 @@ def retire_superseded(now: datetime) -> int:
     return retired
 
 
+def add_own_reminder(
+    opportunity_id: int, draft: OwnReminderDraft, clock: Clock, interview_id: int | None = None
+) -> int:
+    """The user's own reminder or to-do on an opportunity (or one of its interviews)."""
+    now = clock.now()
+    with DB.atomic():
+        if Opportunity.get_or_none(Opportunity.id == opportunity_id) is None:
+            raise NotFound(f"no opportunity with id {opportunity_id}")
+        if interview_id is not None and not (
+            Interview.select()
+            .where((Interview.id == interview_id) & (Interview.opportunity == opportunity_id))
+            .exists()
+        ):
+            raise NotFound(f"no interview with id {interview_id} in this opportunity")
+        # A key the rules never make, unique, and translated like theirs on export.
+        parts = [f"o{opportunity_id}", Kind.OWN.value]
+        if interview_id is not None:
+            parts.append(f"i{interview_id}")
+        parts.append(f"n{now:%Y%m%dT%H%M%S%f}")
+        key = ":".join(parts)
+        while Reminder.select().where(Reminder.key == key).exists():
+            key += "x"
+        return Reminder.create(
+            kind=Kind.OWN.value,
+            key=key,
+            due_at=draft.due_at,
+            opportunity=opportunity_id,
+            interview=interview_id,
+            created_at=now,
+            message=draft.text,
+        ).id
+
+
 def replan_all(clock: Clock) -> None:
     """After a settings change: every opportunity, one transaction."""
     settings = load_playbook_settings()
@@ -331,6 +372,12 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
                 now_values = live_values()
             heading, _, why = fill(row.message, now_values).partition("\n")
             task = heading
+        elif row.kind == Kind.OWN.value:
+            kind = Kind.OWN
+            about = f"{row.company_name}, {row.role_title}" if row.role_title else "Debrief"  # type: ignore[attr-defined]
+            heading = OWN_TITLE.format(text=row.message, opportunity=about)
+            why = OWN_WHY
+            task = row.message
         else:
             kind = Kind(row.kind)
             # .objects() put the joined columns on the Reminder; its type cannot know.

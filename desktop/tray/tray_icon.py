@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.domain.clock import Clock
+from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, counts, nudges, reminders
 from desktop.services.reminders import ReminderView
@@ -118,7 +119,9 @@ class TrayIcon(QObject):
                 )
             )
         opened = menu.addAction(texts.OPEN)
-        opened.setEnabled(view.opportunity_id is not None)
+        # A nudge opens where its next step happens (a pause to rest has nothing to open).
+        nudge = isinstance(view.kind, NudgeKind) and view.kind is not NudgeKind.RECHARGE
+        opened.setEnabled(view.opportunity_id is not None or nudge)
         opened.triggered.connect(lambda: self.act_requested.emit(view))
         return menu
 

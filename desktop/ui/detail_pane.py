@@ -58,6 +58,7 @@ class DetailPane(QWidget):
     interview_delete_requested = Signal(int)
     interview_debrief_requested = Signal(int)
     note_requested = Signal()
+    own_reminder_requested = Signal()
     reflect_requested = Signal()
     recruiter_kind_chosen = Signal(int, object)  # contact id, RecruiterKind
 
@@ -88,13 +89,20 @@ class DetailPane(QWidget):
         self.note_button.clicked.connect(self.note_requested)
         self.reflect_button = QPushButton(strings.REFLECT)
         self.reflect_button.clicked.connect(self.reflect_requested)
+        self.own_reminder_button = QPushButton(strings.ADD_OWN_REMINDER)
+        self.own_reminder_button.clicked.connect(self.own_reminder_requested)
         # Two short rows, and Reflect keeps its place while hidden: the pane's width does
         # not change when it appears, so the list beside it does not jump or cut columns.
         more = QHBoxLayout()
         for button in (self.edit_button, self.interview_button, self.status_button):
             actions.addWidget(button)
         # Reflect last: while hidden, the room it keeps is at the row's end, not a gap.
-        for button in (self.note_button, self.archive_button, self.reflect_button):
+        for button in (
+            self.note_button,
+            self.own_reminder_button,
+            self.archive_button,
+            self.reflect_button,
+        ):
             more.addWidget(button)
         policy = self.reflect_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
@@ -127,6 +135,7 @@ class DetailPane(QWidget):
             self.interview_button,
             self.status_button,
             self.note_button,
+            self.own_reminder_button,
             self.archive_button,
         ):
             button.setEnabled(has)

@@ -40,6 +40,7 @@ from desktop.domain.clock import Clock
 from desktop.domain.forms import (
     InterviewDraft,
     OpportunityDraft,
+    OwnReminderDraft,
     StatusChangeDraft,
     parse_person,
 )
@@ -72,6 +73,7 @@ from desktop.ui.opportunity_model import (
     OpportunityFilter,
     OpportunityTableModel,
 )
+from desktop.ui.own_reminder_dialog import OwnReminderDialog
 from desktop.ui.question_bank import QuestionBank
 from desktop.ui.screen_fit import available, clamped, fit_to_screen
 from desktop.ui.today_view import TodayView
@@ -270,6 +272,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.detail.interview_delete_requested.connect(self.delete_interview)
         self.detail.interview_debrief_requested.connect(self.open_debrief)
         self.detail.note_requested.connect(self.compose_for_selected)
+        self.detail.own_reminder_requested.connect(self.add_own_reminder_for_selected)
         self.detail.reflect_requested.connect(self.reflect_on_selected)
         self.detail.recruiter_kind_chosen.connect(self.set_recruiter_kind)
 
@@ -547,6 +550,22 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
                 self.refresh(select_id=queries.opportunity_id_of_interview(interview_id))
                 if opportunity_id is None:
                     self.opportunity_saved.emit()
+
+        return self._open(dialog, saved)
+
+    def add_own_reminder_for_selected(self) -> QDialog | None:
+        """The detail pane's "Add a reminder…": text and a time, checked as typed."""
+        selected = self.selected_id()
+        if selected is None:
+            return None
+        detail = queries.opportunity_detail(selected)
+        dialog = OwnReminderDialog(detail, self.clock.tz, self.clock.now(), self)
+
+        def saved() -> None:
+            assert isinstance(dialog.draft, OwnReminderDraft)
+            draft, about = dialog.draft, dialog.interview_id()
+            self._run(lambda: reminders.add_own_reminder(selected, draft, self.clock, about))
+            self.refresh(select_id=selected)
 
         return self._open(dialog, saved)
 

@@ -55,6 +55,10 @@ class WritingActions(_Window):
         its opportunity."""
         if isinstance(view.kind, NudgeKind):
             return self.act_on_nudge(view)
+        if view.kind is Kind.OWN:
+            if view.opportunity_id is not None:
+                self.open_opportunity(view.opportunity_id)
+            return None
         if view.kind is Kind.DEBRIEF and view.interview_id is not None:
             return self.open_debrief(view.interview_id)
         if view.kind is Kind.RECRUITER_CALL:

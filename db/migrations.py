@@ -114,6 +114,14 @@ def _add_recruiter_kind_and_feedback(database: SqliteDatabase) -> None:
     database.execute_sql('ALTER TABLE "debrief" ADD COLUMN "feedback" TEXT NOT NULL DEFAULT \'\'')
 
 
+def _add_own_and_past_reminders(database: SqliteDatabase) -> None:
+    # Schema 9 stores reminders an older Debrief cannot read: the user's own (kind "own",
+    # the words in `message`) and steps recorded as past (state "past"). The version number
+    # makes an older Debrief refuse the file with "update Debrief" instead of failing on a
+    # row. The index serves the queries by kind: superseded steps, nudges, own reminders.
+    database.execute_sql('CREATE INDEX "reminder_kind_state" ON "reminder" ("kind", "state")')
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
@@ -124,6 +132,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _settings_as_json,
     _add_note_addressing_and_history,
     _add_recruiter_kind_and_feedback,
+    _add_own_and_past_reminders,
 )
 
 SCHEMA_VERSION = len(STEPS)

@@ -176,3 +176,22 @@ def test_schema_7_gains_recruiter_kind_and_feedback_and_keeps_its_data(data_dir)
     finally:
         close_database()
     assert list(backups_dir(data_dir).glob("before-migration-v7-*.sqlite3"))
+
+
+def test_schema_8_gains_the_reminder_kind_index_and_keeps_its_reminders(data_dir) -> None:
+    database = connect(database_path(data_dir))
+    migrate(database, target=8)
+    database.execute_sql(
+        "INSERT INTO reminder (kind, key, due_at, state, created_at, message)"
+        " VALUES ('nudge_few_live', 'nudge:x', '2025-01-02 03:04:05', 'fired',"
+        " '2025-01-02 03:04:05', 'Title\nBody')"
+    )
+    close_database()
+    database = open_store(data_dir)
+    try:
+        assert schema_version(database) == SCHEMA_VERSION >= 9
+        indexes = {row[1] for row in database.execute_sql("PRAGMA index_list('reminder')")}
+        assert "reminder_kind_state" in indexes
+        assert database.execute_sql("SELECT state FROM reminder").fetchone() == ("fired",)
+    finally:
+        close_database()

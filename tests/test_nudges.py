@@ -290,3 +290,16 @@ def test_a_nudge_says_the_numbers_as_they_are_when_shown(store, clock) -> None:
         create_opportunity(validate_opportunity({"company": f"Co {n}", "role": "Analyst"}), clock)
     shown = reminder_view(made)
     assert "8" in shown.title + shown.why and " 1 " not in shown.why
+
+
+def test_an_unanswered_nudge_goes_quiet_when_the_next_one_comes(store, clock) -> None:
+    clock.set(NOW - timedelta(days=1))
+    log_interview(interview_draft(clock), clock)
+    clock.set(NOW)
+    first = plan_nudge(clock)
+    clock.advance(days=4)
+    second = plan_nudge(clock)
+    assert first is not None and second is not None
+    waiting = {v.id for v in open_reminders_until(clock.now())}
+    assert second in waiting and first not in waiting
+    assert Reminder.get_by_id(first).state == "past"

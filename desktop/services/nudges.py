@@ -10,7 +10,7 @@ from peewee import fn
 
 from db.connection import DB
 from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
-from db.vocabulary import ReminderState, Status
+from db.vocabulary import OPEN_REMINDER_STATES, ReminderState, Status
 from desktop.domain.clock import Clock
 from desktop.playbook.nudges import (
     PAUSE_WINDOW,
@@ -181,6 +181,15 @@ def plan_nudge(clock: Clock) -> int | None:
         texts = messages(nudge)
         index = next_message(nudge.kind, len(texts), sent)
         title, body = (fill_at_planning(part, nudge.values) for part in texts[index])
+        # A nudge speaks of its moment: an unanswered older one goes quiet (past) when a
+        # new one comes, so they never pile up in Today.
+        for older in Reminder.select().where(
+            Reminder.kind.in_([k.value for k in NudgeKind])
+            & Reminder.state.in_([s.value for s in OPEN_REMINDER_STATES])
+        ):
+            older.move_to(ReminderState.PAST)
+            older.answered_at = now
+            older.save()
         key = f"nudge:{nudge.kind.value}:{now:%Y%m%dT%H%M%S}:m{index}"
         if nudge.about:
             key += f":{nudge.about}"

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtGui import QIcon
 
+from db.store import open_store
 from desktop.domain.forms import validate_opportunity
 from desktop.services import counts
 from desktop.services.exporting import report_for
@@ -45,14 +46,14 @@ def test_waiting_now_is_one_number_in_the_title_today_tab_tray_and_cli(
 
 
 def test_debrief_due_lists_what_waits_now(store, clock, data_dir) -> None:
-    # The command line runs on the real clock: the same definition at the same moment.
-    log_interview(interview_draft(clock, starts_at="2020-01-02 10:00"), clock)
-    log_interview(interview_draft(clock, company="Globex"), clock)
-    due = run_cli(data_dir, "due", "--json")
+    log_interview(interview_draft(clock), clock)
+    clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
+    due = run_cli(data_dir, "due", "--json", clock=clock)
     assert due.returncode == 0, due.stderr
     listed = {d["id"] for d in json.loads(due.stdout)}
-    assert listed
-    assert listed == {v.id for v in counts.waiting_now(datetime.now(UTC))}
+    open_store(data_dir)  # the command closed the database it used
+    assert len(listed) == 3  # prep, debrief, thank-you; the late thank-you is later today
+    assert listed == {v.id for v in counts.waiting_now(clock.now())}
 
 
 def test_an_application_this_week_is_one_number_in_the_tray_insights_and_report(

@@ -59,11 +59,13 @@ class CompanyModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3, 4):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)  # a count under its heading
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             memory = self.rows[index.row()]
             if memory.answered:
                 return strings.COMPANY_ANSWERED_TIP.format(count=memory.answered)
+            if memory.heard_back:
+                return strings.COMPANY_WAIT_UNKNOWN_TIP
         return None
 
     def headerData(

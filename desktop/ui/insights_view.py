@@ -23,6 +23,7 @@ from desktop.ui.bar_chart import BarChart, Series
 from desktop.ui.company_table import CompanyModel
 
 MAX_COMPANIES = 200
+SHOWN_ROWS = 12
 
 
 def _label(text: str = "") -> QLabel:
@@ -83,7 +84,6 @@ class InsightsView(QScrollArea):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Went silent") + 24)
-        self.companies.setMinimumHeight(200)
         company_layout.addWidget(self.companies)
         layout.addWidget(companies)
         lessons = QGroupBox(strings.INSIGHTS_LESSONS)
@@ -154,6 +154,13 @@ class InsightsView(QScrollArea):
 
     def _companies(self, data: Insights) -> None:
         self.company_model.set_rows(data.companies[:MAX_COMPANIES])
+        # As tall as its rows (up to about a dozen, then it scrolls): no empty box below.
+        table = self.companies
+        table.resizeRowsToContents()
+        rows = min(self.company_model.rowCount(), SHOWN_ROWS)
+        row_height = table.rowHeight(0) if rows else table.verticalHeader().defaultSectionSize()
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setFixedHeight(height + max(rows, 1) * row_height)
 
     def _lessons(self, data: Insights) -> None:
         lines = [f"• {label} (×{count})" for label, count in data.lessons.mistakes if count > 1]

@@ -3,6 +3,7 @@ place to answer, questions are asked once, and messages from other processes are
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,10 @@ def test_housekeeping_makes_the_daily_copy_and_arms_a_due_nudge(make, clock, tmp
     from desktop.services.interviews import log_interview
     from tests.conftest import interview_draft
 
+    now = clock.now()
+    clock.set(now - timedelta(days=1))  # nudges begin a day after the first thing logged
     log_interview(interview_draft(clock), clock)
+    clock.set(now)
     companion = make()
     companion.start(background=True)
     companion.housekeeping()

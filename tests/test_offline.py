@@ -13,6 +13,8 @@ import shutil
 import signal
 import subprocess
 import sys
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -54,9 +56,10 @@ def test_a_full_session_opens_only_local_sockets(tmp_path) -> None:
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
 
-    # A reminder already due, so the session notifies as soon as it starts.
+    # A reminder already due (and still worth doing), so the session notifies at start.
+    earlier = datetime.now(ZoneInfo("Europe/Berlin")) - timedelta(hours=10)
     cli("log", "log-interview", "--company", "Acme", "--role", "Analyst", "--at",
-        "2026-01-05 10:00", "--interviewer", "Dana <dana@acme.example>")  # fmt: skip
+        f"{earlier:%Y-%m-%d %H:%M}", "--interviewer", "Dana <dana@acme.example>")  # fmt: skip
     app = subprocess.Popen(
         _traced(traces, "app", *common, env=env), env=env, cwd=REPO,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,

@@ -160,6 +160,7 @@ KIND_LABELS = {
     "thanks_via_recruiter": "Thanks through an agency's recruiter",
     "felt_wrong_forward": "An interview you doubted moved forward",
     "felt_wrong_not": "An interview that felt good was not a yes",
+    "own": "Your own reminders",
 }
 # (field of PlaybookSettings, label, unit suffix, maximum)
 TIMING_FIELDS = (

@@ -6,6 +6,7 @@ opportunity with the rows it has, inserting, moving, reviving or cancelling by k
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -167,7 +168,7 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
             # name or address): it keeps what the user has already seen and answered.
             existing[key] = existing.pop(row.key)
             row.key = key
-            row.contact = planned.contact_id
+            row.contact_id = planned.contact_id
             row.save()
         if row.state in _REVIVABLE and (
             row.state == ReminderState.CANCELLED.value or row.due_at != planned.due_at
@@ -182,7 +183,7 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
             else:
                 row.state = ReminderState.PENDING.value
             row.due_at = planned.due_at
-            row.contact = planned.contact_id
+            row.contact_id = planned.contact_id
             row.answered_at = None
             row.save()
         elif row.state == ReminderState.PENDING.value and (
@@ -209,7 +210,7 @@ def _stem(key: str) -> str:
 
 
 def _same_step_for_someone_else(
-    key: str, existing: dict[str, Reminder], wanted: dict[str, object]
+    key: str, existing: dict[str, Reminder], wanted: Mapping[str, object]
 ) -> Reminder | None:
     """The one row of this step no longer wanted under its old person, when exactly one
     person is wanted for the step now (one recruiter call, one pass-on-thanks)."""

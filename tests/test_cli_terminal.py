@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -28,9 +30,9 @@ COMPANY = "Müller — Söhne"  # Latin-1 holds the umlauts, not the em dash
 @pytest.fixture
 def data_dir(tmp_path):
     data = tmp_path / "data"
-    done = run_cli(
-        data, "log-interview", "--company", COMPANY, "--role", "Analyst", "--at", "2026-01-05 10:00"
-    )
+    # Hours ago: its debrief is due and still worth writing (one long past would be past).
+    at = f"{datetime.now(ZoneInfo('Europe/Berlin')) - timedelta(hours=6):%Y-%m-%d %H:%M}"
+    done = run_cli(data, "log-interview", "--company", COMPANY, "--role", "Analyst", "--at", at)
     assert done.returncode == 0, done.stderr
     return data
 

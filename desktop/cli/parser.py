@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--for", dest="for_", metavar="2h|1d|1w", help="how long from now")
 
     remind = sub.add_parser("remind", help="add a reminder or to-do of your own")
-    remind.add_argument("opportunity_id", metavar="OPPORTUNITY_ID")
+    remind.add_argument(
+        "opportunity_id", metavar="OPPORTUNITY_ID", help="as shown by `debrief list`"
+    )
     remind.add_argument("text", metavar="TEXT", help='e.g. "Send the portfolio link"')
     remind.add_argument("--at", required=True, metavar='"YYYY-MM-DD HH:MM"', help="local time")
     remind.add_argument("--interview", metavar="INTERVIEW_ID", help="about this interview")

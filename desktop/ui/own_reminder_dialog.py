@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from desktop.domain.forms import validate_own_reminder
 from desktop.services.queries import OpportunityDetail
 from desktop.ui import strings
-from desktop.ui.form_dialog import FormDialog
+from desktop.ui.form_dialog import DateAndTime, FormDialog
 from desktop.ui.formatting import when
 
 
@@ -27,16 +26,13 @@ class OwnReminderDialog(FormDialog):
         text.setPlaceholderText(strings.OWN_REMINDER_PLACEHOLDER)
         text.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)
         self.add_field("text", strings.OWN_REMINDER_TEXT, text)
-        at = QDateTimeEdit()
-        at.setCalendarPopup(True)
-        at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        local = (now.astimezone(tz) + timedelta(days=1)).replace(
-            hour=10, minute=0, second=0, microsecond=0, tzinfo=None
+        at = DateAndTime()
+        at.setDateTime(
+            (now.astimezone(tz) + timedelta(days=1)).replace(
+                hour=10, minute=0, second=0, microsecond=0, tzinfo=None
+            )
         )
-        at.setDateTime(QDateTime(local))
         self.add_field("at", strings.OWN_REMINDER_AT, at)
-        # The date picker has no textChanged: follow its edits like the other fields.
-        at.dateTimeChanged.connect(self._revalidate)
         self.about = QComboBox()
         self.about.addItem(strings.OWN_REMINDER_WHOLE, None)
         for interview in detail.interviews:
@@ -45,6 +41,9 @@ class OwnReminderDialog(FormDialog):
         self.form.addRow(strings.OWN_REMINDER_ABOUT, self.about)
         self.about.setVisible(bool(detail.interviews))
         self.form.labelForField(self.about).setVisible(bool(detail.interviews))
+        self.fit(460)
+        # Room for both fields' one-line messages, so they appear without a scroll bar.
+        self.resize(self.width(), self.height() + 2 * self.fontMetrics().lineSpacing() + 8)
 
     def interview_id(self) -> int | None:
         return self.about.currentData()

@@ -62,7 +62,10 @@ DESCRIPTION = """\
 
 
 def run(command: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, check=True, text=True, capture_output=True, **kwargs)
+    done = subprocess.run(command, check=False, text=True, capture_output=True, **kwargs)
+    if done.returncode != 0:  # what the tool said is the reason; without it, only a number
+        raise SystemExit(f"{command[0]} failed: {(done.stderr or done.stdout).strip()[-2000:]}")
+    return done
 
 
 def architecture() -> str:
@@ -146,7 +149,10 @@ def shlib_depends(tree: Path, private_dirs: list[Path]) -> str:
 
 
 def normalise_modes(tree: Path) -> None:
-    """0755 folders and programs, 0644 everything else, shared libraries included."""
+    """0755 folders and programs, 0644 everything else, shared libraries included. The
+    folder itself too: made under a private umask (077) it would be 0700, which dpkg-deb
+    refuses for DEBIAN and which would install /usr folders nobody else can enter."""
+    tree.chmod(0o755)
     for path in tree.rglob("*"):
         if path.is_symlink():
             continue
@@ -295,6 +301,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--build", type=Path, default=HERE / "build")
     parser.add_argument("--out", type=Path, default=HERE / "dist")
     args = parser.parse_args(argv)
+    os.umask(0o022)  # a package's files are for everyone on the machine, whatever ours is
     build(args.build.resolve(), args.out.resolve())
     return 0
 

@@ -49,6 +49,7 @@ def run_cli(
     out, err = io.StringIO(), io.StringIO()
     with (
         _environment({"TZ": TZ, **(env or {})}),
+        _umask_restored(),
         _root_logger_restored(),
         redirect_stdout(out),
         redirect_stderr(err),
@@ -82,6 +83,18 @@ def _environment(changes: Mapping[str, str]) -> Iterator[None]:
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+@contextmanager
+def _umask_restored() -> Iterator[None]:
+    """The command line makes its files private with umask 077; in this process that would
+    outlive the call, and a later test's subprocess (the .deb build) would inherit it."""
+    saved = os.umask(0o077)
+    os.umask(saved)
+    try:
+        yield
+    finally:
+        os.umask(saved)
 
 
 @contextmanager

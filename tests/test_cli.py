@@ -286,3 +286,17 @@ def test_a_reader_that_stops_early_is_no_error(tmp_path) -> None:
     error = reader.stderr.read().decode()
     assert reader.wait(timeout=120) == 0
     assert error == ""
+
+
+def test_a_command_run_in_this_process_leaves_its_umask_behind(tmp_path) -> None:
+    """The command line's private umask must not leak into later tests' subprocesses (the
+    package build inherited 077 and dpkg-deb refused its 0700 folders)."""
+    import os
+
+    from tests.conftest import run_cli
+
+    before = os.umask(0o022)
+    os.umask(before)
+    assert run_cli(tmp_path / "data", "list").returncode == 0
+    after = os.umask(before)
+    assert after == before

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -181,14 +183,18 @@ def test_a_reply_nested_too_deep_is_no_answer(qtbot, name) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="named pipes need no folder")
 def test_without_a_runtime_dir_the_socket_is_in_a_folder_of_our_own(tmp_path) -> None:
-    temp = tmp_path / "tmp"
-    temp.mkdir(mode=0o1777)
-    os.chmod(temp, 0o1777)  # like /tmp: everyone may create here
-    name = Path(server_name(tmp_path / "data", "", str(temp)))
-    assert name.parent == temp / f"debrief-{os.getuid()}"
-    found = os.lstat(name.parent)
-    assert found.st_uid == os.getuid() and oct(found.st_mode & 0o777) == "0o700"
-    assert len(os.fsencode(name)) < 104
+    # A short folder, as /tmp is: under pytest's long tmp_path (longer still for a user with
+    # a long name) the socket's path would pass the 104-byte limit and rightly fall back.
+    temp = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))
+    try:
+        os.chmod(temp, 0o1777)  # like /tmp: everyone may create here
+        name = Path(server_name(tmp_path / "data", "", str(temp)))
+        assert name.parent == temp / f"debrief-{os.getuid()}"
+        found = os.lstat(name.parent)
+        assert found.st_uid == os.getuid() and oct(found.st_mode & 0o777) == "0o700"
+        assert len(os.fsencode(name)) < 104
+    finally:
+        shutil.rmtree(temp)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="named pipes need no folder")

@@ -16,7 +16,7 @@ from typing import Any, TypedDict
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import DatabaseProxy, SqliteDatabase
 
-from db.failures import DISK_FULL, unavailable
+from db.failures import DISK_FULL, DatabaseUnavailable, unavailable
 from db.file_safety import check_database_files, open_private
 
 DB = DatabaseProxy()
@@ -72,6 +72,21 @@ def is_busy(error: BaseException) -> bool:
     return "database is locked" in text or "database table is locked" in text
 
 
+def opening_problem(error: BaseException, path: Path) -> Exception:
+    """What an error while opening `path` means, as the exception to raise: another process
+    holds the lock (DatabaseBusy), the surroundings stop us (DatabaseUnavailable: a full
+    disk, no permission), or SQLite cannot read the file (DatabaseUnreadable)."""
+    if is_busy(error):
+        return DatabaseBusy(str(error))
+    return unavailable(error, path) or DatabaseUnreadable(
+        f"{path} is not a readable Debrief database ({error})"
+    )
+
+
+def is_disk_full(problem: Exception) -> bool:
+    return isinstance(problem, DatabaseUnavailable) and problem.reason == DISK_FULL
+
+
 def create_private_file(path: Path) -> None:
     """Create an empty file readable by its owner only, unless it already exists."""
     if path.exists():
@@ -122,14 +137,8 @@ def connect(path: Path, busy_timeout_ms: int | None = None) -> SqliteDatabase:
     except (sqlite3.DatabaseError, PeeweeDatabaseError) as error:
         if not database.is_closed():
             database.close()
-        if is_busy(error):
-            raise DatabaseBusy(str(error)) from error
-        problem = unavailable(error, path)
-        if problem is None:
-            raise DatabaseUnreadable(
-                f"{path} is not a readable Debrief database ({error})"
-            ) from error
-        reader = _reader_on_full_disk(path) if problem.reason == DISK_FULL else None
+        problem = opening_problem(error, path)
+        reader = _reader_on_full_disk(path) if is_disk_full(problem) else None
         if reader is None:
             raise problem from error
         database = reader

@@ -19,8 +19,10 @@ from db.connection import (
     close_database,
     connect,
     is_busy,
+    is_disk_full,
+    opening_problem,
 )
-from db.failures import DISK_FULL, unavailable
+from db.failures import unavailable
 from db.file_safety import check_database_files
 from db.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate
 from db.open_lock import opening_alone
@@ -41,14 +43,8 @@ def peek_version(path: Path) -> int:
     try:
         return _read_version(f"file:{path}?mode=ro")
     except sqlite3.DatabaseError as error:
-        if is_busy(error):
-            raise DatabaseBusy(str(error)) from error
-        problem = unavailable(error, path)
-        if problem is None:
-            raise DatabaseUnreadable(
-                f"{path} is not a readable Debrief database ({error})"
-            ) from error
-        if problem.reason != DISK_FULL:
+        problem = opening_problem(error, path)
+        if not is_disk_full(problem):
             raise problem from error
     # No room for the shared-memory file: connect() decides whether reading is still safe.
     try:

@@ -12,7 +12,7 @@ import importlib, pkgutil, sys
 sys.modules["PySide6"] = None  # any import of Qt now raises ImportError
 import db, desktop.domain, desktop.services, desktop.playbook
 names = ["desktop.cli", "desktop.cli.commands", "desktop.paths", "desktop.notifications",
-         "desktop.tray.autostart", "desktop.tray.notices"]
+         "desktop.tray.autostart"]
 for package in (db, desktop.domain, desktop.services, desktop.playbook):
     names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
 for name in names:

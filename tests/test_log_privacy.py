@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from desktop.tray.notices import Notice
+from desktop.playbook.notices import Notice
 from desktop.tray.notifier import Notifier
 from tests.test_companion import make, notices  # noqa: F401 - the fixtures
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from db.vocabulary import ReminderState
+from desktop.playbook.notices import INDIVIDUAL_LIMIT, Notice, notices_for
 from desktop.playbook.rules import Kind
 from desktop.playbook.texts import WHY, title
 from desktop.services.reminders import ReminderView
-from desktop.tray.notices import INDIVIDUAL_LIMIT, Notice, notices_for
 from desktop.tray.notifier import BannerBackend, Notifier
 from tests.tray_doubles import Broken, Recording
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.tray.notices import Notice
+from desktop.playbook.notices import Notice
 
 
 class Recording:

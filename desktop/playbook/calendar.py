@@ -70,3 +70,13 @@ def add_business_days(day: date, count: int) -> date:
         if current.weekday() < 5:
             added += 1
     return current
+
+
+def wake_up_at(
+    next_due: datetime | None, now: datetime, tz: tzinfo, quiet: QuietHours
+) -> datetime | None:
+    """When to wake for the earliest unfired reminder: never before now (what is overdue
+    fires at once), and never inside quiet hours (it waits for their end)."""
+    if next_due is None:
+        return None
+    return allowed(max(next_due, now), tz, quiet)

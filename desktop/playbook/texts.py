@@ -120,3 +120,9 @@ CALL_NOTE_FEEDBACK = (
 # ----- the user's own reminders ----------------------------------------------------------------
 OWN_TITLE = "{text} — {opportunity}"
 OWN_WHY = "Your own reminder."
+
+# What a notification says when several reminders come due at once.
+NOTICE_AWAY_SUMMARY = "{count} reminders while you were away"
+NOTICE_MANY_SUMMARY = "{count} reminders are due"
+NOTICE_SUMMARY_BODY_MORE = "…and {count} more. Answer them from Debrief's tray menu."
+NOTICE_SUMMARY_BODY = "Answer them from Debrief's tray menu."

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop import APP_ID, APP_NAME
 from desktop.logs import personal
-from desktop.tray.notices import Notice
+from desktop.playbook.notices import Notice
 
 log = logging.getLogger(__name__)
 

@@ -1,9 +1,11 @@
 """The reminder scheduler: APScheduler's QtScheduler holding one job, "fire what is due".
 
-The database is the truth. `rearm` reads when the next unfired reminder is due and sets
-the single job to that moment (pushed out of quiet hours); `fire_due` notifies what is
-due, marks it fired in one transaction, and re-arms. Jobs run on the GUI thread (the
-debug executor runs them inline in the QTimer callback), never on a thread pool.
+The database is the truth, and `services.firing` decides everything about it: `rearm`
+asks it for the next wake-up and sets the single job to that moment; `fire_due` has it
+fire what is due in one transaction, delivers the notices it returns, and arms for the
+wake-up it returns. This module only adapts that to APScheduler and the notifier. Jobs
+run on the GUI thread (the debug executor runs them inline in the QTimer callback),
+never on a thread pool.
 
 It is never left unarmed: when the database cannot be read or written (another process
 holds the write lock, say), firing and arming are retried with a growing pause, so a
@@ -20,12 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.domain.clock import Clock
-from desktop.playbook.calendar import allowed
 from desktop.services import firing
 from desktop.services.busy import is_busy, waiting_at_most
-from desktop.services.settings import load_playbook_settings
 from desktop.services.vocabulary import StorageError
-from desktop.tray.notices import notices_for
 from desktop.tray.notifier import Notifier
 
 if TYPE_CHECKING:
@@ -126,17 +125,12 @@ class ReminderScheduler(QObject):
         self.failed_attempts = 0
 
     def _rearm(self) -> None:
-        due_at = firing.next_due_at()
-        if due_at is None:
-            self._set_job(None)
-            return
-        settings = load_playbook_settings()
-        now = self.clock.now()
-        at = allowed(max(due_at, now), self.clock.tz, settings.quiet)
-        if at <= now:
-            self._set_job(now)  # due already: fire from the event loop, not recursively
-        else:
-            self._set_job(at)
+        self._arm(firing.next_wake_up(self.clock))
+
+    def _arm(self, at: datetime | None) -> None:
+        if at is not None and at <= self.clock.now():
+            at = self.clock.now()  # due already: fire from the event loop, not recursively
+        self._set_job(at)
 
     def _set_job(self, at: datetime | None) -> None:
         self.scheduled_for = at
@@ -168,14 +162,19 @@ class ReminderScheduler(QObject):
         self._retry.stop()
         try:
             with waiting_at_most(ATTEMPT_WAIT_MS):
-                ids = self._fire_due()
+                result = firing.fire_due(self.clock, away=self._started_at_launch)
         except StorageError as error:
             self._retry_later(error)
             return []
+        if not result.quiet:  # what piled up during quiet hours at start was still "away"
+            self._started_at_launch = False
         if self.failed_attempts:
             log.info("firing works again after %d failed attempt(s)", self.failed_attempts)
         self.failed_attempts = 0
-        self.rearm()  # if only this fails, it is retried on its own
+        for notice in result.notices:
+            self.notifier.deliver(notice)
+        self._arm(result.next_wake_up)
+        ids = list(result.fired_ids)
         if ids:
             self.fired.emit(ids)
         return ids
@@ -189,21 +188,3 @@ class ReminderScheduler(QObject):
         if self.failed_attempts == 1:
             log.warning("reminders could not be fired (%s); retrying", error)
         self._retry.start(pause)
-
-    def _fire_due(self) -> list[int]:
-        now = self.clock.now()
-        settings = load_playbook_settings()
-        if settings.quiet.contains(now.astimezone(self.clock.tz)):
-            return []  # the re-arming that follows lands at the end of the quiet hours
-        expired = firing.expire_stale_prep(self.clock)
-        if expired:
-            log.info("cancelled %d prep reminder(s) whose interview already began", expired)
-        due = firing.due_to_fire(now)
-        ids = [r.id for r in due]
-        if due:
-            firing.mark_fired(ids, self.clock)
-            for notice in notices_for(due, settings.silenced_kinds, self._started_at_launch):
-                self.notifier.deliver(notice)
-            log.info("fired %d reminder(s)", len(ids))
-        self._started_at_launch = False
-        return ids

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-AWAY_SUMMARY = "{count} reminders while you were away"
-MANY_SUMMARY = "{count} reminders are due"
-SUMMARY_BODY_MORE = "…and {count} more. Answer them from Debrief's tray menu."
-SUMMARY_BODY = "Answer them from Debrief's tray menu."
-
 TOOLTIP_IDLE = "Debrief: nothing waiting"
 TOOLTIP_WAITING_ONE = "Debrief: 1 reminder waiting"
 TOOLTIP_WAITING = "Debrief: {count} reminders waiting"

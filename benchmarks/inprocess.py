@@ -1,10 +1,12 @@
 """Measurements made inside one Debrief process, offscreen, on the generated history:
 
-    python -m benchmarks.inprocess DATA_DIR WORK_DIR   → one JSON object on stdout
+    python -m benchmarks.inprocess DATA_DIR WORK_DIR [NAME…]   → one JSON object on stdout
 
 search-as-you-type in the main list, re-arming the scheduler, rendering Today (the
-dashboard) and Insights, and a full JSON export and import. Times are medians and 95th
-percentiles of repeated runs, in milliseconds.
+dashboard) and Insights, the redraw after answering a reminder, changing a status and
+editing an interview, and a full JSON export and import. Times are medians and 95th
+percentiles of repeated runs, in milliseconds. NAMEs (e.g. `answer status interview`)
+run only those measurements, and skip the JSON round trip unless `json` is named.
 """
 
 from __future__ import annotations
@@ -88,6 +90,66 @@ def render(app: QApplication, read: Callable[[], None], paint, rounds: int = 7) 
     return summary([timed(once) for _ in range(rounds)])
 
 
+def answer_reminders(window, app: QApplication, rounds: int = 30) -> dict[str, float]:
+    """Done on a reminder in Today, as clicked: the answer is saved, and the window
+    redraws what it touched and repaints."""
+    window.tabs.setCurrentWidget(window.today)
+    app.processEvents()
+    samples = []
+    for _ in range(rounds):
+        row = next(iter(window.today.rows.values()))
+        samples.append(timed(lambda row=row: _then_paint(window, app, row.done_button.click)))
+    return summary(samples)
+
+
+def change_statuses(window, app: QApplication, rounds: int = 30) -> dict[str, float]:
+    """A status changed through its dialog on rows spread over the list, as saved."""
+    from desktop.services.vocabulary import Status
+
+    window.tabs.setCurrentWidget(window.splitter)
+    ids = _spread_ids(window, rounds)
+    samples = []
+    for number, opportunity_id in enumerate(ids):
+        window.select_opportunity(opportunity_id)
+        app.processEvents()
+        status = Status.AWAITING if number % 2 else Status.INTERVIEWING
+        dialog = window.change_status_selected(status)
+        samples.append(timed(lambda dialog=dialog: _then_paint(window, app, dialog.accept)))
+    return summary(samples)
+
+
+def edit_interviews(window, app: QApplication, rounds: int = 30) -> dict[str, float]:
+    """An interview's dialog saved (its notes edited), on rows spread over the list."""
+    from desktop.services import queries
+
+    window.tabs.setCurrentWidget(window.splitter)
+    samples = []
+    for number, opportunity_id in enumerate(_spread_ids(window, rounds)):
+        window.select_opportunity(opportunity_id)
+        app.processEvents()
+        interviews = queries.opportunity_detail(opportunity_id).interviews
+        if not interviews:
+            continue
+        dialog = window.edit_interview(interviews[0].id)
+        dialog.set_values({"notes": f"Edited in the benchmark, round {number}"})
+        samples.append(timed(lambda dialog=dialog: _then_paint(window, app, dialog.accept)))
+    return summary(samples)
+
+
+def _spread_ids(window, count: int) -> list[int]:
+    from desktop.ui.opportunity_model import ROW_ID_ROLE
+
+    rows = window.filter.rowCount()
+    step = max(1, rows // count)
+    return [window.filter.index(row, 0).data(ROW_ID_ROLE) for row in range(0, rows, step)][:count]
+
+
+def _then_paint(window, app: QApplication, action: Callable[[], object]) -> None:
+    action()
+    window.repaint()
+    app.processEvents()
+
+
 def export_import(clock, work: Path) -> dict[str, float]:
     from desktop.domain.import_source import bundle_from_json
     from desktop.services.export_bundle import build_bundle, bundle_json
@@ -108,6 +170,7 @@ def export_import(clock, work: Path) -> dict[str, float]:
 
 def main(argv: list[str]) -> int:
     data_dir, work = Path(argv[0]), Path(argv[1])
+    only = set(argv[2:])
     app = QApplication.instance() or QApplication(["debrief"])
     clock = SystemClock()
     open_store(data_dir)
@@ -125,12 +188,19 @@ def main(argv: list[str]) -> int:
         ("today", lambda: render(app, window.today.refresh, window.today)),
         ("refresh", lambda: render(app, window.refresh, window)),
         ("insights", lambda: render(app, window.insights.refresh, window.insights)),
+        # After the renders: these change the data the renders read.
+        ("answer", lambda: answer_reminders(window, app)),
+        ("status", lambda: change_statuses(window, app)),
+        ("interview", lambda: edit_interviews(window, app)),
     ):
+        if only and name not in only:
+            continue
         started = time.perf_counter()
         results[name] = measure()
         print(f"{name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
     window.close()
-    results["json"] = export_import(clock, work)
+    if not only or "json" in only:
+        results["json"] = export_import(clock, work)
     print(json.dumps(results))
     return 0
 

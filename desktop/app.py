@@ -74,6 +74,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
     from desktop.services.settings import UI_STATE_FILE
     from desktop.startup_probe import watch
     from desktop.tray.companion import Companion
+    from desktop.tray.parts import desktop_parts
 
     ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
 
@@ -107,9 +108,11 @@ def launch(data_dir: Path, background: bool = False) -> int:
     else:
         # In the tray the window is made when first opened; otherwise now, to show it.
         window = None if background else make_window()
+        # The tray's parts are made here, so a test can make them with its own notifier.
+        parts = desktop_parts(clock, Path(data_dir), name)
         # The tray and the window never import each other: they meet here.
         companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
-                              lock, name, make_preferences=make_preferences)  # fmt: skip
+                              lock, parts, make_preferences=make_preferences)  # fmt: skip
         watch(window, tray_shown=companion.has_tray)
         companion.start(background)
     try:

@@ -94,6 +94,43 @@ def open_window(qtbot, clock: FixedClock, tmp_path: Path):
     return window
 
 
+class NotifySendTrap:
+    """A `notify-send` first on PATH that records each call and fails: plyer's way to the
+    desktop's notifications, out of reach of every test outside the desktop session."""
+
+    def __init__(self, folder: Path) -> None:
+        self.script = folder / "notify-send"
+        self.record = folder / "calls"
+        self.script.write_text(f'#!/bin/sh\necho "$*" >> "{self.record}"\nexit 1\n')
+        self.script.chmod(0o755)
+
+    def calls(self) -> list[str]:
+        return self.record.read_text().splitlines() if self.record.exists() else []
+
+    def forget(self) -> None:
+        self.record.unlink(missing_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def notify_send_trap(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[NotifySendTrap | None]:
+    """Fails any test not marked `desktop_session` that ran `notify-send` (a Companion
+    given the real notifier, say): such a test would pop up on the developer's desktop."""
+    if request.node.get_closest_marker("desktop_session"):
+        yield None
+        return
+    trap = NotifySendTrap(tmp_path_factory.mktemp("trap"))
+    path = os.environ.get("PATH", "")
+    os.environ["PATH"] = f"{trap.script.parent}{os.pathsep}{path}"
+    try:
+        yield trap
+    finally:
+        os.environ["PATH"] = path
+    if trap.calls():
+        pytest.fail(f"notify-send was run outside the desktop session: {trap.calls()}")
+
+
 @pytest.fixture(scope="session")
 def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DesktopSession]:
     missing = missing_tools()

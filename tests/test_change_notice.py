@@ -19,12 +19,12 @@ from db.models import Reminder
 from desktop.change_marker import marker_path
 from desktop.domain.clock import SystemClock
 from desktop.services.interviews import log_interview
-from desktop.tray.autostart import Autostart
 from desktop.tray.companion import Companion
 from desktop.tray.single_instance import InstanceLock, server_name
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences_dialog import PreferencesDialog
 from tests.conftest import REPO, interview_draft
+from tests.tray_doubles import Recording, parts_for_tests
 
 
 def _inotify_handles() -> int:
@@ -55,8 +55,9 @@ def companion(qtbot, store, clock, tmp_path, data_dir):
         data_dir,
         ui_state,
         lock,
-        server_name(data_dir, str(runtime)),
-        Autostart("linux", home=tmp_path, config_home=tmp_path / "config"),
+        parts_for_tests(
+            clock, data_dir, server_name(data_dir, str(runtime)), tmp_path, Recording()
+        ),
         make_preferences=PreferencesDialog,
     )
     made.start(background=True)

@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.models import Reminder
 from desktop.services.interviews import log_interview
-from desktop.tray.autostart import Autostart
 from desktop.tray.companion import Companion
 from desktop.tray.single_instance import InstanceLock, server_name
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences_dialog import PreferencesDialog
 from tests.conftest import interview_draft
-from tests.tray_doubles import Recording
+from tests.tray_doubles import Recording, parts_for_tests
 
 
 @pytest.fixture
@@ -51,10 +50,10 @@ def make(qtbot, store, clock, tmp_path, notices):
             data_dir,
             ui_state,
             lock,
-            server_name(data_dir, str(runtime)),
-            Autostart("linux", home=tmp_path, config_home=tmp_path / "config"),
+            parts_for_tests(
+                clock, data_dir, server_name(data_dir, str(runtime)), tmp_path, notices
+            ),
             make_preferences=PreferencesDialog,
-            notification_backend=notices,
         )
         made.append(companion)
         return companion

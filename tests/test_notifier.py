@@ -112,3 +112,15 @@ def test_it_counts_what_is_still_on_its_way(qtbot) -> None:
         broken.deliver(NOTICE)
     assert broken.in_flight == 0  # a failure is not on its way any more either
     broken.shutdown()
+
+
+def test_outside_the_desktop_session_notify_send_is_a_trap(notify_send_trap) -> None:
+    """Guards the guard: plyer's notify-send is the trap here, and it tells on a call."""
+    import shutil
+
+    from desktop.tray.notifier import PlyerBackend
+
+    assert shutil.which("notify-send") == str(notify_send_trap.script)
+    PlyerBackend(None).send(Notice("Hello", "from a test", (1,)))
+    assert len(notify_send_trap.calls()) == 1 and "Hello" in notify_send_trap.calls()[0]
+    notify_send_trap.forget()  # seen on purpose: the teardown must not fail this test

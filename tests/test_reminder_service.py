@@ -159,7 +159,7 @@ def test_answers_follow_the_state_machine(store, clock) -> None:
     _log(clock)
     debrief = Reminder.get(Reminder.kind == "debrief").id
     mark_fired([debrief], clock)
-    until = snooze(debrief, clock.now() + timedelta(hours=2), clock)
+    until = snooze(debrief, clock.now() + timedelta(hours=2), clock).until
     row = Reminder.get_by_id(debrief)
     assert (row.state, row.due_at) == ("snoozed", until)
     mark_done(debrief, clock)
@@ -173,7 +173,7 @@ def test_answers_follow_the_state_machine(store, clock) -> None:
 def test_snoozing_into_quiet_hours_lands_in_the_morning(store, clock) -> None:
     _log(clock)
     prep = Reminder.get(Reminder.kind == "prep").id
-    landed = snooze(prep, datetime(2026, 11, 22, 22, 0, tzinfo=UTC), clock)  # 23:00 Berlin
+    landed = snooze(prep, datetime(2026, 11, 22, 22, 0, tzinfo=UTC), clock).until  # 23:00 Berlin
     assert landed == datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 Berlin
     with pytest.raises(ValueError, match="future"):
         snooze(prep, clock.now() - timedelta(minutes=1), clock)
@@ -182,7 +182,7 @@ def test_snoozing_into_quiet_hours_lands_in_the_morning(store, clock) -> None:
 def test_a_snoozed_reminder_is_not_moved_by_replanning(store, clock) -> None:
     interview_id = _log(clock)
     prep = Reminder.get(Reminder.kind == "prep").id
-    landed = snooze(prep, datetime(2026, 11, 23, 12, 0, tzinfo=UTC), clock)
+    landed = snooze(prep, datetime(2026, 11, 23, 12, 0, tzinfo=UTC), clock).until
     update_interview(
         interview_id,
         interview_draft(clock, starts_at="2026-11-26 14:00", recruiter="Sam <sam@agency.example>"),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.playbook.notices import Notice
+from desktop.tray.autostart import Autostart
+from desktop.tray.parts import TrayParts, desktop_parts
 
 
 class Recording:
@@ -22,3 +26,12 @@ class Broken:
     def send(self, notice: Notice) -> None:
         self.tried += 1
         raise RuntimeError(f"{self.name} is out of order")
+
+
+def parts_for_tests(
+    clock, data_dir: Path, server: str, home: Path, notices: Recording
+) -> TrayParts:
+    """The companion's parts as the app makes them, but notifying into `notices` and
+    starting at login under `home`: nothing here reaches the desktop."""
+    autostart = Autostart("linux", home=home, config_home=home / "config")
+    return desktop_parts(clock, data_dir, server, notices, autostart)

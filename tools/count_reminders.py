@@ -51,11 +51,12 @@ logged = subprocess.run(
     check=True,
 )
 
+from desktop.tray.notices import notices_for  # noqa: E402
+
 from db.store import open_store  # noqa: E402
 from desktop.domain.clock import FixedClock  # noqa: E402
 from desktop.services import firing, nudges, reminders  # noqa: E402
 from desktop.services.settings import load_playbook_settings  # noqa: E402
-from desktop.tray.notices import notices_for  # noqa: E402
 
 open_store(folder)
 clock = FixedClock(start, tz="Europe/Berlin")

@@ -261,7 +261,7 @@ def _snooze(args: argparse.Namespace, clock: Clock):
     def act() -> int:
         title = reminders.reminder_view(reminder_id).title
         landed: list[datetime] = []
-        _answer_or_explain(lambda: landed.append(reminders.snooze(reminder_id, until, clock)))
+        _answer_or_explain(lambda: landed.append(reminders.snooze(reminder_id, until, clock).until))
         stamp = landed[0].astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
         print(f"Snoozed until {stamp}: {title}")
         return 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from desktop.playbook import texts
+from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import Kind
 
 # Up to this many reminders arrive one by one; more become one summary, so a user back
@@ -25,7 +26,7 @@ class Due(Protocol):
     @property
     def id(self) -> int: ...
     @property
-    def kind(self) -> Kind: ...
+    def kind(self) -> Kind | NudgeKind: ...
     @property
     def title(self) -> str: ...
     @property

@@ -10,6 +10,7 @@ from db.vocabulary import ContactRole, Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft
 from desktop.services import NotFound
+from desktop.services.changes import Changes
 from desktop.services.opportunities import get_opportunity
 from desktop.services.people import company_named, contact_for
 from desktop.services.reminders import replan
@@ -75,7 +76,7 @@ def log_interview(draft: InterviewDraft, clock: Clock, opportunity_id: int | Non
     return interview.id
 
 
-def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> None:
+def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> Changes:
     now = clock.now()
     with DB.atomic():
         interview = get_interview(interview_id)
@@ -94,14 +95,16 @@ def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> 
         InterviewInterviewer.delete().where(InterviewInterviewer.interview == interview).execute()
         _link_interviewers(interview, draft, company, now)
         replan(opportunity.id, clock)
+    return Changes.of(opportunity.id, reminders=True, interviews=True)
 
 
-def delete_interview(interview_id: int, clock: Clock) -> None:
+def delete_interview(interview_id: int, clock: Clock) -> Changes:
     with DB.atomic():
         interview = get_interview(interview_id)
         opportunity_id = interview.opportunity_id
         interview.delete_instance()
         replan(opportunity_id, clock)
+    return Changes.of(opportunity_id, reminders=True, interviews=True)
 
 
 def _open_opportunity(company_id: int, role: str) -> Opportunity | None:

@@ -10,6 +10,7 @@ from db.vocabulary import ContactRole, RecruiterKind, Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import OpportunityDraft
 from desktop.services import NotFound
+from desktop.services.changes import NOTHING, Changes
 from desktop.services.people import company_named, contact_for
 from desktop.services.reminders import replan
 
@@ -52,7 +53,7 @@ def create_opportunity(draft: OpportunityDraft, clock: Clock) -> int:
     return opportunity.id
 
 
-def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Clock) -> None:
+def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Clock) -> Changes:
     """Save edited fields; a different status is recorded as a status change."""
     now = clock.now()
     with DB.atomic():
@@ -74,6 +75,9 @@ def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Cloc
         opportunity.updated_at = now
         opportunity.save()
         replan(opportunity.id, clock)
+    # A new company name or recruiter shows in other opportunities' memories too, but
+    # not in their rows; the interviews' company changes with it (the question bank).
+    return Changes.of(opportunity_id, reminders=True, interviews=True)
 
 
 def change_status(
@@ -83,13 +87,13 @@ def change_status(
     note: str = "",
     offer_deadline: date | None = None,
     happened_on: date | None = None,
-) -> bool:
+) -> Changes:
     """Move to `status`, keeping the change in the history, and re-plan its reminders.
 
     `offer_deadline` is kept with an Offer (the reply reminder comes before it).
     `happened_on`: the day it happened when that was before today (the history sorts by
-    it, and the reminders that follow an outcome count from it). Returns False when
-    nothing changed.
+    it, and the reminders that follow an outcome count from it). Returns what changed:
+    nothing (falsy) when it was already so.
     """
     with DB.atomic():
         opportunity = get_opportunity(opportunity_id)
@@ -99,14 +103,14 @@ def change_status(
             and not note
             and deadline == opportunity.offer_deadline
         ):
-            return False
+            return NOTHING
         if opportunity.status != status.value or note:
             _record_status(opportunity, status, note, clock, happened_on)
         opportunity.offer_deadline = deadline
         opportunity.updated_at = clock.now()
         opportunity.save()
         replan(opportunity.id, clock)
-    return True
+    return Changes.of(opportunity_id, reminders=True)
 
 
 def _happened_at(day: date | None, clock: Clock) -> datetime:
@@ -135,18 +139,20 @@ def _record_status(
     opportunity.status = status.value
 
 
-def set_archived(opportunity_id: int, archived: bool, clock: Clock) -> None:
+def set_archived(opportunity_id: int, archived: bool, clock: Clock) -> Changes:
     with DB.atomic():
         opportunity = get_opportunity(opportunity_id)
         opportunity.archived = archived
         opportunity.updated_at = clock.now()
         opportunity.save()
+    return Changes.of(opportunity_id)
 
 
-def delete_opportunity(opportunity_id: int) -> None:
+def delete_opportunity(opportunity_id: int) -> Changes:
     """Delete with its interviews, history and reminders (the foreign keys cascade)."""
     with DB.atomic():
         get_opportunity(opportunity_id).delete_instance()
+    return Changes.of(opportunity_id, reminders=True, interviews=True)
 
 
 def set_recruiter_kind(contact_id: int, kind: RecruiterKind, clock: Clock) -> None:

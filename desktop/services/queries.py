@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
@@ -90,9 +91,9 @@ def _person(contact: Contact) -> PersonView:
     return PersonView(contact.id, contact.name, contact.email, contact.role, contact.recruiter_kind)
 
 
-def _debrief_words(words: dict[int, list[str]]) -> None:
+def _debrief_words(words: dict[int, list[str]], only: Collection[int] | None = None) -> None:
     """What the user wrote after each interview is searched too: "the SQL exercise" finds
-    the opportunity whose debrief mentions it."""
+    the opportunity whose debrief mentions it. `only`: these opportunities' debriefs."""
     debriefs = Debrief.select(
         Interview.opportunity,
         Debrief.account,
@@ -101,6 +102,8 @@ def _debrief_words(words: dict[int, list[str]]) -> None:
         Debrief.lessons,
         Debrief.feedback,
     ).join(Interview)
+    if only is not None:
+        debriefs = debriefs.where(Interview.opportunity.in_(list(only)))
     for opportunity_id, *texts in debriefs.tuples():
         words[opportunity_id] += [t for t in texts if t]
     for model, columns in (
@@ -108,16 +111,21 @@ def _debrief_words(words: dict[int, list[str]]) -> None:
         (DebriefMistake, (DebriefMistake.mistake, DebriefMistake.why)),
     ):
         rows = model.select(Interview.opportunity, *columns).join(Debrief).join(Interview)
+        if only is not None:
+            rows = rows.where(Interview.opportunity.in_(list(only)))
         for opportunity_id, *texts in rows.tuples():
             # A common mistake is stored by its key: search its words, as shown.
             words[opportunity_id] += [COMMON_MISTAKES.get(t, t) for t in texts if t]
 
 
-def list_opportunities(now: datetime) -> list[OpportunityRow]:
-    """Every opportunity (archived included; the view filters), with its interview dates."""
+def list_opportunities(now: datetime, only: Collection[int] | None = None) -> list[OpportunityRow]:
+    """Every opportunity (archived included; the view filters), with its interview dates.
+    `only`: just these (those a change touched; a deleted one is simply missing)."""
     interview_times: dict[int, list[datetime]] = defaultdict(list)
     words: dict[int, list[str]] = defaultdict(list)
     interviews = Interview.select(Interview.opportunity, Interview.starts_at, Interview.notes)
+    if only is not None:
+        interviews = interviews.where(Interview.opportunity.in_(list(only)))
     for opportunity_id, starts_at, notes in interviews.tuples():
         interview_times[opportunity_id].append(starts_at)
         if notes:
@@ -127,11 +135,12 @@ def list_opportunities(now: datetime) -> list[OpportunityRow]:
         .join(Interview)
         .switch(InterviewInterviewer)
         .join(Contact)
-        .tuples()
     )
-    for opportunity_id, name, email in people:
+    if only is not None:
+        people = people.where(Interview.opportunity.in_(list(only)))
+    for opportunity_id, name, email in people.tuples():
         words[opportunity_id] += [name, email]
-    _debrief_words(words)
+    _debrief_words(words, only)
 
     rows = []
     # Plain tuples, not model objects: at ten thousand rows the objects cost more than
@@ -152,9 +161,20 @@ def list_opportunities(now: datetime) -> list[OpportunityRow]:
         .join(Company)
         .switch(Opportunity)
         .join(Contact, join_type=JOIN.LEFT_OUTER, on=(Opportunity.recruiter == Contact.id))
-        .tuples()
     )
-    for opp_id, company, role, notes, source, status, archived, updated_at, *recruiter in query:
+    if only is not None:
+        query = query.where(Opportunity.id.in_(list(only)))
+    for (
+        opp_id,
+        company,
+        role,
+        notes,
+        source,
+        status,
+        archived,
+        updated_at,
+        *recruiter,
+    ) in query.tuples():
         times = interview_times.get(opp_id, [])
         upcoming = [t for t in times if t >= now]
         past = [t for t in times if t < now]

@@ -54,6 +54,7 @@ from desktop.playbook.texts import (
 )
 from desktop.playbook.texts import why as why_of
 from desktop.services import NotFound
+from desktop.services.changes import Changes
 from desktop.services.history import company_history
 from desktop.services.lessons import lessons_before
 from desktop.services.nudges import live_values
@@ -293,7 +294,7 @@ def _open_reminder(reminder_id: int) -> Reminder:
 
 def _answer(
     reminder_id: int, target: ReminderState, clock: Clock, due: datetime | None = None
-) -> None:
+) -> Changes:
     with DB.atomic():
         reminder = _open_reminder(reminder_id)
         reminder.move_to(target)
@@ -304,28 +305,35 @@ def _answer(
         if reminder.opportunity_id is not None:
             # Answering can change what else is wanted (a done thank-you needs no late one).
             replan(reminder.opportunity_id, clock)
+    # The opportunity's row is unchanged, but its detail shows its reminders.
+    return Changes.of(reminder.opportunity_id, reminders=True)
 
 
-def mark_done(reminder_id: int, clock: Clock) -> None:
-    _answer(reminder_id, ReminderState.DONE, clock)
+def mark_done(reminder_id: int, clock: Clock) -> Changes:
+    return _answer(reminder_id, ReminderState.DONE, clock)
 
 
-def dismiss(reminder_id: int, clock: Clock) -> None:
-    _answer(reminder_id, ReminderState.DISMISSED, clock)
+def dismiss(reminder_id: int, clock: Clock) -> Changes:
+    return _answer(reminder_id, ReminderState.DISMISSED, clock)
 
 
-def snooze(reminder_id: int, until: datetime, clock: Clock) -> datetime:
-    """Snooze to `until`, pushed out of quiet hours. Returns when it will come back."""
+@dataclass(frozen=True)
+class Snoozed:
+    until: datetime  # when it comes back, out of quiet hours
+    changes: Changes
+
+
+def snooze(reminder_id: int, until: datetime, clock: Clock) -> Snoozed:
+    """Snooze to `until`, pushed out of quiet hours; says when it will come back."""
     if until <= clock.now():
         raise ValueError("a snooze must end in the future")
     if until > clock.now() + timedelta(days=366):
         raise ValueError("a snooze can last a year at most")
     landed = allowed(until, clock.tz, load_playbook_settings().quiet)
-    _answer(reminder_id, ReminderState.SNOOZED, clock, due=landed)
-    return landed
+    return Snoozed(landed, _answer(reminder_id, ReminderState.SNOOZED, clock, due=landed))
 
 
-def snooze_choice(reminder_id: int, choice: str, clock: Clock) -> datetime:
+def snooze_choice(reminder_id: int, choice: str, clock: Clock) -> Snoozed:
     """Snooze by one of the menu choices ("1h", "evening", "tomorrow", "next_week")."""
     quiet = load_playbook_settings().quiet
     return snooze(reminder_id, snooze_until(choice, clock.now(), clock.tz, quiet), clock)

@@ -18,6 +18,7 @@ from desktop.domain.clock import Clock, SystemClock, local_zone
 from desktop.logs import personal
 from desktop.paths import default_data_dir
 from desktop.services import backups, nudges, settings
+from desktop.services.changes import Changes
 from desktop.services.reminders import ReminderView
 from desktop.services.settings import (
     AUTOSTART_ASKED,
@@ -29,13 +30,11 @@ from desktop.services.settings import (
 )
 from desktop.services.vocabulary import StorageError
 from desktop.tray import texts
-from desktop.tray.autostart import Autostart, launch_command
-from desktop.tray.change_watch import ChangeWatch
-from desktop.tray.clock_watch import ClockWatch
-from desktop.tray.icons import notification_icon_file, tray_icon
-from desktop.tray.notifier import Backend, BalloonBackend, BannerBackend, Notifier, PlyerBackend
-from desktop.tray.scheduler import ReminderScheduler
-from desktop.tray.single_instance import InstanceLock, MessageServer
+from desktop.tray.autostart import launch_command
+from desktop.tray.icons import tray_icon
+from desktop.tray.notifier import BalloonBackend, BannerBackend
+from desktop.tray.parts import TrayParts
+from desktop.tray.single_instance import InstanceLock
 from desktop.tray.tray_icon import TrayIcon
 from desktop.tray.window import MakePreferences, Window
 
@@ -48,8 +47,7 @@ HOUSEKEEPING_MS = 3_600_000
 class Companion(QObject):
     """`window` is the main window, or a function that makes it: a start in the tray then
     builds no window (nor imports its code) until the user opens it. That made a login
-    start about a third faster and 13 MiB smaller (benchmarks/README.md).
-    `notification_backend` replaces the desktop's notifications (plyer), for tests."""
+    start about a third faster and 13 MiB smaller (benchmarks/README.md)."""
 
     def __init__(
         self,
@@ -59,12 +57,12 @@ class Companion(QObject):
         data_dir: Path,
         ui_state: QSettings,
         lock: InstanceLock,
-        server_name: str,
-        autostart: Autostart | None = None,
+        parts: TrayParts,
         *,
         make_preferences: MakePreferences,
-        notification_backend: Backend | None = None,
     ) -> None:
+        """`parts` are made by the caller (desktop/app.py, or a test with a recording
+        notification backend); the companion wires them to its tray icon and window."""
         super().__init__()
         self.app = app
         self._window: Window | None = None
@@ -73,23 +71,29 @@ class Companion(QObject):
         self.data_dir = data_dir
         self.ui_state = ui_state
         self.lock = lock
-        self.autostart = autostart or Autostart()
+        self.autostart = parts.autostart
         self.make_preferences = make_preferences
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
 
         self.tray = TrayIcon(clock, tray_icon(self.tray_style()), self.window_visible, self)
-        fallbacks = [BalloonBackend(self.tray.icon)] if self.has_tray else []
-        fallbacks.append(BannerBackend(self._banner))
-        primary = notification_backend or PlyerBackend(notification_icon_file(data_dir))
-        self.notifier = Notifier(primary, fallbacks, self)
+        self.notifier = parts.notifier
+        if self.has_tray:
+            self.notifier.fallbacks.append(BalloonBackend(self.tray.icon))
+        self.notifier.fallbacks.append(BannerBackend(self._banner))
         self.notifier.delivered.connect(
             lambda notice, how: log.info("notified via %s: %s", how, personal(notice.summary))
         )
-        self.scheduler = ReminderScheduler(clock, self.notifier, self)
-        self.clock_watch = ClockWatch(lambda: str(local_zone()), parent=self)
-        # Command lines in any session rewrite a marker file; this sees it without polling.
-        self.change_watch = ChangeWatch(data_dir, self)
+        self.scheduler = parts.scheduler
+        self.clock_watch = parts.clock_watch
+        self.change_watch = parts.change_watch
         self.change_watch.changed.connect(self.reload)
+        self.server = parts.server
+        if self.server is not None:
+            self.server.handler = self.handle_message
+        for part in (self.notifier, self.scheduler, self.clock_watch, self.change_watch):
+            part.setParent(self)  # owned here, gone with the companion
+        if self.server is not None:
+            self.server.setParent(self)
         self.housekeeping_timer = QTimer(self)
         self.housekeeping_timer.setInterval(HOUSEKEEPING_MS)
         self.housekeeping_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
@@ -98,19 +102,11 @@ class Companion(QObject):
         self.first_housekeeping.setSingleShot(True)
         self.first_housekeeping.setInterval(HOUSEKEEPING_FIRST_DELAY_MS)
         self.first_housekeeping.timeout.connect(self.housekeeping)
-        try:
-            self.server: MessageServer | None = MessageServer(
-                server_name, self.handle_message, self
-            )
-        except OSError as error:
-            # The lock still keeps this the only instance; only messages are lost.
-            log.warning("no message socket: %s", error)
-            self.server = None
 
         app.setQuitOnLastWindowClosed(not self.has_tray)
         if not callable(window):
             self._adopt(window)
-        self.tray.answered.connect(self.reload)
+        self.tray.answered.connect(self._answered_in_tray)
         self.tray.act_requested.connect(self._act_on)
         self.tray.toggle_window_requested.connect(self.toggle_window)
         self.tray.log_interview_requested.connect(self._log_interview)
@@ -182,24 +178,36 @@ class Companion(QObject):
     def window_visible(self) -> bool:
         return self._window is not None and self._window.isVisible()
 
-    def _refresh_window(self) -> None:
-        if self._window is not None:  # one not made yet reads fresh data when it is
+    def _refresh_window(self, changes: Changes | None = None) -> None:
+        if self._window is None:  # one not made yet reads fresh data when it is
+            return
+        if changes is None:
             self._window.refresh()
+        else:
+            self._window.apply(changes)
 
     # ----- keeping everything in step -------------------------------------------------
-    def after_change(self) -> None:
-        """The window changed data: re-arm and redraw the tray; the window did its own."""
-        self.scheduler.rearm()
-        self.tray.update_state()
+    def after_change(self, changes: Changes | None = None) -> None:
+        """The window changed data: re-arm, and redraw the tray badge if reminders
+        changed; the window did its own."""
+        self.scheduler.rearm()  # one indexed query: cheaper than deciding whether to
+        if changes is None or changes.reminders or changes.settings:
+            self.tray.update_state()
 
     def reload(self) -> None:
-        """Data changed outside the window (tray menu, command line): re-read everything."""
+        """Data changed outside this process (the command line) or all of it (a restore,
+        new preferences): re-read everything."""
         self._refresh_window()
         self.after_change()
 
+    def _answered_in_tray(self, changes: Changes) -> None:
+        """The tray redrew its badge; the window redraws what the answer touched."""
+        self._refresh_window(changes)
+        self.scheduler.rearm()
+
     def _show_waiting(self) -> None:
         self.tray.update_state()
-        self._refresh_window()
+        self._refresh_window(Changes(reminders=True))
 
     def _clock_jumped(self) -> None:
         log.info("wall clock or time zone changed; re-arming")

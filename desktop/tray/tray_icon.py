@@ -16,7 +16,8 @@ from desktop.domain.clock import Clock
 from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, counts, nudges, reminders
-from desktop.services.reminders import ReminderView
+from desktop.services.changes import Changes
+from desktop.services.reminders import ReminderView, Snoozed
 from desktop.services.vocabulary import InvalidTransition
 from desktop.tray import texts
 from desktop.tray.icons import badged
@@ -30,7 +31,7 @@ class TrayIcon(QObject):
     log_interview_requested = Signal()
     preferences_requested = Signal()
     quit_requested = Signal()
-    answered = Signal()  # a reminder was answered from the menu
+    answered = Signal(object)  # a reminder was answered from the menu: its Changes
 
     def __init__(
         self,
@@ -125,12 +126,14 @@ class TrayIcon(QObject):
         opened.triggered.connect(lambda: self.act_requested.emit(view))
         return menu
 
-    def _answer(self, action: Callable[[], object]) -> None:
+    def _answer(self, action: Callable[[], Changes | Snoozed]) -> None:
         # Answered elsewhere meanwhile (window, command line): the update shows it.
+        changes = Changes(reminders=True)
         with contextlib.suppress(NotFound, InvalidTransition):
-            action()
+            done = action()
+            changes = done.changes if isinstance(done, Snoozed) else done
         self.update_state()
-        self.answered.emit()
+        self.answered.emit(changes)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.files import write_atomically
 from desktop.services import exporting
+from desktop.services.changes import Changes
 from desktop.ui import strings
 from desktop.ui.form_dialog import DATE_DISPLAY
 
@@ -174,7 +175,7 @@ class DataActions(_Window):
 
     def _imported(self, summary: ImportSummary) -> None:
         self.refresh()
-        self.data_changed.emit()
+        self.data_changed.emit(Changes.everything())
         self.show_banner(strings.IMPORT_DONE.format(sentence=summary.sentence(done=True)))
 
     # ----- backups ----------------------------------------------------------------------

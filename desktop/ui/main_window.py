@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -46,10 +47,12 @@ from desktop.domain.forms import (
 )
 from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
+from desktop.services.changes import Changes
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
 from desktop.services.notes import sent_notes
 from desktop.services.people import recruiter_kind_of
+from desktop.services.queries import OpportunityRow
 from desktop.services.settings import (
     WINDOW_COLUMNS,
     WINDOW_GEOMETRY,
@@ -100,10 +103,14 @@ def ask_user(parent: QWidget) -> Confirm:
 
 
 FIRST_LOAD_FALLBACK_MS = 300
+# (now, only these ids or None for all) → the list's rows
+ReadRows = Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
 
 
 class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWindow):
-    data_changed = Signal()  # the user changed something: reminders may need re-arming
+    # The user changed something (its Changes): reminders may need re-arming, the badge
+    # redrawing.
+    data_changed = Signal(object)
     data_restored = Signal()  # a backup replaced the database: everything is re-read
     hidden_to_tray = Signal()
     quit_requested = Signal()
@@ -117,11 +124,15 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         data_dir: Path,
         confirm: Confirm | None = None,
         load_later: bool = False,
+        read_rows: ReadRows = queries.list_opportunities,
     ) -> None:
         """`load_later`: read the data only once the window has been shown and painted.
         At start-up the window then appears at once, and a start in the tray reads
-        nothing it does not show; with a year of history the read is half a second."""
+        nothing it does not show; with a year of history the read is half a second.
+        `read_rows` reads the list's rows (all, or those a change touched); a test passes
+        one that counts."""
         super().__init__()
+        self.read_rows = read_rows
         self.clock = clock
         self.data_dir = data_dir  # where backups go
         self.ui_state = ui_state
@@ -138,6 +149,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self._build_layout()
         self._restore_state()
         self._first_load_pending = True
+        self._updating_rows = False
         if not load_later:
             self.refresh()
 
@@ -289,7 +301,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.today.reflect_requested.connect(self.reflect_on)
         # The user's own browser, at the user's click: Debrief itself stays offline.
         self.today.link_requested.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
-        self.today.changed.connect(self.refresh)
+        self.today.changed.connect(self.apply)
         self.today.changed.connect(self.data_changed.emit)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -299,8 +311,10 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.tabs.addTab(self.questions, strings.TAB_QUESTIONS)
         self.insights = InsightsView(self.clock)
         self.tabs.addTab(self.insights, strings.INSIGHTS_TAB)
-        # Computed when looked at, so a year of history costs nothing at start-up.
-        self.tabs.currentChanged.connect(self._refresh_insights_if_shown)
+        # Computed when looked at, so a year of history costs nothing at start-up, and
+        # re-read after a change only when looked at again.
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_lazy_if_shown())
         self.banner = Banner()
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -397,25 +411,67 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
             self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
+        """Re-read everything the window shows (at start, after an import or a restore)."""
         first_load, self._first_load_pending = self._first_load_pending, False
         keep = select_id if select_id is not None else self.selected_id()
-        self.model.set_rows(queries.list_opportunities(self.clock.now()))
+        self.model.set_rows(self.read_rows(self.clock.now(), None))
         self._update_empty_state()
         if keep is not None:
             self.select_opportunity(keep)
         self._show_selected()
         self.today.refresh()
         self.questions.refresh()
-        self._refresh_insights_if_shown()
-        count = self.today.due_count
-        self.setWindowTitle(f"{strings.APP_TITLE} ({count})" if count else strings.APP_TITLE)
-        self.tabs.setTabText(0, f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY)
+        self._stale.discard(self.questions)
+        self._refresh_lazy_if_shown()
+        count = self._show_counts()
         if first_load:
             # Something due: start where it can be answered; otherwise on the list.
             self.tabs.setCurrentWidget(self.today if count else self.splitter)
 
-    def _refresh_insights_if_shown(self) -> None:
-        if self.tabs.currentWidget() is self.insights:
+    def apply(self, changes: Changes, select_id: int | None = None) -> None:
+        """Redraw only what `changes` touched: the list rows of those opportunities (the
+        model is not reset), the detail pane if it shows one of them, Today if reminders
+        changed; the question bank and Insights when next looked at."""
+        if changes.every_opportunity or self._first_load_pending:
+            self.refresh(select_id)
+            return
+        keep = select_id if select_id is not None else self.selected_id()
+        touched = changes.opportunities
+        if isinstance(touched, frozenset) and touched:  # ALL was re-read above
+            self._updating_rows = True
+            try:
+                self.model.update_rows(self.read_rows(self.clock.now(), touched), touched)
+                if keep is not None and self.selected_id() != keep:
+                    self.select_opportunity(keep)  # a moved row lost its selection
+            finally:
+                self._updating_rows = False
+            self._update_empty_state()
+        shown = self.detail.detail.id if self.detail.detail is not None else None
+        # Reminders changed without saying whose (a batch fired): the timeline may too.
+        anyones = changes.reminders and not changes.opportunities
+        if changes.touches(shown) or anyones or self.selected_id() != shown:
+            self._show_selected(lessons_changed=changes.interviews)
+        if changes.reminders or changes.settings:
+            self.today.refresh()
+            self._show_counts()
+        if changes.interviews or changes.opportunities:
+            self._stale.add(self.questions)
+        self._stale.add(self.insights)
+        self._refresh_lazy_if_shown()
+
+    def _show_counts(self) -> int:
+        count = self.today.due_count
+        self.setWindowTitle(f"{strings.APP_TITLE} ({count})" if count else strings.APP_TITLE)
+        self.tabs.setTabText(0, f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY)
+        return count
+
+    def _refresh_lazy_if_shown(self) -> None:
+        shown = self.tabs.currentWidget()
+        if shown is self.questions and shown in self._stale:
+            self._stale.discard(shown)
+            self.questions.refresh()
+        if shown is self.insights:  # read each time it is looked at, as before
+            self._stale.discard(shown)
             self.insights.refresh()
 
     def show_insights(self) -> None:
@@ -472,25 +528,35 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         return row_id
 
     def select_opportunity(self, opportunity_id: int) -> bool:
-        for row in range(self.filter.rowCount()):
-            index = self.filter.index(row, 0)
-            if index.data(ROW_ID_ROLE) == opportunity_id:
-                self.table.selectRow(row)
-                self.table.setCurrentIndex(index)
-                return True
-        return False
+        at = self.model.position_of(opportunity_id)
+        if at is None:
+            return False
+        index = self.filter.mapFromSource(self.model.index(at, 0))
+        if not index.isValid():  # filtered out
+            return False
+        self.table.selectRow(index.row())
+        self.table.setCurrentIndex(index)
+        return True
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, lessons_changed: bool = True) -> None:
+        """`lessons_changed`: False when no interview or debrief changed, so the lessons
+        shown for this opportunity still hold (they are the slowest part to read)."""
+        if self._updating_rows:
+            return  # the selection moves while rows are replaced; shown once they are
         selected = self.selected_id()
         try:
             detail = queries.opportunity_detail(selected) if selected is not None else None
             timeline = reminders.reminders_of(selected) if selected is not None else []
         except NotFound:
             detail, timeline = None, []
+        shown = self.detail.detail
         if selected is None or detail is None:
             found, sent = None, []
         else:
-            found = lessons_for_opportunity(selected, self.clock.now())
+            if not lessons_changed and shown is not None and shown.id == detail.id:
+                found = self.detail.lessons
+            else:
+                found = lessons_for_opportunity(selected, self.clock.now())
             sent = sent_notes(selected)
         self.detail.show_detail(detail, timeline, found, sent)
 
@@ -547,7 +613,9 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
                 lambda: interviews.log_interview(draft, self.clock, opportunity_id)
             )
             if interview_id is not None:
-                self.refresh(select_id=queries.opportunity_id_of_interview(interview_id))
+                opportunity = queries.opportunity_id_of_interview(interview_id)
+                made = Changes.of(opportunity, reminders=True, interviews=True)
+                self.apply(made, select_id=opportunity)
                 if opportunity_id is None:
                     self.opportunity_saved.emit()
 
@@ -596,8 +664,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         def saved() -> None:
             draft = dialog.draft
             assert isinstance(draft, InterviewDraft)
-            self._run(lambda: interviews.update_interview(interview_id, draft, self.clock))
-            self.refresh()
+            self._change(lambda: interviews.update_interview(interview_id, draft, self.clock))
 
         return self._open(dialog, saved)
 
@@ -649,8 +716,8 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
             draft = dialog.draft
             assert isinstance(draft, OpportunityDraft)
             new_id = self._run(lambda: opportunities.create_opportunity(draft, self.clock))
-            self.refresh(select_id=new_id)
             if new_id is not None:
+                self.apply(Changes.of(new_id, reminders=True), select_id=new_id)
                 self.opportunity_saved.emit()
 
         return self._open(dialog, saved)
@@ -667,8 +734,10 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         def saved() -> None:
             draft = dialog.draft
             assert isinstance(draft, OpportunityDraft)
-            self._run(lambda: opportunities.update_opportunity(selected, draft, self.clock))
-            self.refresh(select_id=selected)
+            self._change(
+                lambda: opportunities.update_opportunity(selected, draft, self.clock),
+                select_id=selected,
+            )
 
         return self._open(dialog, saved)
 
@@ -732,14 +801,21 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
             )
 
     # ----- errors -------------------------------------------------------------------
+    def _change(self, action: Callable[[], Changes], select_id: int | None = None) -> None:
+        """Run a service call that says what it changed, and redraw that."""
+        changes = self._run(action)
+        self.apply(changes if changes is not None else Changes.everything(), select_id)
+
     def _run(self, action: Callable[[], _Result]) -> _Result | None:
-        """Run a service call; a vanished row (deleted elsewhere) becomes a message."""
+        """Run a service call; a vanished row (deleted elsewhere) becomes a message. What
+        the call changed (its Changes, or everything when it cannot say) is told to the
+        companion; the caller redraws it here."""
         try:
             result = action()
         except NotFound as error:
             self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
             return None
-        self.data_changed.emit()
+        self.data_changed.emit(result if isinstance(result, Changes) else Changes.everything())
         return result
 
     def show_error(self, text: str) -> None:

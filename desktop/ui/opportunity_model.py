@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import tzinfo
 
 from PySide6.QtCore import (
@@ -39,6 +39,57 @@ class OpportunityTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self._sorted(rows)
         self.endResetModel()
+
+    def update_rows(self, fresh: list[OpportunityRow], touched: Collection[int]) -> None:
+        """Put in the rows a change touched (`fresh`; those of `touched` missing from it
+        were deleted), each where the sort order wants it, without resetting the model:
+        the view, its filter and the selection keep the other ten thousand as they are."""
+        by_id = {row.id: row for row in fresh}
+        for row_id in touched:
+            at = self.position_of(row_id)
+            row = by_id.get(row_id)
+            if at is not None and row is not None and self._fits_at(row, at):
+                self._rows[at] = row
+                self.dataChanged.emit(self.index(at, 0), self.index(at, len(strings.COLUMNS) - 1))
+                continue
+            if at is not None:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del self._rows[at]
+                self.endRemoveRows()
+            if row is not None:
+                to = self._insertion_point(row)
+                self.beginInsertRows(QModelIndex(), to, to)
+                self._rows.insert(to, row)
+                self.endInsertRows()
+
+    def position_of(self, row_id: int) -> int | None:
+        for at, row in enumerate(self._rows):
+            if row.id == row_id:
+                return at
+        return None
+
+    def _before(self, a: OpportunityRow, b: OpportunityRow) -> bool:
+        """Whether `a` sorts strictly before `b` in the current order."""
+        column, order = self._order
+        key_a, key_b = self._sort_key(a, column), self._sort_key(b, column)
+        if order == Qt.SortOrder.DescendingOrder:
+            return key_b < key_a  # type: ignore[operator]
+        return key_a < key_b  # type: ignore[operator]
+
+    def _fits_at(self, row: OpportunityRow, at: int) -> bool:
+        after_previous = at == 0 or not self._before(row, self._rows[at - 1])
+        before_next = at == len(self._rows) - 1 or not self._before(self._rows[at + 1], row)
+        return after_previous and before_next
+
+    def _insertion_point(self, row: OpportunityRow) -> int:
+        low, high = 0, len(self._rows)
+        while low < high:  # the first place whose row does not sort before this one
+            middle = (low + high) // 2
+            if self._before(self._rows[middle], row):
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(strings.COLUMNS):

@@ -24,7 +24,8 @@ from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import Kind
 from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, counts, reminders
-from desktop.services.reminders import ReminderView
+from desktop.services.changes import Changes
+from desktop.services.reminders import ReminderView, Snoozed
 from desktop.services.vocabulary import InvalidTransition, Status
 from desktop.ui import strings
 from desktop.ui.formatting import when
@@ -107,8 +108,9 @@ class TodayView(QWidget):
     act_requested = Signal(object)  # ReminderView: write the debrief or the note it asks for
     reflect_requested = Signal(int)  # opportunity id: the reflection after a "no"
     link_requested = Signal(str)  # a posting to open in the browser
-    # Something was answered: the owner re-reads everything, this view included, once.
-    changed = Signal()
+    # Something was answered (its Changes): the owner redraws what it touched, this view
+    # included, once.
+    changed = Signal(object)
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,9 +128,21 @@ class TodayView(QWidget):
         self.content = QWidget()
         self.content.setAccessibleName(strings.A11Y_TODAY)
         self.column = QVBoxLayout(self.content)
+        self.column.addStretch(1)
         scroll.setWidget(self.content)
+        self._empty = QLabel(strings.TODAY_EMPTY)
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._headers = {
+            heading: QLabel(f"<h3>{heading}</h3>")
+            for heading in (strings.TODAY_OVERDUE, strings.TODAY_TODAY, strings.TODAY_WEEK)
+        }
+        for label in (self._empty, *self._headers.values()):
+            label.hide()
 
     def refresh(self) -> None:
+        """Re-read what is open this week. Rows whose reminder reads the same stay in
+        place, not rebuilt: answering one of three hundred costs one row, not all."""
         now = self.clock.now()
         local_now = now.astimezone(self.clock.tz)
         end_of_today = datetime.combine(local_now.date(), time.max, self.clock.tz)
@@ -145,29 +159,46 @@ class TodayView(QWidget):
         # What is waiting now, as the tray badge and `debrief due` count it: later today
         # is listed but not counted.
         self.due_count = len(waiting)
-        self._clear()
+        wanted: list[QWidget] = []
         if not views:
-            empty = QLabel(strings.TODAY_EMPTY)
-            empty.setWordWrap(True)
-            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.column.addWidget(empty)
+            wanted.append(self._empty)
+        rows: dict[int, ReminderRow] = {}
         for heading, members in groups:
             if not members:
                 continue
-            self.column.addWidget(QLabel(f"<h3>{heading}</h3>"))
+            wanted.append(self._headers[heading])
             for view in members:
-                row = ReminderRow(view, self.clock.tz)
-                self._wire(row)
-                self.rows[view.id] = row
-                self.column.addWidget(row)
-        self.column.addStretch(1)
+                row = self.rows.get(view.id)
+                if row is None or row.view != view:
+                    row = ReminderRow(view, self.clock.tz)
+                    self._wire(row)
+                rows[view.id] = row
+                wanted.append(row)
+        self.rows = rows
+        self._lay_out(wanted)
 
-    def _clear(self) -> None:
-        self.rows.clear()
-        while self.column.count():
-            item = self.column.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+    def _lay_out(self, wanted: list[QWidget]) -> None:
+        """Make the column show `wanted` in order (then the stretch), touching only what
+        differs: each widget taken out or put in makes the layout measure again."""
+        keep = set(wanted)
+        at = 0
+        while at < self.column.count() - 1:  # the last item is the stretch
+            widget = self.column.itemAt(at).widget()
+            if widget is not None and widget not in keep:
+                self.column.takeAt(at)
+                widget.hide()
+                if isinstance(widget, ReminderRow):  # a heading or the empty note returns
+                    widget.deleteLater()
+                continue
+            at += 1
+        for at, widget in enumerate(wanted):
+            item = self.column.itemAt(at)
+            if item is not None and item.widget() is widget:
+                continue
+            if self.column.indexOf(widget) >= 0:
+                self.column.removeWidget(widget)
+            self.column.insertWidget(at, widget)
+            widget.show()
 
     def _wire(self, row: ReminderRow) -> None:
         ident = row.view.id
@@ -217,20 +248,28 @@ class TodayView(QWidget):
     def _mark_no_response(self, reminder_id: int, opportunity_id: int) -> None:
         from desktop.services.opportunities import change_status
 
-        def act() -> None:
+        def act() -> Changes:
             # Done first: the status change would otherwise cancel the check unanswered.
-            reminders.mark_done(reminder_id, self.clock)
-            change_status(opportunity_id, Status.NO_RESPONSE, self.clock)
+            answered = reminders.mark_done(reminder_id, self.clock)
+            return answered | change_status(opportunity_id, Status.NO_RESPONSE, self.clock)
 
         self._answer(act, reminder_id, strings.DID_NO_RESPONSE)
 
-    def _answer(self, action, reminder_id: int | None = None, said: str = "") -> None:
+    def _answer(
+        self,
+        action: Callable[[], Changes | Snoozed | None],
+        reminder_id: int | None = None,
+        said: str = "",
+    ) -> None:
         view = self.rows[reminder_id].view if reminder_id in self.rows else None
         if self.answer is not None and view is not None:
-            # The window's undo stack runs it, re-reads everything and offers Undo.
+            # The window's undo stack runs it, redraws what it changed and offers Undo.
             self.answer(reminder_id, said.format(title=view.title), action)
             return
         # Answered elsewhere meanwhile (tray, command line): the refresh shows it.
+        done: Changes | Snoozed | None = None
         with contextlib.suppress(NotFound, InvalidTransition):
-            action()
-        self.changed.emit()
+            done = action()
+        if isinstance(done, Snoozed):
+            done = done.changes
+        self.changed.emit(done if done is not None else Changes(reminders=True))

@@ -12,6 +12,8 @@ from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from desktop.services import NotFound
+from desktop.services.changes import Changes
+from desktop.services.reminders import Snoozed
 from desktop.services.undo import Snapshot, restore, snapshot_opportunity, snapshot_reminder
 from desktop.services.vocabulary import InvalidTransition
 from desktop.ui import strings
@@ -22,30 +24,36 @@ _EXPECTED = (NotFound, InvalidTransition, ValueError)
 
 
 class ServiceCommand(QUndoCommand):
-    """`act` is the service call; `take` the snapshot it is undone to; `after` re-reads
-    what the window shows."""
+    """`act` is the service call; `take` the snapshot it is undone to; `after` redraws
+    what the call changed (its Changes; everything when it cannot say)."""
 
     def __init__(
         self,
         text: str,
         take: Callable[[], Snapshot],
         act: Callable[[], object],
-        after: Callable[[], None],
+        after: Callable[[Changes], None],
     ) -> None:
         super().__init__(text)
         self._take, self._act, self._after = take, act, after
         self.snapshot: Snapshot | None = None
         self.error: Exception | None = None
+        self.changes = Changes.everything()
 
     def redo(self) -> None:
         try:
             self.snapshot = self._take()
-            self._act()
+            done = self._act()
         except _EXPECTED as error:
             # Gone or changed elsewhere meanwhile: nothing was done, nothing to undo.
             self.error = error
             self.setObsolete(True)
-        self._after()
+            self._after(Changes.everything())
+            return
+        if isinstance(done, Snoozed):
+            done = done.changes
+        self.changes = done if isinstance(done, Changes) else Changes.everything()
+        self._after(self.changes)
 
     def undo(self) -> None:
         assert self.snapshot is not None
@@ -53,11 +61,15 @@ class ServiceCommand(QUndoCommand):
             restore(self.snapshot)
         except _EXPECTED as error:
             self.error = error
-        self._after()
+            self._after(Changes.everything())
+            return
+        # The snapshot puts back what the call touched: the same opportunity, with its
+        # interviews and reminders.
+        self._after(Changes(self.changes.opportunities, reminders=True, interviews=True))
 
 
 class UndoActions:
-    """Mixed into MainWindow, whose refresh, banner, show_error and data_changed it uses."""
+    """Mixed into MainWindow, whose apply, banner, show_error and data_changed it uses."""
 
     def build_undo(self, menu: QMenu) -> None:
         self.undo_stack = QUndoStack(self)
@@ -80,9 +92,9 @@ class UndoActions:
         """Do `act` as an undoable step; say `message` with an Undo button. False when
         it could not be done (the message then says why)."""
 
-        def after() -> None:
-            self.refresh(select_id=select_id)
-            self.data_changed.emit()
+        def after(changes: Changes) -> None:
+            self.apply(changes, select_id=select_id)
+            self.data_changed.emit(changes)
 
         command = ServiceCommand(text, take, act, after)
         self.undo_stack.push(command)  # runs redo(): the action itself

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import FELT_WRONG_KINDS, Kind
 from desktop.services import NotFound
+from desktop.services.changes import Changes
 from desktop.services.debriefs import lessons_for_interview
 from desktop.services.notes import NoteContext
 from desktop.services.notes import context_for as note_context
@@ -65,8 +66,7 @@ class WritingActions(_Window):
             return self.open_call(view.id)
         if view.kind in FELT_WRONG_KINDS:
             # Read and acted on: the evidence is the user's whole record, in Insights.
-            mark_done(view.id, self.clock)
-            self.data_changed.emit()
+            self.data_changed.emit(mark_done(view.id, self.clock))
             self.show_insights()
             return None
         try:
@@ -82,8 +82,7 @@ class WritingActions(_Window):
 
     def act_on_nudge(self, view: ReminderView) -> QDialog | None:
         """Acting on a nudge is answering it: open where the next step happens."""
-        mark_done(view.id, self.clock)
-        self.data_changed.emit()
+        self.data_changed.emit(mark_done(view.id, self.clock))
         if view.kind is NudgeKind.PAUSE:
             self.show_insights()
             return None
@@ -157,9 +156,10 @@ class WritingActions(_Window):
         return self._show_modeless(dialog)
 
     def _written(self, *_finished: object) -> None:
-        """A writing dialog closed: show what it saved, and let the reminders follow."""
+        """A writing dialog closed: show what it saved (notes, debrief, reminders: many
+        views), and let the reminders follow."""
         self.refresh()
-        self.data_changed.emit()
+        self.data_changed.emit(Changes.everything())
 
     def _show_modeless(self, dialog: QDialog) -> QDialog:
         # Modeless: the user can look things up in the window while writing.

@@ -1,0 +1,67 @@
+"""What a service call changed, so each view redraws only what it shows.
+
+In the spirit of Anki's `OpChanges`: a call that writes returns a `Changes`, and the
+window, Today, the question bank, Insights and the tray badge each look at the part they
+show. `Changes.everything()` is for what cannot say (an import, a restored backup, the
+command line in another process): every view re-reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+ALL: Final = "all"
+AllOpportunities = Literal["all"]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """`opportunities`: those whose row or detail may look different (ALL: any of them).
+    `reminders`: open or waiting reminders changed (Today, the tray badge, the wake-up).
+    `interviews`: interviews or debriefs changed (the question bank, Insights).
+    `settings`: a setting changed (reminder timing, the profile)."""
+
+    opportunities: frozenset[int] | AllOpportunities = field(default_factory=frozenset)
+    reminders: bool = False
+    interviews: bool = False
+    settings: bool = False
+
+    @classmethod
+    def everything(cls) -> Changes:
+        return cls(ALL, reminders=True, interviews=True, settings=True)
+
+    @classmethod
+    def of(
+        cls, opportunity_id: int | None, *, reminders: bool = False, interviews: bool = False
+    ) -> Changes:
+        ids = frozenset() if opportunity_id is None else frozenset({opportunity_id})
+        return cls(ids, reminders=reminders, interviews=interviews)
+
+    def touches(self, opportunity_id: int | None) -> bool:
+        if opportunity_id is None:
+            return False
+        return self.opportunities == ALL or opportunity_id in self.opportunities
+
+    @property
+    def every_opportunity(self) -> bool:
+        return self.opportunities == ALL
+
+    def __or__(self, other: Changes) -> Changes:
+        if self.opportunities == ALL or other.opportunities == ALL:
+            ids: frozenset[int] | AllOpportunities = ALL
+        else:
+            ids = self.opportunities | other.opportunities
+        return Changes(
+            ids,
+            reminders=self.reminders or other.reminders,
+            interviews=self.interviews or other.interviews,
+            settings=self.settings or other.settings,
+        )
+
+    def __bool__(self) -> bool:
+        """Whether anything changed at all (a call that found nothing to do says no)."""
+        return bool(self.opportunities) or self.reminders or self.interviews or self.settings
+
+
+NOTHING: Final = Changes()

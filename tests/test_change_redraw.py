@@ -1,0 +1,162 @@
+"""Each change redraws what it touched: the list keeps its other rows (no model reset, no
+re-read of every opportunity), Today redraws only when reminders changed."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from db.models import Interview, Reminder
+from desktop.services import queries
+from desktop.services.changes import ALL, NOTHING, Changes
+from desktop.services.interviews import log_interview
+from desktop.services.opportunities import change_status, delete_opportunity
+from desktop.services.reminders import mark_done
+from desktop.services.vocabulary import Status
+from desktop.ui.main_window import MainWindow
+from desktop.ui.opportunity_model import STATUS
+from tests.conftest import interview_draft
+
+COMPANIES = ("Acme", "Globex", "Initech", "Hooli")
+
+
+class CountingReader:
+    """The window's list reader, counting whole-list reads and targeted ones."""
+
+    def __init__(self) -> None:
+        self.whole = 0
+        self.targeted: list[frozenset[int]] = []
+
+    def __call__(self, now: datetime, only: Collection[int] | None) -> list:
+        if only is None:
+            self.whole += 1
+        else:
+            self.targeted.append(frozenset(only))
+        return queries.list_opportunities(now, only)
+
+
+@pytest.fixture
+def reader() -> CountingReader:
+    return CountingReader()
+
+
+@pytest.fixture
+def window(qtbot, store, clock, tmp_path, reader) -> MainWindow:
+    for hour, company in enumerate(COMPANIES):
+        log_interview(
+            interview_draft(clock, company=company, starts_at=f"2026-11-25 1{hour}:00"), clock
+        )
+    clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))  # the day after: reminders due
+    made = MainWindow(
+        clock,
+        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+        tmp_path / "data",
+        confirm=lambda *_: True,
+        read_rows=reader,
+    )
+    qtbot.addWidget(made)
+    made.show()
+    assert reader.whole == 1  # the first load reads them all, once
+    reader.whole = 0
+    return made
+
+
+@pytest.fixture
+def resets(window) -> list[str]:
+    seen: list[str] = []
+    window.model.modelReset.connect(lambda: seen.append("reset"))
+    return seen
+
+
+def _row_ids(window) -> list[int]:
+    return [window.model.row_at(row).id for row in range(window.model.rowCount())]
+
+
+def _fresh_order(window) -> list[int]:
+    """The order a window opened now would show."""
+    from desktop.ui.opportunity_model import OpportunityTableModel
+
+    model = OpportunityTableModel(window.clock.tz)
+    model.set_rows(queries.list_opportunities(window.clock.now()))
+    return [model.row_at(row).id for row in range(model.rowCount())]
+
+
+def test_answering_a_reminder_rereads_neither_the_list_nor_the_other_reminders(
+    window, reader, resets
+) -> None:
+    thank_you = Reminder.get(Reminder.kind == "thank_you")
+    others = {i: row for i, row in window.today.rows.items() if i != thank_you.id}
+    window.today.rows[thank_you.id].done_button.click()
+    assert Reminder.get_by_id(thank_you.id).state == "done"
+    assert thank_you.id not in window.today.rows
+    assert (reader.whole, resets) == (0, [])
+    assert reader.targeted == [frozenset({thank_you.opportunity_id})]
+    # The other rows are the same widgets, not rebuilt ones.
+    kept = [i for i in others if i in window.today.rows]
+    assert kept and all(window.today.rows[i] is others[i] for i in kept)
+
+
+def test_changing_a_status_redraws_its_row_where_the_order_wants_it(
+    window, reader, resets, clock
+) -> None:
+    oldest = _row_ids(window)[-1]  # least recent activity: last in the list
+    window.select_opportunity(oldest)
+    clock.advance(minutes=5)
+    dialog = window.change_status_selected(Status.AWAITING)
+    dialog.accept()
+    assert (reader.whole, resets) == (0, [])
+    assert _row_ids(window) == _fresh_order(window)
+    assert _row_ids(window)[0] == oldest  # just touched: first by last activity
+    assert window.selected_id() == oldest
+    assert window.detail.detail is not None and window.detail.detail.status is Status.AWAITING
+    assert window.filter.index(0, STATUS).data() == Status.AWAITING.label
+
+
+def test_editing_an_interview_redraws_its_row(window, reader, resets) -> None:
+    interview = Interview.select().order_by(Interview.id).first()
+    dialog = window.edit_interview(interview.id)
+    dialog.fields["company"].setText("Acme Labs")
+    dialog.accept()
+    assert (reader.whole, resets) == (0, [])
+    companies = {window.model.row_at(r).company for r in range(window.model.rowCount())}
+    assert "Acme Labs" in companies and "Acme" not in companies
+    assert _row_ids(window) == _fresh_order(window)
+
+
+def test_a_deleted_opportunity_leaves_the_list_without_a_reset(window, reader, resets) -> None:
+    doomed = _row_ids(window)[1]
+    window.select_opportunity(doomed)
+    window.delete_selected()
+    assert doomed not in _row_ids(window)
+    assert len(_row_ids(window)) == len(COMPANIES) - 1
+    assert (reader.whole, resets) == (0, [])
+    # The view moves the selection to a neighbour; the detail shows that one.
+    shown = window.detail.detail.id if window.detail.detail is not None else None
+    assert shown == window.selected_id() != doomed
+
+
+def test_an_answer_from_elsewhere_redraws_the_shown_detail(window, reader) -> None:
+    debrief = Reminder.get(Reminder.kind == "debrief")
+    window.select_opportunity(debrief.opportunity_id)
+    before = {r.id: r.state for r in window.detail.timeline}
+    window.apply(mark_done(debrief.id, window.clock))
+    after = {r.id: r.state for r in window.detail.timeline}
+    assert before != after and reader.whole == 0
+
+
+def test_changes_say_what_they_touched(store, clock) -> None:
+    interview = log_interview(interview_draft(clock), clock)
+    opportunity = queries.opportunity_id_of_interview(interview)
+    assert change_status(opportunity, Status.AWAITING, clock) == Changes.of(
+        opportunity, reminders=True
+    )
+    assert not change_status(opportunity, Status.AWAITING, clock)  # already so
+    assert change_status(opportunity, Status.AWAITING, clock) == NOTHING
+    merged = Changes.of(1, reminders=True) | Changes.of(2, interviews=True)
+    assert merged == Changes(frozenset({1, 2}), reminders=True, interviews=True)
+    assert (merged | Changes.everything()).opportunities == ALL
+    assert Changes.everything().touches(99) and not merged.touches(3)
+    assert delete_opportunity(opportunity).touches(opportunity)

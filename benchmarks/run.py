@@ -329,12 +329,16 @@ def in_process(big: Path, work: Path) -> list[Row]:
         Row("Insights tab render, median", found["insights"]["median_ms"], "ms"),
         Row("Whole window refresh after a change, median", found["refresh"]["median_ms"], "ms"),
         *[
-            Row(f"{what}, saved and repainted, p95", found[key]["p95_ms"], "ms",
-                budget="≤ 50 ms", ok=found[key]["p95_ms"] <= 50)
+            row
             for key, what in (
                 ("answer", "Answering a reminder in Today"),
                 ("status", "Changing a status"),
                 ("interview", "Editing an interview"),
+            )
+            for row in (
+                Row(f"{what}, saved and repainted, p95", found[key]["p95_ms"], "ms",
+                    budget="≤ 50 ms", ok=found[key]["p95_ms"] <= 50),
+                Row(f"{what}, CPU time, p95", found[key]["cpu_p95_ms"], "ms"),
             )
         ],
         Row(f"JSON export ({found['json']['json_mib']:.0f} MiB)", found["json"]["export_ms"], "ms"),

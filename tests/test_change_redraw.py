@@ -160,3 +160,17 @@ def test_changes_say_what_they_touched(store, clock) -> None:
     assert (merged | Changes.everything()).opportunities == ALL
     assert Changes.everything().touches(99) and not merged.touches(3)
     assert delete_opportunity(opportunity).touches(opportunity)
+
+
+def test_undoing_a_status_change_redraws_its_row_without_a_reset(
+    window, reader, resets, clock
+) -> None:
+    oldest = _row_ids(window)[-1]
+    window.select_opportunity(oldest)
+    clock.advance(minutes=5)
+    window.change_status_selected(Status.AWAITING).accept()
+    window.undo_action.trigger()
+    assert (reader.whole, resets) == (0, [])
+    assert queries.opportunity_detail(oldest).status is Status.INTERVIEWING
+    assert window.detail.detail is not None and window.detail.detail.status is Status.INTERVIEWING
+    assert _row_ids(window) == _fresh_order(window)

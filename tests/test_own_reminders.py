@@ -64,7 +64,7 @@ def test_an_own_reminder_fires_waits_and_is_answered_like_any_other(store, clock
     clock.set(DUE)
     assert made in {v.id for v in due_to_fire(clock.now())}
     assert made in {v.id for v in reminders.open_reminders_until(clock.now())}
-    landed = reminders.snooze_choice(made, "1h", clock)
+    landed = reminders.snooze_choice(made, "1h", clock).until
     assert landed > clock.now()
     clock.set(landed)
     reminders.mark_done(made, clock)

@@ -69,7 +69,7 @@ def fire_due(clock: Clock, away: bool = False) -> FiringResult:
         notices = notices_for(due, settings.silenced_kinds, away)
         wake = wake_up_at(next_due_at(), now, clock.tz, settings.quiet)
     if expired:
-        log.info("cancelled %d prep reminder(s) whose interview already began", expired)
+        log.info("retired %d reminder(s) unfired (prep after its start, superseded)", expired)
     if ids:
         log.info("fired %d reminder(s)", len(ids))
     return FiringResult(tuple(notices), tuple(ids), expired, wake)

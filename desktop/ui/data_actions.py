@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QMainWindow,
     QMenu,
     QMenuBar,
 )
@@ -25,6 +24,7 @@ from desktop.services import exporting
 from desktop.services.changes import Changes
 from desktop.ui import strings
 from desktop.ui.form_dialog import DATE_DISPLAY
+from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
@@ -32,17 +32,12 @@ if TYPE_CHECKING:
     from desktop.ui.backups_dialog import BackupsDialog
     from desktop.ui.import_dialog import ImportDialog
 
-    # For mypy, the mixin is the window it is mixed into; at run time it adds nothing to
-    # MainWindow's bases but these methods.
-    _Window = QMainWindow
-else:
-    _Window = object
 
 # The dialogs and the PDF writer are imported when first used: start-up, which shows
 # none of them, is faster for it (see benchmarks/results.md).
 
 
-class DataActions(_Window):
+class DataActions(WindowMixin):
     """Mixed into MainWindow; what it uses of the window is declared below, and mypy checks
     that MainWindow provides it with these types."""
 

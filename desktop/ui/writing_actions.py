@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QDialog
 
 from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import FELT_WRONG_KINDS, Kind
@@ -19,21 +19,17 @@ from desktop.services.notes import context_for as note_context
 from desktop.services.notes import context_for_reminder as note_context_for_reminder
 from desktop.services.recruiter_call import call_plan
 from desktop.services.reminders import ReminderView, latest_rejection_reply, mark_done
+from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
     from desktop.ui.detail_pane import DetailPane
 
-    # For mypy, the mixin is the window it is mixed into; at run time it adds nothing to
-    # MainWindow's bases but these methods.
-    _Window = QMainWindow
-else:
-    _Window = object
 
 # The writing dialogs are imported when first opened, not at start-up.
 
 
-class WritingActions(_Window):
+class WritingActions(WindowMixin):
     """Mixed into MainWindow; what it uses of the window is declared below, and mypy checks
     that MainWindow provides it with these types."""
 

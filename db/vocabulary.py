@@ -57,7 +57,7 @@ def _normalise(text: str) -> str:
 
 
 # The enums that have a label to parse: a value of one parses to a member of the same one.
-_Labelled = TypeVar("_Labelled", "Status", "InterviewFormat", "RecruiterKind")
+_Labelled = TypeVar("_Labelled", "Status", "InterviewFormat", "RecruiterKind", "ContactRole")
 
 
 def _parse(
@@ -87,7 +87,25 @@ _ALIASES = {
 class ContactRole(StrEnum):
     INTERVIEWER = "interviewer"
     RECRUITER = "recruiter"
+    # Someone who referred the user for a role (issue #21): kept in touch with, never
+    # thanked as an interviewer. The column is text, so no schema step was needed for it.
+    REFERRER = "referrer"
     OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "interviewer": "Interviewer",
+            "recruiter": "Recruiter",
+            "referrer": "Referrer",
+            "other": "Other",
+        }[self.value]
+
+    @classmethod
+    def parse(cls, text: str) -> ContactRole:
+        aliases = {"referral": cls.REFERRER, "referee": cls.REFERRER, "hr": cls.RECRUITER}
+        names = ", ".join(r.label.lower() for r in cls)
+        return _parse(cls, text, aliases, f"unknown role {text!r}; use one of: {names}")
 
 
 class RecruiterKind(StrEnum):

@@ -122,6 +122,13 @@ def _add_own_and_past_reminders(database: SqliteDatabase) -> None:
     database.execute_sql('CREATE INDEX "reminder_kind_state" ON "reminder" ("kind", "state")')
 
 
+def _add_people_details(database: SqliteDatabase) -> None:
+    # The People tab (issue #21): a person's job title and the user's notes about them,
+    # which a vCard carries as TITLE and NOTE and which would otherwise be lost on import.
+    database.execute_sql('ALTER TABLE "contact" ADD COLUMN "job_title" TEXT NOT NULL DEFAULT \'\'')
+    database.execute_sql('ALTER TABLE "contact" ADD COLUMN "notes" TEXT NOT NULL DEFAULT \'\'')
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
@@ -133,6 +140,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _add_note_addressing_and_history,
     _add_recruiter_kind_and_feedback,
     _add_own_and_past_reminders,
+    _add_people_details,  # the People tab (issue #21)
 )
 
 SCHEMA_VERSION = len(STEPS)

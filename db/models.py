@@ -60,6 +60,10 @@ class Contact(BaseModel):
     address_as = CharField(default="")  # schema 7: "Dr Raman", "Priya"; empty: first name
     # Schema 8: a RecruiterKind value; empty until the user has said.
     recruiter_kind = CharField(default="")
+    # The People tab (issue #21): their job title ("Engineering Manager", a vCard's TITLE)
+    # and what the user keeps about them (a vCard's NOTE).
+    job_title = CharField(default="")
+    notes = TextField(default="")
 
     # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
     company_id: int | None

@@ -12,7 +12,7 @@ from pathlib import Path
 from db.store import open_store
 from db.vocabulary import InvalidTransition, Status
 from desktop.change_marker import announce_change
-from desktop.cli import data_commands
+from desktop.cli import data_commands, people_commands
 from desktop.cli.parser import UsageError, parse_id
 from desktop.cli.terminal import write_utf8
 from desktop.domain.clock import Clock
@@ -48,6 +48,9 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
         "import": partial(data_commands.import_, data_dir=data_dir),
         "backup": partial(data_commands.backup, data_dir=data_dir),
         "restore": partial(data_commands.restore, data_dir=data_dir),
+        "people": people_commands.people,
+        "person-import": people_commands.person_import,
+        "person-export": people_commands.person_export,
     }[command]
     # Parse every argument (and read any file) before the database is opened, so bad input
     # writes nothing.
@@ -61,7 +64,16 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
 
 
 CHANGING_COMMANDS = frozenset(
-    {"log-interview", "set-status", "done", "dismiss", "snooze", "import", "remind"}
+    {
+        "log-interview",
+        "set-status",
+        "done",
+        "dismiss",
+        "snooze",
+        "import",
+        "remind",
+        "person-import",
+    }
 )
 
 

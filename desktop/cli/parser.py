@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("--dates", choices=("dmy", "mdy"), help="CSV: order of 3/11/2026")
 
+    _add_people_commands(sub)
+
     backup = sub.add_parser("backup", help="copy your data to the backups folder now")
     backup.add_argument("--list", action="store_true", help="list the backups instead")
     restorer = sub.add_parser("restore", help="put a backup in place of your data")
@@ -126,6 +128,29 @@ def build_parser() -> argparse.ArgumentParser:
     # `_probe-qt` (self-check's child process) is taken before parsing: it is no command
     # for people and appears in no help or error.
     return parser
+
+
+def _add_people_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The People tab's commands (issue #21)."""
+    people = sub.add_parser("people", help="list everyone: recruiters, interviewers, referrers")
+    people.add_argument(
+        "filter",
+        nargs="?",
+        default="",
+        metavar="TEXT",
+        help="only names, companies, emails or roles containing this",
+    )
+    people.add_argument("--json", action="store_true", help="machine-readable output")
+    importer = sub.add_parser("person-import", help="add people from a vCard file (.vcf)")
+    importer.add_argument("file", metavar="FILE.vcf", help="one or more vCards")
+    importer.add_argument(
+        "--update",
+        action="store_true",
+        help="update people already here (same email) instead of leaving them as they are",
+    )
+    exporter = sub.add_parser("person-export", help="write one person to a vCard file")
+    exporter.add_argument("name", metavar="NAME", help="a name, part of one, an email or an id")
+    exporter.add_argument("--to", required=True, metavar="FILE.vcf", help="- for stdout")
 
 
 def parse_id(text: str, what: str) -> int:

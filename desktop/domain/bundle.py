@@ -330,6 +330,8 @@ _CONTACT = _record(
         "recruiter_kind": (_choice(RecruiterKind), RecruiterKind.UNKNOWN.value),
         "company": (_optional(_line(required=True)), None),
         "created_at": (_DATETIME, ...),
+        "job_title": _LINE,  # schema 10 (the People tab); absent from older exports
+        "notes": _TEXT,
     }
 )
 

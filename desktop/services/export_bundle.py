@@ -148,6 +148,8 @@ def _build(now: datetime) -> dict[str, Any]:
                 "recruiter_kind": c["recruiter_kind"],
                 "company": companies[c["company"]].name if c["company"] else None,
                 "created_at": c["created_at"],
+                "job_title": c["job_title"],
+                "notes": c["notes"],
             }
             for c in contacts
         ],

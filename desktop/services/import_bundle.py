@@ -187,6 +187,8 @@ class _Importer:
             recruiter_kind=person["recruiter_kind"],
             company=company,
             created_at=person["created_at"],
+            job_title=person["job_title"],
+            notes=person["notes"],
         ).id
 
     def _add(self, opp: dict[str, Any]) -> int:

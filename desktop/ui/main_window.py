@@ -61,7 +61,7 @@ from desktop.services.settings import (
     write_ui_state,
 )
 from desktop.services.vocabulary import RecruiterKind, Status
-from desktop.ui import strings
+from desktop.ui import people_strings, strings
 from desktop.ui.banner import Banner
 from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
@@ -77,6 +77,7 @@ from desktop.ui.opportunity_model import (
     OpportunityTableModel,
 )
 from desktop.ui.own_reminder_dialog import OwnReminderDialog
+from desktop.ui.people_view import PeopleView
 from desktop.ui.question_bank import QuestionBank
 from desktop.ui.screen_fit import available, clamped, fit_to_screen
 from desktop.ui.today_view import TodayView
@@ -307,6 +308,11 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
+        self.people = PeopleView(self.clock)
+        self.people.changed.connect(self.apply)
+        self.people.changed.connect(self.data_changed.emit)
+        self.people.open_requested.connect(self.open_opportunity)
+        self.tabs.addTab(self.people, people_strings.TAB)
         self.questions = QuestionBank(self.clock)
         self.tabs.addTab(self.questions, strings.TAB_QUESTIONS)
         self.insights = InsightsView(self.clock)
@@ -422,6 +428,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.today.refresh()
         self.questions.refresh()
         self._stale.discard(self.questions)
+        self._stale.add(self.people)
         self._refresh_lazy_if_shown()
         count = self._show_counts()
         if first_load:
@@ -457,6 +464,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         if changes.interviews or changes.opportunities:
             self._stale.add(self.questions)
         self._stale.add(self.insights)
+        self._stale.add(self.people)  # anyone's name, company or last conversation may move
         self._refresh_lazy_if_shown()
 
     def _show_counts(self) -> int:
@@ -470,6 +478,9 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         if shown is self.questions and shown in self._stale:
             self._stale.discard(shown)
             self.questions.refresh()
+        if shown is self.people and shown in self._stale:
+            self._stale.discard(shown)
+            self.people.refresh()
         if shown is self.insights:  # read each time it is looked at, as before
             self._stale.discard(shown)
             self.insights.refresh()

@@ -32,7 +32,7 @@ DETAIL_LAST_SPOKE_HINT = (
 )
 DETAIL_INTERVIEWS = "Interviews they were in"
 DETAIL_INTERVIEW = "{when} — {company}, {role}{round}"
-DETAIL_COMING = " (to come)"
+DETAIL_COMING = ", to come"
 DETAIL_NOTES_SENT = "Notes sent to them"
 DETAIL_NOTE = "{when} — {note}: {company}, {role}"
 DETAIL_CALLS = "Calls with them"

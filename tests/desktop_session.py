@@ -26,9 +26,23 @@ RECORDER = """#!{python}
 import json, os, sys, time
 record = {{"t": time.time(), "app": sys.argv[1], "summary": sys.argv[2], "body": sys.argv[3],
           "icon": os.environ.get("DUNST_ICON_PATH", ""),
-          "desktop_entry": os.environ.get("DUNST_DESKTOP_ENTRY", "")}}
+          "desktop_entry": os.environ.get("DUNST_DESKTOP_ENTRY", ""),
+          "id": int(os.environ.get("DUNST_ID") or 0)}}
 with open({log!r}, "a", encoding="utf-8") as out:
     out.write(json.dumps(record) + "\\n")
+"""
+
+# dunst's context menu (`dunstctl context`) hands every action on screen to a dmenu-like
+# program, one line each ("#Label (summary) [id,key]"), and invokes the line it answers.
+# This one records what it was offered and answers the line a test chose: an action
+# invoked through dunst itself, as a user picking it would.
+MENU = """#!{python}
+import json, sys
+offered = sys.stdin.read().splitlines()
+with open({offered!r}, "a", encoding="utf-8") as out:
+    out.write(json.dumps(offered) + "\\n")
+wanted = open({choice!r}, encoding="utf-8").read().strip()
+print(next((line for line in offered if line.endswith(wanted)), ""))
 """
 
 TRAYER = [
@@ -52,9 +66,15 @@ DUNSTRC = """[global]
     follow = none
     # Each test's notifications must reach the recorder, even one equal to an earlier one.
     stack_duplicates = false
+    dmenu = {menu}
 [record]
     summary = "*"
     script = {script}
+# Debrief's notifications stay until answered or closed, so what a test looks at is still
+# there however slow the machine (the `apps` fixture closes them after each test).
+[debrief]
+    appname = "Debrief"
+    timeout = 0
 """
 
 
@@ -81,6 +101,8 @@ class DesktopSession:
         self.config_home = root / "config"
         self.notifications_log = root / "notifications.jsonl"
         self.notifications_log.touch()
+        self.menu_offered = root / "menu-offered.jsonl"
+        self.menu_choice = root / "menu-choice"
         self.processes: list[subprocess.Popen] = []
         self.env: dict[str, str] = {}
 
@@ -132,8 +154,12 @@ class DesktopSession:
         script = self.root / "record-notification"
         script.write_text(RECORDER.format(python=sys.executable, log=str(self.notifications_log)))
         script.chmod(0o755)
+        menu = self.root / "menu"
+        menu.write_text(MENU.format(python=sys.executable, offered=str(self.menu_offered),
+                                    choice=str(self.menu_choice)))  # fmt: skip
+        menu.chmod(0o755)
         dunstrc = self.root / "dunstrc"
-        dunstrc.write_text(DUNSTRC.format(script=script))
+        dunstrc.write_text(DUNSTRC.format(script=script, menu=menu))
         # Each part starts once the one it needs answers, and is itself awaited until it
         # does what the tests rely on; one that exits or never gets there fails with its log.
         if not wait_until(self._display_answers, timeout=READY_S):
@@ -235,6 +261,26 @@ class DesktopSession:
 
     def close_all_notifications(self) -> None:
         subprocess.run(["dunstctl", "close-all"], env=self.env, check=False)
+
+    def invoke_action(self, notification_id: int, key: str) -> list[str]:
+        """Open dunst's context menu and pick `key` of that notification, as a user would;
+        returns the lines the menu offered."""
+        before = self._offered_count()
+        self.menu_choice.write_text(f"[{notification_id},{key}]")
+        subprocess.run(["dunstctl", "context"], env=self.env, check=True, timeout=30)
+        assert wait_until(lambda: self._offered_count() > before, timeout=READY_S)
+        return json.loads(self.menu_offered.read_text(encoding="utf-8").splitlines()[-1])
+
+    def _offered_count(self) -> int:
+        if not self.menu_offered.exists():
+            return 0
+        return len(self.menu_offered.read_text(encoding="utf-8").splitlines())
+
+    def displayed(self) -> int:
+        """How many notifications dunst shows now."""
+        done = subprocess.run(["dunstctl", "count", "displayed"], env=self.env,
+                              capture_output=True, text=True, check=True, timeout=30)  # fmt: skip
+        return int(done.stdout.strip())
 
     def notifications(self) -> list[dict[str, object]]:
         lines = self.notifications_log.read_text(encoding="utf-8").splitlines()

@@ -35,9 +35,23 @@ class Due(Protocol):
 
 @dataclass(frozen=True)
 class Notice:
+    """`reminder_ids`: the steps it stands for, the first one first. `key`: the same for a
+    notice shown again for the same steps, so the desktop replaces the earlier one instead
+    of stacking a second beside it (derived from the first step unless given)."""
+
     summary: str
     body: str
     reminder_ids: tuple[int, ...]
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key and self.reminder_ids:
+            object.__setattr__(self, "key", f"reminder-{self.reminder_ids[0]}")
+
+    @property
+    def single(self) -> bool:
+        """One step: the only kind a single click may mark done."""
+        return len(self.reminder_ids) == 1
 
 
 def notices_for(due: Sequence[Due], silenced_kinds: frozenset[str], away: bool) -> list[Notice]:

@@ -17,6 +17,10 @@ CHOICES: dict[str, str] = {
     "next_week": "Next week",
 }
 
+# The one snooze a notification offers (it has room for one button, no menu): short
+# enough that the step is not lost in the day, long enough to finish what the user is in.
+NOTICE_CHOICE = "1h"
+
 _FOR = re.compile(r"^\s*(\d{1,4})\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 

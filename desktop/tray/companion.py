@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from desktop.domain.clock import Clock, SystemClock, local_zone
 from desktop.logs import personal
 from desktop.paths import default_data_dir
-from desktop.services import backups, nudges, settings
+from desktop.playbook.notices import Notice
+from desktop.services import backups, notice_answers, nudges, settings
 from desktop.services.changes import Changes
 from desktop.services.reminders import ReminderView
 from desktop.services.settings import (
@@ -77,9 +78,14 @@ class Companion(QObject):
 
         self.tray = TrayIcon(clock, tray_icon(self.tray_style()), self.window_visible, self)
         self.notifier = parts.notifier
+        self.balloon: BalloonBackend | None = None
         if self.has_tray:
-            self.notifier.fallbacks.append(BalloonBackend(self.tray.icon))
+            # Before plyer: a click on the tray's message opens the step, plyer's does not.
+            self.balloon = BalloonBackend(self.tray.icon)
+            self.notifier.fallbacks.insert(0, self.balloon)
+            self.notifier.listen_to(self.balloon)
         self.notifier.fallbacks.append(BannerBackend(self._banner))
+        self.notifier.answered.connect(self._answered_in_notice)
         self.notifier.delivered.connect(
             lambda notice, how: log.info("notified via %s: %s", how, personal(notice.summary))
         )
@@ -193,6 +199,7 @@ class Companion(QObject):
         self.scheduler.rearm()  # one indexed query: cheaper than deciding whether to
         if changes is None or changes.reminders or changes.settings:
             self.tray.update_state()
+            self._withdraw_answered()
 
     def reload(self) -> None:
         """Data changed outside this process (the command line) or all of it (a restore,
@@ -204,6 +211,29 @@ class Companion(QObject):
         """The tray redrew its badge; the window redraws what the answer touched."""
         self._refresh_window(changes)
         self.scheduler.rearm()
+        self._withdraw_answered()
+
+    def _withdraw_answered(self) -> None:
+        """A notification whose steps were answered elsewhere asks for nothing: closed."""
+        self.notifier.withdraw({view.id for view in self.tray.waiting})
+
+    def _answered_in_notice(self, notice: Notice, action: str) -> None:
+        """Done, Snooze or Open from the notification itself (or a click on the tray's
+        message): the same services as the tray menu, then everything redraws."""
+        if action == notice_answers.OPEN:
+            view = notice_answers.step_to_open(notice.reminder_ids, self.clock)
+            if view is None:
+                self.window.show_and_raise()
+            else:
+                self._act_on(view)
+            return
+        try:
+            changes = notice_answers.answer(notice.reminder_ids, action, self.clock)
+        except (StorageError, ValueError) as error:
+            log.warning("could not answer from the notification: %s", error)
+            return
+        self.tray.update_state()
+        self._answered_in_tray(changes)
 
     def _show_waiting(self) -> None:
         self.tray.update_state()
@@ -291,6 +321,8 @@ class Companion(QObject):
         if read_ui_state(self.ui_state, CLOSE_HINT_SHOWN):
             return
         write_ui_state(self.ui_state, CLOSE_HINT_SHOWN, True)
+        if self.balloon is not None:
+            self.balloon.forget()
         self.tray.icon.showMessage(
             texts.CLOSE_HINT_TITLE, texts.CLOSE_HINT_BODY, self.tray.icon.icon(), 10_000
         )

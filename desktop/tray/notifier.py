@@ -1,8 +1,15 @@
-"""Delivering a notice: plyer first, then the tray's balloon, then a banner in the window.
+"""Delivering a notice, each way tried in turn until one shows it:
 
-plyer runs on a worker thread because its Linux path starts `notify-send`, which can
-block for the D-Bus timeout when no notification service answers; the fallbacks touch
-widgets, so they run back on the GUI thread. A failure is logged, never raised.
+1. the desktop's notifications with Done / Snooze / Open, where the service shows actions
+   (`desktop_notifications.py`, Linux and the BSDs);
+2. the tray's message, whose click opens the step (Windows, macOS, and services without
+   actions);
+3. plyer (no tray icon to carry a message);
+4. a banner in the window.
+
+The desktop's notifications and plyer run on a worker thread: plyer's Linux path starts
+`notify-send`, and either can block for the D-Bus timeout when no service answers. The
+others touch widgets, so they run on the GUI thread. A failure is logged, never raised.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from desktop import APP_ID, APP_NAME
 from desktop.logs import personal
 from desktop.playbook.notices import Notice
+from desktop.services.notice_answers import OPEN
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +44,7 @@ class Backend(Protocol):
 
 class PlyerBackend:
     name = "plyer"
+    blocking = True  # runs on the worker thread even as a fallback
 
     def __init__(self, icon: Path | None) -> None:
         self.icon = str(icon) if icon else ""
@@ -63,11 +72,18 @@ class PlyerBackend:
             )
 
 
-class BalloonBackend:
+class BalloonBackend(QObject):
+    """The tray's message. A click on it answers `open` for the notice it shows
+    (`answered`), like the default action of the desktop's notification."""
+
     name = "tray balloon"
+    answered = Signal(object, str)
 
     def __init__(self, tray: QSystemTrayIcon) -> None:
+        super().__init__(tray)
         self.tray = tray
+        self.showing: Notice | None = None
+        tray.messageClicked.connect(self._clicked)
 
     def send(self, notice: Notice) -> None:
         if not (QSystemTrayIcon.isSystemTrayAvailable() and self.tray.isVisible()):
@@ -75,6 +91,16 @@ class BalloonBackend:
         self.tray.showMessage(
             notice.summary, notice.body, QSystemTrayIcon.MessageIcon.Information, 15_000
         )
+        self.showing = notice
+
+    def forget(self) -> None:
+        """Another message took the tray's place (a hint): its click opens nothing."""
+        self.showing = None
+
+    def _clicked(self) -> None:
+        notice, self.showing = self.showing, None
+        if notice is not None:
+            self.answered.emit(notice, OPEN)
 
 
 class BannerBackend:
@@ -88,58 +114,103 @@ class BannerBackend:
 
 
 class Notifier(QObject):
-    """`delivered(notice, backend name)` after each notice, or `failed(notice)`."""
+    """`delivered(notice, backend name)` after each notice, or `failed(notice)`;
+    `answered(notice, action)` when the user answered one where it appeared (a backend
+    with its own `answered` signal: the desktop's notifications, the tray's message).
+
+    The primary backend, and any fallback that says `blocking = True` (plyer), run on a
+    worker thread; the other fallbacks touch widgets and run on the GUI thread. They are
+    tried in order until one shows the notice."""
 
     delivered = Signal(object, str)
     failed = Signal(object)
-    _primary_finished = Signal(object, object)
+    answered = Signal(object, str)
+    _worker_finished = Signal(object, object, int, object)
 
     def __init__(
-        self, primary: Backend, fallbacks: Sequence[Backend], parent: QObject | None = None
+        self,
+        primary: Backend | None,
+        fallbacks: Sequence[Backend],
+        parent: QObject | None = None,
     ) -> None:
+        """`primary`: None where the desktop has no notifications to answer (Windows,
+        macOS): the tray's message, added first among the fallbacks, then comes first."""
         super().__init__(parent)
         self.primary = primary
         self.fallbacks = list(fallbacks)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notify")
-        self._primary_finished.connect(self._after_primary)
+        self._worker_finished.connect(self._after_worker)
         self.in_flight = 0  # handed over and not yet delivered or failed
+        for backend in (primary, *self.fallbacks):
+            if backend is not None:
+                self.listen_to(backend)
+
+    def listen_to(self, backend: Backend) -> None:
+        """Pass on the answers of a backend whose notices can be answered."""
+        answered = getattr(backend, "answered", None)
+        if answered is not None:
+            answered.connect(self.answered)
 
     def deliver(self, notice: Notice) -> None:
         self.in_flight += 1
-        future = self._pool.submit(self.primary.send, notice)
-        # Emitted from the worker; Qt queues it to this object's (the GUI) thread.
-        future.add_done_callback(lambda done: self._primary_finished.emit(notice, _error_of(done)))
+        chain = [b for b in (self.primary, *self.fallbacks) if b is not None]
+        self._try(chain, 0, notice)
 
-    def _after_primary(self, notice: Notice, error: BaseException | None) -> None:
-        self.in_flight -= 1
-        if error is None:
-            self.delivered.emit(notice, self.primary.name)
-            return
-        # A failed notify-send's message quotes the notification's text: kept out unless debugging.
-        log.warning(
-            "%s could not notify (%s: %s); falling back",
-            self.primary.name,
-            type(error).__name__,
-            personal(error),
-        )
-        for backend in self.fallbacks:
+    def _try(self, chain: list[Backend], index: int, notice: Notice) -> None:
+        for at in range(index, len(chain)):
+            backend = chain[at]
+            if backend is self.primary or getattr(backend, "blocking", False):
+                future = self._pool.submit(backend.send, notice)
+                # Emitted from the worker; Qt queues it to this object's (the GUI) thread.
+                future.add_done_callback(
+                    lambda done, at=at: self._worker_finished.emit(
+                        chain, notice, at, _error_of(done)
+                    )
+                )
+                return
             try:
                 backend.send(notice)
-            except Exception as fallback_error:  # each fallback may fail in its own way
-                log.warning(
-                    "%s could not notify (%s: %s)",
-                    backend.name,
-                    type(fallback_error).__name__,
-                    personal(fallback_error),
-                )
+            except Exception as error:  # each backend may fail in its own way
+                _log_failure(backend, error)
                 continue
-            self.delivered.emit(notice, backend.name)
+            self._delivered(notice, backend)
             return
+        self.in_flight -= 1
         log.error("no way to show %r", personal(notice.summary))
         self.failed.emit(notice)
 
+    def _after_worker(
+        self, chain: list[Backend], notice: Notice, at: int, error: BaseException | None
+    ) -> None:
+        if error is None:
+            self._delivered(notice, chain[at])
+            return
+        _log_failure(chain[at], error)
+        self._try(chain, at + 1, notice)
+
+    def _delivered(self, notice: Notice, backend: Backend) -> None:
+        self.in_flight -= 1
+        self.delivered.emit(notice, backend.name)
+
+    def withdraw(self, still_waiting: set[int]) -> None:
+        """Take back what is shown for steps no longer waiting, where a backend can."""
+        for backend in (self.primary, *self.fallbacks):
+            withdraw = getattr(backend, "withdraw", None)
+            if withdraw is not None:
+                withdraw(still_waiting)
+
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=False)
+
+
+def _log_failure(backend: Backend, error: BaseException) -> None:
+    # A failed notify-send's message quotes the notification's text: kept out unless debugging.
+    log.warning(
+        "%s could not notify (%s: %s); falling back",
+        backend.name,
+        type(error).__name__,
+        personal(error),
+    )
 
 
 def _error_of(future: Future) -> BaseException | None:

@@ -9,6 +9,7 @@ desktop's notification service. The companion only wires them to its tray and wi
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class TrayParts:
-    notifier: Notifier  # fallbacks (balloon, banner) are added by the companion
+    notifier: Notifier  # the tray's message and the banner are added by the companion
     scheduler: ReminderScheduler
     clock_watch: ClockWatch
     change_watch: ChangeWatch
@@ -43,8 +44,10 @@ def desktop_parts(
 ) -> TrayParts:
     """The parts for `data_dir`. `notification_backend` replaces the desktop's
     notifications (plyer); the message server answers once the companion takes it."""
-    primary = notification_backend or PlyerBackend(notification_icon_file(data_dir))
-    notifier = Notifier(primary, [])
+    if notification_backend is not None:
+        notifier = Notifier(notification_backend, [])
+    else:
+        notifier = _desktop_notifier(notification_icon_file(data_dir))
     try:
         server: MessageServer | None = MessageServer(server_name, _not_ready)
     except OSError as error:
@@ -59,6 +62,17 @@ def desktop_parts(
         server=server,
         autostart=autostart or Autostart(),
     )
+
+
+def _desktop_notifier(icon: Path | None) -> Notifier:
+    """Notifications answerable where they appear where the desktop has a freedesktop
+    notification service (it says whether it shows actions when first used); plyer after
+    the tray's message, which the companion puts first among the fallbacks."""
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        from desktop.tray.desktop_notifications import DesktopNotifications
+
+        return Notifier(DesktopNotifications(icon), [PlyerBackend(icon)])
+    return Notifier(None, [PlyerBackend(icon)])
 
 
 def _not_ready(message: dict[str, object]) -> dict[str, object]:

@@ -12,6 +12,8 @@ MENU_MORE = "{count} more in the Today view…"
 DONE = "Done"
 SNOOZE = "Snooze"
 OPEN = "Open"
+# A notification has room for one Snooze button, so it says when the step comes back.
+NOTICE_SNOOZE = "Snooze {choice}"
 SHOW_WINDOW = "Open Debrief"
 HIDE_WINDOW = "Hide Debrief"
 LOG_INTERVIEW = "Log an interview…"

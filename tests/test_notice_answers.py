@@ -193,3 +193,26 @@ def test_answers_from_the_desktop_reach_the_database_through_the_companion(
         assert companion.tray.waiting == []
     finally:
         companion.shut_down()
+
+
+def test_a_desktop_without_actions_is_said_once_not_as_a_failure(qtbot, caplog) -> None:
+    import logging
+
+    from desktop.tray.notifier import NotHere
+
+    class NoActions(Recording):
+        def send(self, notice: Notice) -> None:
+            raise NotHere("the notification service shows no actions")
+
+    caplog.set_level(logging.INFO, logger="desktop.tray.notifier")
+    message = Recording("tray balloon")
+    notifier = Notifier(NoActions("desktop notifications"), [message])
+    for _ in range(2):
+        with qtbot.waitSignal(notifier.delivered, timeout=5000):
+            notifier.deliver(NOTICE)
+    assert message.sent == [NOTICE, NOTICE]
+    told = [r for r in caplog.records if "not here" in r.getMessage()]
+    assert len(told) == 1 and told[0].levelno == logging.INFO
+    assert "shows no actions" in told[0].getMessage()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    notifier.shutdown()

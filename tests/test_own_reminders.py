@@ -86,6 +86,24 @@ def test_the_tray_menu_offers_done_snooze_and_open(qtbot, store, clock) -> None:
     assert opened.args[0].id == made
 
 
+def test_its_notification_offers_the_same_done_snooze_and_open(qtbot, store, clock) -> None:
+    """Where it appears on the desktop too: Done, Snooze and Open, and Open (or a click)
+    leads to its opportunity, as the tray menu's does."""
+    from desktop.playbook.notices import notices_for
+    from desktop.services import notice_answers
+    from desktop.tray.desktop_notifications import actions_for
+
+    opportunity, _ = _opportunity(clock)
+    made = _add(clock, opportunity)
+    clock.set(DUE)
+    (notice,) = notices_for([reminders.reminder_view(made)], frozenset(), away=False)
+    assert actions_for(notice)[::2] == ["done", "snooze", "open", "default"]
+    opened = notice_answers.step_to_open(notice.reminder_ids, clock)
+    assert opened.id == made and opened.opportunity_id == opportunity
+    notice_answers.answer(notice.reminder_ids, notice_answers.DONE, clock)
+    assert Reminder.get_by_id(made).state == ReminderState.DONE.value
+
+
 def test_own_reminders_travel_in_the_json_export(store, clock, tmp_path) -> None:
     opportunity, interview = _opportunity(clock)
     _add(clock, opportunity, interview_id=interview)

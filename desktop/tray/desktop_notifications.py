@@ -47,6 +47,7 @@ from desktop.playbook.notices import Notice
 from desktop.playbook.snooze import CHOICES, NOTICE_CHOICE
 from desktop.services.notice_answers import DONE, OPEN, SNOOZE
 from desktop.tray import texts
+from desktop.tray.notifier import NotHere
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class _Types(QDBusVirtualObject):
         return False  # nothing is ever called here
 
 
-class Unavailable(RuntimeError):
+class Unavailable(NotHere):
     """No service here, or one that shows no actions: the notifier falls back."""
 
 
@@ -159,7 +160,7 @@ class DesktopNotifications(QObject):
         )
         if not ident:
             self._capabilities = None  # the service may have gone: ask again next time
-            raise Unavailable(f"Notify failed: {interface.lastError().message()}")
+            raise RuntimeError(f"Notify failed: {interface.lastError().message()}")
         with self._lock:
             if replaces and replaces != ident:
                 self._shown.pop(replaces, None)

@@ -34,6 +34,12 @@ log = logging.getLogger(__name__)
 SHOW_SECONDS = 20
 
 
+class NotHere(RuntimeError):
+    """This way of showing a notice does not exist on this desktop (no service that shows
+    actions, no visible tray icon): not a failure. The next way is tried, and the reason
+    (ours, never the notice's text) is logged once."""
+
+
 class Backend(Protocol):
     name: str
 
@@ -87,7 +93,7 @@ class BalloonBackend(QObject):
 
     def send(self, notice: Notice) -> None:
         if not (QSystemTrayIcon.isSystemTrayAvailable() and self.tray.isVisible()):
-            raise RuntimeError("no visible tray icon")
+            raise NotHere("no visible tray icon")
         self.tray.showMessage(
             notice.summary, notice.body, QSystemTrayIcon.MessageIcon.Information, 15_000
         )
@@ -141,6 +147,7 @@ class Notifier(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notify")
         self._worker_finished.connect(self._after_worker)
         self.in_flight = 0  # handed over and not yet delivered or failed
+        self._told: set[tuple[str, str]] = set()  # (backend, reason) not here, said once
         for backend in (primary, *self.fallbacks):
             if backend is not None:
                 self.listen_to(backend)
@@ -171,7 +178,7 @@ class Notifier(QObject):
             try:
                 backend.send(notice)
             except Exception as error:  # each backend may fail in its own way
-                _log_failure(backend, error)
+                self._log_failure(backend, error)
                 continue
             self._delivered(notice, backend)
             return
@@ -185,8 +192,23 @@ class Notifier(QObject):
         if error is None:
             self._delivered(notice, chain[at])
             return
-        _log_failure(chain[at], error)
+        self._log_failure(chain[at], error)
         self._try(chain, at + 1, notice)
+
+    def _log_failure(self, backend: Backend, error: BaseException) -> None:
+        if isinstance(error, NotHere):
+            if (backend.name, str(error)) not in self._told:
+                self._told.add((backend.name, str(error)))
+                log.info("%s not here (%s); using the next way", backend.name, error)
+            return
+        # A failed notify-send's message quotes the notification's text: kept out unless
+        # debugging.
+        log.warning(
+            "%s could not notify (%s: %s); falling back",
+            backend.name,
+            type(error).__name__,
+            personal(error),
+        )
 
     def _delivered(self, notice: Notice, backend: Backend) -> None:
         self.in_flight -= 1
@@ -201,16 +223,6 @@ class Notifier(QObject):
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=False)
-
-
-def _log_failure(backend: Backend, error: BaseException) -> None:
-    # A failed notify-send's message quotes the notification's text: kept out unless debugging.
-    log.warning(
-        "%s could not notify (%s: %s); falling back",
-        backend.name,
-        type(error).__name__,
-        personal(error),
-    )
 
 
 def _error_of(future: Future) -> BaseException | None:

@@ -25,6 +25,7 @@ except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
 from db.connection import backup_to, create_private_file
+from db.document_files import DOCUMENTS, copy_files, names_in, sweep
 from db.file_safety import check_own_file
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -77,6 +78,7 @@ def make_backup(database: SqliteDatabase, folder: Path, kind: str, now: datetime
     with _claimed(partial):
         try:
             backup_to(database, partial)
+            keep_documents(partial, folder)
             # A copy appears under its final name only when complete, so a crash mid-copy
             # never leaves a half file that looks restorable.
             partial.replace(target)
@@ -187,7 +189,31 @@ def prune(folder: Path) -> list[Path]:
     for backup in to_prune(list_backups(folder)):
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
+    if removed:
+        removed += sweep_documents(folder)
     return removed
+
+
+def documents_of(folder: Path) -> Path:
+    """The backups' own copies of the documents their databases name."""
+    return folder / DOCUMENTS
+
+
+def keep_documents(database_file: Path, folder: Path) -> None:
+    """Put the documents `database_file` names into the backups' pool, from the data
+    folder (the backups folder's parent), so restoring it brings them back."""
+    copy_files(names_in(database_file), folder.parent / DOCUMENTS, documents_of(folder))
+
+
+def sweep_documents(folder: Path) -> list[Path]:
+    """Pool files no backup names any more. Not while a copy is being made: its database
+    is not under its final name yet, and the files it just put in the pool would go."""
+    if any(path.name.endswith(PARTIAL) for path in folder.iterdir()):
+        return []
+    keep: set[str] = set()
+    for backup in list_backups(folder):
+        keep |= names_in(backup.path)
+    return sweep(documents_of(folder), keep)
 
 
 @contextmanager
@@ -260,6 +286,7 @@ def restore_file(source: Path, live: Path, folder: Path, now: datetime) -> Path 
     folder.mkdir(parents=True, exist_ok=True)
     kept = None
     if live.exists():
+        keep_documents(live, folder)  # the replaced data's documents stay restorable
         kept = _free_name(folder, f"{BEFORE_RESTORE}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}")
         # Kept byte for byte with its write-ahead log, so a damaged file stays as it was.
         for side, copy in _with_sidecars(live, kept):
@@ -282,6 +309,8 @@ def restore_file(source: Path, live: Path, folder: Path, now: datetime) -> Path 
         side.unlink()
     # One rename: at every moment there is a whole database under the live name.
     incoming.replace(live)
+    # Documents removed since the copy was made come back from the pool.
+    copy_files(names_in(live), documents_of(folder), live.parent / DOCUMENTS)
     return kept
 
 

@@ -129,6 +129,28 @@ def _add_people_details(database: SqliteDatabase) -> None:
     database.execute_sql('ALTER TABLE "contact" ADD COLUMN "notes" TEXT NOT NULL DEFAULT \'\'')
 
 
+def _add_documents(database: SqliteDatabase) -> None:
+    # Documents (issue #21): the files the user sent, each stored once by its content
+    # (sha256) under <data folder>/documents/, and linked to the opportunities it went to
+    # with what it was (CV, cover letter…) and the day it was sent.
+    for statement in (
+        'CREATE TABLE "document" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"sha256" VARCHAR(64) NOT NULL, "stored_name" VARCHAR(255) NOT NULL, '
+        '"original_name" VARCHAR(255) NOT NULL, "size" INTEGER NOT NULL, '
+        '"added_at" TEXT NOT NULL)',
+        'CREATE UNIQUE INDEX "document_sha256" ON "document" ("sha256")',
+        'CREATE TABLE "opportunity_document" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"opportunity_id" INTEGER NOT NULL, "document_id" INTEGER NOT NULL, '
+        '"kind" VARCHAR(255) NOT NULL, "sent_on" DATE, "added_at" TEXT NOT NULL, '
+        'FOREIGN KEY ("opportunity_id") REFERENCES "opportunity" ("id") ON DELETE CASCADE, '
+        'FOREIGN KEY ("document_id") REFERENCES "document" ("id") ON DELETE RESTRICT)',
+        'CREATE INDEX "opportunity_document_opportunity_id" '
+        'ON "opportunity_document" ("opportunity_id")',
+        'CREATE INDEX "opportunity_document_document_id" ON "opportunity_document" ("document_id")',
+    ):
+        database.execute_sql(statement)
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
@@ -141,6 +163,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _add_recruiter_kind_and_feedback,
     _add_own_and_past_reminders,
     _add_people_details,  # the People tab (issue #21)
+    _add_documents,  # documents (issue #21)
 )
 
 SCHEMA_VERSION = len(STEPS)

@@ -96,6 +96,7 @@ class Opportunity(BaseModel):
     reminders: ModelSelect[Reminder]
     reflections: ModelSelect[Reflection]
     sent_notes: ModelSelect[SentNote]
+    documents: ModelSelect[OpportunityDocument]
 
 
 class Interview(BaseModel):
@@ -256,6 +257,37 @@ class SentNote(BaseModel):
         indexes = ((("opportunity", "sent_at"), False),)
 
 
+class Document(BaseModel):
+    """A file the user sent, stored once by its content (schema 10, issue #21)."""
+
+    id = AutoField()
+    sha256 = CharField(unique=True)
+    stored_name = CharField()  # in <data folder>/documents/: "<sha256><.suffix>"
+    original_name = CharField()  # as it was called when first attached
+    size = IntegerField()
+    added_at = UTCDateTimeField()
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    links: ModelSelect[OpportunityDocument]
+
+
+class OpportunityDocument(BaseModel):
+    """A document sent for an opportunity: what it was and the day it went."""
+
+    id = AutoField()
+    opportunity = ForeignKeyField(Opportunity, backref="documents", on_delete="CASCADE")
+    # RESTRICT: a document row outlives its last link until the sweep removes it with its
+    # file, so undoing a deleted opportunity finds its documents still there.
+    document = ForeignKeyField(Document, backref="links", on_delete="RESTRICT")
+    kind = CharField()  # a DocumentKind value
+    sent_on = DateField(null=True)
+    added_at = UTCDateTimeField()
+
+    # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
+    opportunity_id: int
+    document_id: int
+
+
 class Setting(BaseModel):
     key = CharField(primary_key=True)
     value = TextField()  # JSON
@@ -274,5 +306,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     DebriefMistake,
     Reflection,
     SentNote,
+    Document,
+    OpportunityDocument,
     Setting,
 )

@@ -1,10 +1,10 @@
 """Undo: what an opportunity (or a reminder) was before an action, and putting it back.
 
 A snapshot holds every row the action could touch: the opportunity with its history,
-interviews and their interviewers, debriefs, reflection, sent notes and reminders. Undo
-puts exactly those rows back, under their own ids, in one transaction: rows the action
-added go, rows it changed or deleted return as they were. A reminder without an
-opportunity (a nudge) is a snapshot of its own row.
+interviews and their interviewers, debriefs, reflection, sent notes, reminders and the
+links to its documents. Undo puts exactly those rows back, under their own ids, in one
+transaction: rows the action added go, rows it changed or deleted return as they were. A
+reminder without an opportunity (a nudge) is a snapshot of its own row.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from db.models import (
     Interview,
     InterviewInterviewer,
     Opportunity,
+    OpportunityDocument,
     Reflection,
     Reminder,
     SentNote,
@@ -42,6 +43,7 @@ OPPORTUNITY_TABLES: tuple[type[BaseModel], ...] = (
     Reflection,
     SentNote,
     Reminder,
+    OpportunityDocument,  # the links only: a document row outlives them until the sweep
 )
 
 
@@ -74,6 +76,7 @@ def _rows_of(opportunity_id: int) -> dict[type[BaseModel], tuple[Row, ...]]:
         Reflection: Reflection.opportunity == opportunity_id,
         SentNote: SentNote.opportunity == opportunity_id,
         Reminder: Reminder.opportunity == opportunity_id,
+        OpportunityDocument: OpportunityDocument.opportunity == opportunity_id,
     }
     return {
         model: tuple(model.select().where(where[model]).order_by(_id(model)).dicts())

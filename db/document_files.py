@@ -19,7 +19,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from db.file_safety import PRIVATE_FOLDER, UnsafeLocation, check_own_file
 
@@ -62,7 +62,7 @@ def ensure_folder(folder: Path) -> Path:
     return folder
 
 
-def write_stream(source: BinaryIO, folder: Path, limit: int) -> tuple[Path, str, int]:
+def write_stream(source: IO[bytes], folder: Path, limit: int) -> tuple[Path, str, int]:
     """Copy `source` to a private temporary file in `folder`, hashing as it goes.
 
     Returns (temporary path, sha256, size). Raises TooLarge past `limit` bytes and lets
@@ -113,7 +113,7 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def open_stored(path: Path) -> BinaryIO:
+def open_stored(path: Path) -> IO[bytes]:
     """A stored file, read without following a link."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     return os.fdopen(fd, "rb")
@@ -182,4 +182,3 @@ def sweep(folder: Path, keep: set[str]) -> list[Path]:
                 path.unlink()
                 removed.append(path)
     return removed
-

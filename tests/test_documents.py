@@ -25,7 +25,9 @@ CV = b"%PDF-1.4 Jane Doe, CV\n" * 100
 
 
 def _opportunity(clock, company: str = "Acme") -> int:
-    return opportunity_id_of_interview(log_interview(interview_draft(clock, company=company), clock))
+    return opportunity_id_of_interview(
+        log_interview(interview_draft(clock, company=company), clock)
+    )
 
 
 def _file(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -37,7 +39,9 @@ def _file(tmp_path: Path, name: str, data: bytes) -> Path:
 
 def _stored(data_dir: Path) -> list[Path]:
     folder = documents_dir(data_dir)
-    return sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+    return (
+        sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+    )
 
 
 def test_attaching_copies_privately_and_the_same_cv_is_stored_once(
@@ -138,21 +142,27 @@ def test_attaching_to_an_unknown_opportunity_leaves_no_file(
     from desktop.services import NotFound
 
     with pytest.raises(NotFound):
-        documents.attach(
-            data_dir, 999, _file(tmp_path, "cv.pdf", CV), DocumentKind.CV, None, clock
-        )
+        documents.attach(data_dir, 999, _file(tmp_path, "cv.pdf", CV), DocumentKind.CV, None, clock)
     assert list(documents_dir(data_dir).iterdir()) == []
 
 
 def test_names_are_found_for_search(store, clock, data_dir, tmp_path) -> None:
     acme, globex = _opportunity(clock), _opportunity(clock, "Globex")
     documents.attach(
-        data_dir, acme, _file(tmp_path, "Portfolio Ünïcode.pdf", b"a"), DocumentKind.PORTFOLIO,
-        None, clock,
+        data_dir,
+        acme,
+        _file(tmp_path, "Portfolio Ünïcode.pdf", b"a"),
+        DocumentKind.PORTFOLIO,
+        None,
+        clock,
     )
     documents.attach(
-        data_dir, globex, _file(tmp_path, "offer.pdf", b"b"), DocumentKind.OFFER_LETTER,
-        None, clock,
+        data_dir,
+        globex,
+        _file(tmp_path, "offer.pdf", b"b"),
+        DocumentKind.OFFER_LETTER,
+        None,
+        clock,
     )
     assert documents.names_matching("ünï") == [(acme, "Portfolio Ünïcode.pdf")]
     assert documents.names_matching("PDF") == [

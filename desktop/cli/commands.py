@@ -12,7 +12,7 @@ from pathlib import Path
 from db.store import open_store
 from db.vocabulary import InvalidTransition, Status
 from desktop.change_marker import announce_change
-from desktop.cli import data_commands, people_commands
+from desktop.cli import data_commands, document_commands, people_commands
 from desktop.cli.parser import UsageError, parse_id
 from desktop.cli.terminal import write_utf8
 from desktop.domain.clock import Clock
@@ -44,6 +44,8 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
         "done": _done,
         "dismiss": _dismiss,
         "snooze": _snooze,
+        "attach": partial(document_commands.attach, data_dir=data_dir),
+        "documents": partial(document_commands.list_documents, data_dir=data_dir),
         "export": partial(data_commands.export, data_dir=data_dir),
         "import": partial(data_commands.import_, data_dir=data_dir),
         "backup": partial(data_commands.backup, data_dir=data_dir),
@@ -73,6 +75,7 @@ CHANGING_COMMANDS = frozenset(
         "import",
         "remind",
         "person-import",
+        "attach",
     }
 )
 

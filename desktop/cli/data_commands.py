@@ -22,7 +22,7 @@ from desktop.domain.spreadsheet import (
     table_to_bundle,
 )
 from desktop.files import write_atomically
-from desktop.services import backups, exporting
+from desktop.services import archive, backups, exporting
 from desktop.services.import_bundle import Duplicates, apply_bundle, preview
 
 MAX_PROBLEMS_SHOWN = 20
@@ -35,6 +35,11 @@ def export(args: argparse.Namespace, clock: Clock, data_dir: Path):
         start, end = _period(args, clock)
         if target == "-":
             raise UsageError("export: the report is a PDF; give a file with -o")
+    elif fmt == "full":
+        if target == "-":
+            raise UsageError("export: the full export is a .zip; give a file with -o")
+        if args.since or args.until:
+            raise UsageError("export: --from and --to are for --format report")
     elif args.since or args.until:
         raise UsageError("export: --from and --to are for --format report")
     if target != "-" and not Path(target).parent.is_dir():
@@ -43,6 +48,9 @@ def export(args: argparse.Namespace, clock: Clock, data_dir: Path):
     def act() -> int:
         if fmt == "report":
             return _write_report(exporting.report_for(start, end, clock), Path(target))
+        if fmt == "full":
+            print(archive.write_archive(Path(target), data_dir, clock).sentence())
+            return 0
         text = exporting.export_text(fmt, clock, bom=args.bom)
         if target == "-":
             write_utf8(text)
@@ -82,9 +90,14 @@ def _write_report(report, target: Path) -> int:
 
 def import_(args: argparse.Namespace, clock: Clock, data_dir: Path):
     path = Path(args.file)
-    text = read_import_text(path)
+    full: archive.Archive | None = None
     try:
-        if looks_like_json(path, text):
+        if path.is_file() and archive.looks_like_archive(path):
+            if args.map:
+                raise UsageError("import: --map is for CSV files")
+            full = archive.read_archive(path)
+            bundle = full.bundle
+        elif looks_like_json(path, text := read_import_text(path)):
             if args.map:
                 raise UsageError("import: --map is for CSV files")
             bundle = bundle_from_json(text)
@@ -106,12 +119,16 @@ def import_(args: argparse.Namespace, clock: Clock, data_dir: Path):
             print(f"Dry run, nothing written: {preview(bundle, policy).sentence()}")
             return 0
         kept = backups.back_up_before_import(data_dir, clock)
-        summary = apply_bundle(bundle, policy, clock)
+        if full is not None:
+            summary = archive.import_archive(full, policy, clock, data_dir)
+        else:
+            summary = apply_bundle(bundle, policy, clock)
         done = "merged" if policy is Duplicates.MERGE else "skipped"
         count = len(summary.added)
         print(
             f"Imported {count} opportunit{'y' if count == 1 else 'ies'}; "
             f"{len(summary.duplicates)} already there ({done})."
+            + summary.documents_note()
             + (f" Previous data kept in {kept}" if kept else "")
         )
         return 0

@@ -91,20 +91,42 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument("--at", required=True, metavar='"YYYY-MM-DD HH:MM"', help="local time")
     remind.add_argument("--interview", metavar="INTERVIEW_ID", help="about this interview")
 
+    attach = sub.add_parser("attach", help="keep a copy of a document you sent (CV, letter…)")
+    attach.add_argument(
+        "opportunity_id", metavar="OPPORTUNITY_ID", help="as shown by `debrief list`"
+    )
+    attach.add_argument("file", metavar="FILE", help="the document, copied into your data")
+    attach.add_argument(
+        "--kind",
+        default="other",
+        metavar="KIND",
+        help="cv, cover-letter, portfolio, offer-letter or other (default other)",
+    )
+    attach.add_argument("--sent-on", default="", metavar="YYYY-MM-DD", help="the day you sent it")
+    shower = sub.add_parser("documents", help="list the documents sent for an opportunity")
+    shower.add_argument(
+        "opportunity_id", metavar="OPPORTUNITY_ID", help="as shown by `debrief list`"
+    )
+
     exporter = sub.add_parser("export", help="write your data to a file")
     exporter.add_argument(
         "--format",
         required=True,
-        choices=("json", "csv", "ics", "report"),
-        help="json: everything; csv: a spreadsheet; ics: a calendar; report: a PDF",
+        choices=("full", "json", "csv", "ics", "report"),
+        help="full: everything with your documents, one .zip; json: everything but the "
+        "documents' files; csv: a spreadsheet; ics: a calendar; report: a PDF",
     )
     exporter.add_argument("-o", "--output", required=True, metavar="FILE", help="- for stdout")
     exporter.add_argument("--bom", action="store_true", help="CSV: mark as UTF-8 for Excel")
     exporter.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="report: first day")
     exporter.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="report: last day")
 
-    importer = sub.add_parser("import", help="add opportunities from a JSON or CSV file")
-    importer.add_argument("file", metavar="FILE", help="a Debrief JSON export or a CSV file")
+    importer = sub.add_parser(
+        "import", help="add opportunities from a full export (.zip), a JSON or a CSV file"
+    )
+    importer.add_argument(
+        "file", metavar="FILE", help="a Debrief full export (.zip), JSON export or a CSV file"
+    )
     importer.add_argument("--dry-run", action="store_true", help="check and report only")
     importer.add_argument(
         "--duplicates",

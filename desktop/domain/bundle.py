@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any, overload
 
 from db.vocabulary import ContactRole, InterviewFormat, RecruiterKind, ReminderState, Status
+from desktop.domain.documents import MAX_DOCUMENT_BYTES, DocumentKind
 from desktop.domain.forms import MAX_LINE, MAX_NOTES, MAX_YEAR, MIN_YEAR, has_control
 
 FORMAT_NAME = "debrief-export"
@@ -285,6 +286,27 @@ _SENT_NOTE = _record(
     }
 )
 
+
+def _sha256(value: Any, where: str, problems: list[str]) -> Any:
+    if not isinstance(value, str) or len(value) != 64 or value.strip("0123456789abcdef"):
+        problems.append(f"{where}: expected a sha256 (64 lowercase hex digits)")
+        return ""
+    return value
+
+
+# A document sent for the opportunity. The file itself travels beside the bundle in a
+# full export (.zip), as documents/<sha256>; a plain JSON export names it only.
+_DOCUMENT = _record(
+    {
+        "sha256": (_sha256, ...),
+        "name": (_line(required=True), ...),
+        "size": (_integer(1, MAX_DOCUMENT_BYTES), ...),
+        "kind": (_choice(DocumentKind), DocumentKind.OTHER.value),
+        "sent_on": (_optional(_DATE), None),
+        "added_at": (_DATETIME, ...),
+    }
+)
+
 _OPPORTUNITY = _record(
     {
         "company": (_line(required=True), ...),
@@ -316,6 +338,7 @@ _OPPORTUNITY = _record(
         "reminders": (_list_of(_REMINDER), []),
         "reflection": (_optional(_REFLECTION), None),
         "sent_notes": (_list_of(_SENT_NOTE), []),
+        "documents": (_list_of(_DOCUMENT), []),
     }
 )
 

@@ -25,7 +25,9 @@ ALREADY_ATTACHED = "{name} is already attached to this opportunity as {kind}."
 
 # The command line.
 ATTACHED = "Attached {name} ({kind}, {size}) to {opportunity}: document {id}."
-ATTACHED_SHARED = " The same file is also attached to {count} other opportunit{ies}; it is stored once."
+ATTACHED_SHARED = (
+    " The same file is also attached to {count} other opportunit{ies}; it is stored once."
+)
 NONE_YET = "No documents attached to {opportunity} yet. Attach one with: debrief attach {id} FILE"
 SENT_ON = "sent {date}"
 NOT_SENT = "date sent not given"
@@ -35,9 +37,7 @@ MISSING_MARK = "missing from the data folder"
 ARCHIVE_NOT_ZIP = "{name} is not a Debrief full export (.zip); nothing was imported."
 ARCHIVE_DAMAGED = "{name} is damaged ({reason}); nothing was imported."
 ARCHIVE_NO_BUNDLE = "{name} has no debrief.json inside; it is not a Debrief full export."
-ARCHIVE_FILE_MISSING = (
-    "{name} lacks the document {document} its data names; nothing was imported."
-)
+ARCHIVE_FILE_MISSING = "{name} lacks the document {document} its data names; nothing was imported."
 ARCHIVE_FILE_WRONG = (
     "The document {document} in {name} is not the file its data names (damaged or changed); "
     "nothing was imported."
@@ -45,6 +45,6 @@ ARCHIVE_FILE_WRONG = (
 EXPORTED_ARCHIVE = "Exported everything, with {count} document{s}, to {path}"
 EXPORT_MISSING = " {count} document{s} missing from the data folder could not be included."
 IMPORT_DOCUMENTS_LEFT = (
-    " {count} document{s} named in the file were not imported: a JSON export holds no "
+    " {count} document{s} named in the file {were} not imported: a JSON export holds no "
     "files (import the full export .zip to bring them)."
 )

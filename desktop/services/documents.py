@@ -27,8 +27,10 @@ from db.document_files import (
     has_file,
     put_in_place,
     stored_name,
-    sweep as sweep_files,
     write_stream,
+)
+from db.document_files import (
+    sweep as sweep_files,
 )
 from db.models import Company, Document, Opportunity, OpportunityDocument
 from desktop.domain import document_texts as texts
@@ -117,9 +119,10 @@ def attach(
             )
     except BaseException:
         temporary.unlink(missing_ok=True)
-        if created is not None and not Document.select().where(
-            Document.stored_name == created.name
-        ).exists():
+        if (
+            created is not None
+            and not Document.select().where(Document.stored_name == created.name).exists()
+        ):
             created.unlink(missing_ok=True)  # the transaction was undone: so is the file
         raise
     view = _view(link, document, folder)
@@ -198,9 +201,7 @@ def documents_of(data_dir: Path, opportunity_id: int) -> list[DocumentView]:
         .where(OpportunityDocument.opportunity == opportunity_id)
     )
     views = [_view(row, row.document, folder) for row in rows]
-    return sorted(views, key=lambda v: (v.sent_on is not None, v.sent_on or date.min, v.id))[
-        ::-1
-    ]
+    return sorted(views, key=lambda v: (v.sent_on is not None, v.sent_on or date.min, v.id))[::-1]
 
 
 def document_path(data_dir: Path, link_id: int) -> Path:
@@ -230,9 +231,11 @@ def remove(data_dir: Path, link_id: int) -> Changes:
         row = _link(link_id)
         document = row.document
         row.delete_instance()
-        last = not OpportunityDocument.select().where(
-            OpportunityDocument.document == document.id
-        ).exists()
+        last = (
+            not OpportunityDocument.select()
+            .where(OpportunityDocument.document == document.id)
+            .exists()
+        )
         if last:
             document.delete_instance()
     if last:  # after the commit: a rollback must never find its file gone
@@ -297,4 +300,3 @@ def opportunity_label(opportunity_id: int) -> str:
     if row is None:
         raise NotFound(texts.NO_OPPORTUNITY.format(id=opportunity_id))
     return f"{row[1]} — {row[0]}"
-

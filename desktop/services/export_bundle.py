@@ -19,9 +19,11 @@ from db.models import (
     Debrief,
     DebriefMistake,
     DebriefQuestion,
+    Document,
     Interview,
     InterviewInterviewer,
     Opportunity,
+    OpportunityDocument,
     Reflection,
     Reminder,
     SentNote,
@@ -77,6 +79,10 @@ def _build(now: datetime) -> dict[str, Any]:
     sent_notes = _grouped(
         SentNote.select().order_by(SentNote.sent_at, SentNote.id).dicts(), "opportunity"
     )
+    files = {row["id"]: row for row in Document.select().dicts()}
+    documents = _grouped(
+        OpportunityDocument.select().order_by(OpportunityDocument.id).dicts(), "opportunity"
+    )
 
     opportunities = []
     for opp_ref, opp in enumerate(Opportunity.select().order_by(Opportunity.id).dicts(), 1):
@@ -129,6 +135,17 @@ def _build(now: datetime) -> dict[str, Any]:
                         "sent_at": n["sent_at"],
                     }
                     for n in sent_notes.get(opp["id"], [])
+                ],
+                "documents": [
+                    {
+                        "sha256": files[d["document"]]["sha256"],
+                        "name": files[d["document"]]["original_name"],
+                        "size": files[d["document"]]["size"],
+                        "kind": d["kind"],
+                        "sent_on": d["sent_on"],
+                        "added_at": d["added_at"],
+                    }
+                    for d in documents.get(opp["id"], [])
                 ],
             }
         )

@@ -20,14 +20,17 @@ from db.models import (
     Debrief,
     DebriefMistake,
     DebriefQuestion,
+    Document,
     Interview,
     InterviewInterviewer,
     Opportunity,
+    OpportunityDocument,
     Reflection,
     Reminder,
     SentNote,
     StatusChange,
 )
+from desktop.domain import document_texts
 from desktop.domain.bundle import rekey
 from desktop.domain.clock import Clock
 from desktop.services import settings
@@ -78,13 +81,23 @@ class ImportSummary:
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # skipped or merged, by the policy
     policy: Duplicates = Duplicates.SKIP
+    # Documents the file names whose content is neither in it nor in the data folder.
+    documents_left: int = 0
 
     def sentence(self, done: bool = False) -> str:
         handled = "merged" if self.policy is Duplicates.MERGE else "skipped"
         count = len(self.added)
         return (
             f"{count} opportunit{'y' if count == 1 else 'ies'} {'added' if done else 'to add'}, "
-            f"{len(self.duplicates)} already there ({handled})."
+            f"{len(self.duplicates)} already there ({handled})." + self.documents_note()
+        )
+
+    def documents_note(self) -> str:
+        left = self.documents_left
+        if not left:
+            return ""
+        return document_texts.IMPORT_DOCUMENTS_LEFT.format(
+            count=left, s="s" * (left != 1), were="was" if left == 1 else "were"
         )
 
 
@@ -119,16 +132,25 @@ def preview(bundle: dict[str, Any], policy: Duplicates) -> ImportSummary:
     return summary
 
 
-def apply_bundle(bundle: dict[str, Any], policy: Duplicates, clock: Clock) -> ImportSummary:
+def apply_bundle(
+    bundle: dict[str, Any],
+    policy: Duplicates,
+    clock: Clock,
+    files: dict[str, str] | None = None,
+) -> ImportSummary:
+    """`files`: sha256 → stored name of the documents a full export brought, already put
+    in the data folder (services.archive)."""
     summary = ImportSummary(policy=policy)
     with DB.atomic():
-        _Importer(bundle, clock).run(policy, summary)
+        _Importer(bundle, clock, files or {}).run(policy, summary)
     return summary
 
 
 class _Importer:
-    def __init__(self, bundle: dict[str, Any], clock: Clock) -> None:
+    def __init__(self, bundle: dict[str, Any], clock: Clock, files: dict[str, str]) -> None:
         self.bundle = bundle
+        self.files = files
+        self.documents_left = 0
         self.clock = clock
         self.now = clock.now()
         self.companies: dict[str, int] = {}
@@ -154,6 +176,7 @@ class _Importer:
             if not self._has_reminder(reminder["key"]):
                 self._reminder(reminder, None, reminder["key"], {})
         settings.import_missing(self.bundle["settings"])
+        summary.documents_left = self.documents_left
 
     @staticmethod
     def _has_reminder(key: str) -> bool:
@@ -210,6 +233,7 @@ class _Importer:
         interviews = {i["ref"]: self._interview(row.id, i) for i in opp["interviews"]}
         self._reflection(row.id, opp["reflection"])
         self._sent_notes(row.id, opp["sent_notes"])
+        self._documents(row.id, opp["documents"])
         if opp["reminders"]:
             for reminder in opp["reminders"]:
                 key = rekey(reminder["key"], row.id, interviews, self.people)
@@ -260,6 +284,40 @@ class _Importer:
                 if (n["sent_at"], n["recipient"], n["template"]) not in sent
             ],
         )
+        self._documents(opportunity_id, opp["documents"])
+
+    def _documents(self, opportunity_id: int, documents: list[dict[str, Any]]) -> None:
+        """Links to documents already here (the same content) or brought by the file;
+        merging adds only those the opportunity lacks."""
+        have = {
+            (link.document_id, link.kind)
+            for link in OpportunityDocument.select().where(
+                OpportunityDocument.opportunity == opportunity_id
+            )
+        }
+        for item in documents:
+            document = Document.get_or_none(Document.sha256 == item["sha256"])
+            if document is None:
+                if item["sha256"] not in self.files:
+                    self.documents_left += 1
+                    continue
+                document = Document.create(
+                    sha256=item["sha256"],
+                    stored_name=self.files[item["sha256"]],
+                    original_name=item["name"],
+                    size=item["size"],
+                    added_at=item["added_at"],
+                )
+            if (document.id, item["kind"]) in have:
+                continue
+            have.add((document.id, item["kind"]))
+            OpportunityDocument.create(
+                opportunity=opportunity_id,
+                document=document.id,
+                kind=item["kind"],
+                sent_on=item["sent_on"],
+                added_at=item["added_at"],
+            )
 
     def _status_history(self, opportunity_id: int, changes: list[dict[str, Any]]) -> None:
         if changes:

@@ -33,7 +33,17 @@ def test_attach_and_list(tmp_path, cv) -> None:
     assert stored.read_bytes() == CV and stat.S_IMODE(stored.stat().st_mode) == 0o600
     listed = run_cli(data, "documents", "1")
     assert listed.returncode == 0
-    assert listed.stdout.split() == ["1", "CV", "sent", "2026-11-20", "2", "KB", "Jane", "Doe", "CV.pdf"]
+    assert listed.stdout.split() == [
+        "1",
+        "CV",
+        "sent",
+        "2026-11-20",
+        "2",
+        "KB",
+        "Jane",
+        "Doe",
+        "CV.pdf",
+    ]
 
 
 def test_the_same_cv_for_a_second_opportunity_is_stored_once(tmp_path, cv) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import errno
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +54,7 @@ class DocumentView:
     size: int
     path: Path
     present: bool  # the stored file is there (it may have been removed by hand)
+    shared: int = 0  # other opportunities the same file was sent for
 
     @property
     def size_text(self) -> str:
@@ -195,13 +196,29 @@ def _view(link: OpportunityDocument, document: Document, folder: Path) -> Docume
 def documents_of(data_dir: Path, opportunity_id: int) -> list[DocumentView]:
     """What was sent for this opportunity, the latest sent first (undated last)."""
     folder = documents_dir(data_dir)
-    rows = (
+    rows = list(
         OpportunityDocument.select(OpportunityDocument, Document)
         .join(Document)
         .where(OpportunityDocument.opportunity == opportunity_id)
     )
-    views = [_view(row, row.document, folder) for row in rows]
-    return sorted(views, key=lambda v: (v.sent_on is not None, v.sent_on or date.min, v.id))[::-1]
+    ids = {row.document_id for row in rows}
+    elsewhere = dict(
+        OpportunityDocument.select(
+            OpportunityDocument.document, fn.COUNT(OpportunityDocument.opportunity.distinct())
+        )
+        .where(
+            OpportunityDocument.document.in_(ids)
+            & (OpportunityDocument.opportunity != opportunity_id)
+        )
+        .group_by(OpportunityDocument.document)
+        .tuples()
+    )
+    views = [
+        replace(_view(row, row.document, folder), shared=elsewhere.get(row.document_id, 0))
+        for row in rows
+    ]
+    views.sort(key=lambda v: (v.sent_on is not None, v.sent_on or date.min, v.id), reverse=True)
+    return views
 
 
 def document_path(data_dir: Path, link_id: int) -> Path:

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.clock import Clock
 from desktop.playbook.lessons import Lessons
 from desktop.playbook.notes import TEMPLATE_NAMES
+from desktop.services.documents import DocumentView
 from desktop.services.notes import SentNoteView
 from desktop.services.queries import InterviewView, OpportunityDetail, PersonView
 from desktop.services.reminders import ReminderView
 from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import strings
+from desktop.ui.document_pane import documents_html
 from desktop.ui.formatting import day, when
 
 
@@ -61,12 +63,16 @@ class DetailPane(QWidget):
     own_reminder_requested = Signal()
     reflect_requested = Signal()
     recruiter_kind_chosen = Signal(int, object)  # contact id, RecruiterKind
+    document_attach_requested = Signal()
+    document_open_requested = Signal(int)  # the link's id
+    document_remove_requested = Signal(int)
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clock = clock  # its zone is read whenever times are shown: it can change
         self.detail: OpportunityDetail | None = None
         self.timeline: list[ReminderView] = []
+        self.documents: list[DocumentView] = []
         self.lessons: Lessons | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -124,9 +130,11 @@ class DetailPane(QWidget):
         timeline: list[ReminderView] | None = None,
         lessons: Lessons | None = None,
         sent: list[SentNoteView] | None = None,
+        documents: list[DocumentView] | None = None,
     ) -> None:
         self.detail = detail
         self.sent = sent or []
+        self.documents = documents or []
         self.timeline = timeline or []
         self.lessons = lessons
         has = detail is not None
@@ -189,6 +197,7 @@ class DetailPane(QWidget):
                     f"{self._recruiter_kind(person, detail)}</li>"
                 )
             parts.append("</ul>")
+        parts.append(documents_html(self.documents))
         if self.sent:
             parts.append(f"<h3>{escape(strings.DETAIL_SENT_NOTES)}</h3><ul>")
             for note in self.sent:
@@ -276,6 +285,14 @@ class DetailPane(QWidget):
         action, _, ident = rest.partition(":")
         if kind == "recruiter" and ident.isdigit():
             self.recruiter_kind_chosen.emit(int(ident), RecruiterKind(action))
+            return
+        if kind == "document":
+            if action == "attach":
+                self.document_attach_requested.emit()
+            elif action == "open" and ident.isdigit():
+                self.document_open_requested.emit(int(ident))
+            elif action == "remove" and ident.isdigit():
+                self.document_remove_requested.emit(int(ident))
             return
         if kind != "interview" or not ident.isdigit():
             return

@@ -46,7 +46,7 @@ from desktop.domain.forms import (
     parse_person,
 )
 from desktop.domain.insights import worth_knowing
-from desktop.services import NotFound, interviews, opportunities, queries, reminders
+from desktop.services import NotFound, documents, interviews, opportunities, queries, reminders
 from desktop.services.changes import Changes
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
@@ -66,6 +66,7 @@ from desktop.ui.banner import Banner
 from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
+from desktop.ui.document_actions import DocumentActions
 from desktop.ui.formatting import when
 from desktop.ui.help_actions import HelpActions
 from desktop.ui.insights_view import InsightsView
@@ -108,7 +109,9 @@ FIRST_LOAD_FALLBACK_MS = 300
 ReadRows = Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
 
 
-class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWindow):
+class MainWindow(
+    WritingActions, DataActions, DocumentActions, UndoActions, HelpActions, QMainWindow
+):
     # The user changed something (its Changes): reminders may need re-arming, the badge
     # redrawing.
     data_changed = Signal(object)
@@ -288,6 +291,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.detail.own_reminder_requested.connect(self.add_own_reminder_for_selected)
         self.detail.reflect_requested.connect(self.reflect_on_selected)
         self.detail.recruiter_kind_chosen.connect(self.set_recruiter_kind)
+        self.connect_documents()
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -562,14 +566,15 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
             detail, timeline = None, []
         shown = self.detail.detail
         if selected is None or detail is None:
-            found, sent = None, []
+            found, sent, attached = None, [], []
         else:
             if not lessons_changed and shown is not None and shown.id == detail.id:
                 found = self.detail.lessons
             else:
                 found = lessons_for_opportunity(selected, self.clock.now())
             sent = sent_notes(selected)
-        self.detail.show_detail(detail, timeline, found, sent)
+            attached = documents.documents_of(self.data_dir, selected)
+        self.detail.show_detail(detail, timeline, found, sent, attached)
 
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_id() is None:

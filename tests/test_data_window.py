@@ -44,7 +44,7 @@ def test_each_export_entry_of_the_menu_asks_for_its_own_format(
     export_menu = data_menu.actions()[0].menu()
     for action in export_menu.actions():
         action.trigger()
-    assert asked == ["json", "csv", "ics", "report"]
+    assert asked == ["full", "json", "csv", "ics", "report"]
 
 
 def test_an_unwritable_place_gives_a_message_not_a_crash(qtbot, store, clock, tmp_path) -> None:

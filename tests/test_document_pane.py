@@ -100,3 +100,35 @@ def test_kinds_are_guessed_from_the_file_name() -> None:
     assert guess_kind("Offer Acme signed.pdf") is DocumentKind.OFFER_LETTER
     assert guess_kind("portfolio.pdf") is DocumentKind.PORTFOLIO
     assert guess_kind("notes.txt") is DocumentKind.OTHER
+
+
+def test_full_export_and_import_from_the_your_data_menu(qtbot, window, clock, tmp_path) -> None:
+    from db.connection import close_database
+    from db.store import open_store
+    from desktop.ui.import_dialog import ImportDialog
+
+    source = tmp_path / "offer.pdf"
+    source.write_bytes(CV)
+    documents.attach(window.data_dir, 1, source, DocumentKind.OFFER_LETTER, None, clock)
+    target = tmp_path / "everything.zip"
+    assert window.export_to("full", target)
+    assert "with 1 document" in window.banner.label.text()
+    close_database()
+
+    elsewhere = tmp_path / "elsewhere"
+    open_store(elsewhere)
+    dialog = ImportDialog(target, clock, elsewhere)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "1 opportunity to add, 0 already there (skipped)."
+    dialog.run_import()
+    [back] = documents.documents_of(elsewhere, 1)
+    assert back.kind is DocumentKind.OFFER_LETTER and back.path.read_bytes() == CV
+
+
+def test_a_broken_archive_is_refused_before_the_import_dialog(qtbot, window, tmp_path) -> None:
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"not a zip at all")
+    errors: list[str] = []
+    window.show_error = errors.append
+    assert window.open_import(broken) is None
+    assert errors == ["broken.zip is not a Debrief full export (.zip); nothing was imported."]

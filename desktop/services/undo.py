@@ -20,6 +20,7 @@ from db.models import (
     Debrief,
     DebriefMistake,
     DebriefQuestion,
+    Document,
     Interview,
     InterviewInterviewer,
     Opportunity,
@@ -117,7 +118,14 @@ def restore(snapshot: Snapshot) -> None:
                     model.delete().where(_id(model).in_(extra)).execute()
         for model in OPPORTUNITY_TABLES:
             for row in snapshot.rows.get(model, ()):
+                if model is OpportunityDocument and not _document_kept(row):
+                    continue
                 _put_back(model, row)
+
+
+def _document_kept(link: Row) -> bool:
+    """A link whose document the start-up sweep removed meanwhile cannot come back."""
+    return bool(Document.select().where(Document.id == link["document"]).exists())
 
 
 def _put_back(model: type[BaseModel], row: Row) -> None:

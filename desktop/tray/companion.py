@@ -18,7 +18,7 @@ from desktop.domain.clock import Clock, SystemClock, local_zone
 from desktop.logs import personal
 from desktop.paths import default_data_dir
 from desktop.playbook.notices import Notice
-from desktop.services import backups, notice_answers, nudges, settings
+from desktop.services import backups, documents, notice_answers, nudges, settings
 from desktop.services.changes import Changes
 from desktop.services.reminders import ReminderView
 from desktop.services.settings import (
@@ -108,6 +108,7 @@ class Companion(QObject):
         self.first_housekeeping.setSingleShot(True)
         self.first_housekeeping.setInterval(HOUSEKEEPING_FIRST_DELAY_MS)
         self.first_housekeeping.timeout.connect(self.housekeeping)
+        self.first_housekeeping.timeout.connect(self.sweep_documents)
 
         app.setQuitOnLastWindowClosed(not self.has_tray)
         if not callable(window):
@@ -141,6 +142,16 @@ class Companion(QObject):
     def housekeeping(self) -> None:
         self.daily_backup()
         self.nudge()
+
+    def sweep_documents(self) -> None:
+        """Once a start: documents no opportunity links to any more (a deleted one's)."""
+        try:
+            removed = documents.sweep(self.data_dir)
+        except (OSError, StorageError) as error:
+            log.warning("removing unlinked documents failed: %s", error)
+            return
+        if removed:
+            log.info("removed %d unlinked document(s)", removed)
 
     def nudge(self) -> None:
         try:

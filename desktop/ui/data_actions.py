@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.files import write_atomically
-from desktop.services import exporting
+from desktop.services import archive, exporting
 from desktop.services.changes import Changes
-from desktop.ui import strings
+from desktop.ui import document_strings, strings
 from desktop.ui.form_dialog import DATE_DISPLAY
 from desktop.ui.window_mixin import WindowMixin
 
@@ -56,6 +56,7 @@ class DataActions(WindowMixin):
         menu = bar.addMenu(strings.DATA_MENU)
         export = menu.addMenu(strings.EXPORT_MENU)
         for fmt, text in (
+            ("full", document_strings.EXPORT_FULL),
             ("json", strings.EXPORT_JSON),
             ("csv", strings.EXPORT_CSV),
             ("ics", strings.EXPORT_ICS),
@@ -76,9 +77,14 @@ class DataActions(WindowMixin):
         options = self._export_options(fmt)
         if options is None:
             return
-        suggested = str(Path.home() / f"debrief{exporting.SUFFIXES[fmt]}")
+        suffix, filters = (
+            (archive.SUFFIX, document_strings.EXPORT_FULL_FILTER)
+            if fmt == "full"
+            else (exporting.SUFFIXES[fmt], strings.EXPORT_FILTERS[fmt])
+        )
+        suggested = str(Path.home() / f"debrief{suffix}")
         path, _ = QFileDialog.getSaveFileName(
-            self, strings.EXPORT_MENU.replace("&", ""), suggested, strings.EXPORT_FILTERS[fmt]
+            self, strings.EXPORT_MENU.replace("&", ""), suggested, filters
         )
         if path:
             self.export_to(fmt, Path(path), **options)
@@ -131,6 +137,10 @@ class DataActions(WindowMixin):
                 from desktop.ui.report_pdf import write_report_pdf
 
                 write_report_pdf(exporting.report_for(start, end, self.clock), path)
+            elif fmt == "full":
+                written = archive.write_archive(path, self.data_dir, self.clock)
+                self.show_banner(written.sentence())
+                return True
             else:
                 text = exporting.export_text(fmt, self.clock, bom=options.get("bom", False))
                 write_atomically(path, text.encode("utf-8"))
@@ -162,7 +172,9 @@ class DataActions(WindowMixin):
         try:
             dialog = ImportDialog(path, self.clock, self.data_dir, self)
         except ValueError as error:
-            self.show_error(str(error).capitalize())
+            text = str(error)
+            # A sentence that begins with the file's name keeps it as it is spelled.
+            self.show_error(text if text.startswith(path.name) else text[:1].upper() + text[1:])
             return None
         dialog.imported.connect(self._imported)
         dialog.open()

@@ -36,3 +36,7 @@ CONFIRM_REMOVE_SHARED = (
 ATTACHED = "Attached {name} to {opportunity}."
 REMOVED = "Removed {name} from {opportunity}."
 NO_PROGRAM = "No program on this computer opens {name}. The file is {path}"
+
+# Your data ▸ Export.
+EXPORT_FULL = "Everything, with your documents (.zip, to import elsewhere)…"
+EXPORT_FULL_FILTER = "Debrief full export (*.zip)"

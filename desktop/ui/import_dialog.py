@@ -31,7 +31,7 @@ from desktop.domain.spreadsheet import (
     read_table,
     table_to_bundle,
 )
-from desktop.services import backups
+from desktop.services import archive, backups
 from desktop.services.import_bundle import Duplicates, ImportSummary, apply_bundle, preview
 from desktop.ui import strings
 from desktop.ui.screen_fit import fit_to_screen
@@ -48,12 +48,19 @@ class ImportDialog(QDialog):
         self.clock = clock
         self.data_dir = data_dir
         self.setWindowTitle(strings.IMPORT_TITLE.format(name=path.name))
-        text = read_import_text(path)
         self.table: Table | None = None
         self.json_bundle: dict | None = None
         self.json_problems: list[str] = []
         self.json_stopped = False  # checking gave up: there are more problems than listed
-        if looks_like_json(path, text):
+        # A full export: checked whole (data and every document) before anything shows.
+        self.archive: archive.Archive | None = None
+        if path.is_file() and archive.looks_like_archive(path):
+            try:
+                self.archive = archive.read_archive(path)
+                self.json_bundle = self.archive.bundle
+            except BundleError as error:
+                self.json_problems, self.json_stopped = error.problems, error.stopped
+        elif looks_like_json(path, text := read_import_text(path)):
             try:
                 self.json_bundle = bundle_from_json(text)
             except BundleError as error:
@@ -155,7 +162,17 @@ class ImportDialog(QDialog):
         if self.bundle is None:
             return None
         backups.back_up_before_import(self.data_dir, self.clock)
-        summary = apply_bundle(self.bundle, self.policy, self.clock)
+        if self.archive is not None:
+            try:
+                summary = archive.import_archive(
+                    self.archive, self.policy, self.clock, self.data_dir
+                )
+            except ValueError as error:  # the file changed since it was checked, a full disk
+                self.summary.setText(str(error))
+                self.import_button.setEnabled(False)
+                return None
+        else:
+            summary = apply_bundle(self.bundle, self.policy, self.clock)
         self.imported.emit(summary)
         self.accept()
         return summary

@@ -217,7 +217,10 @@ def documents_of(data_dir: Path, opportunity_id: int) -> list[DocumentView]:
         replace(_view(row, row.document, folder), shared=elsewhere.get(row.document_id, 0))
         for row in rows
     ]
-    views.sort(key=lambda v: (v.sent_on is not None, v.sent_on or date.min, v.id), reverse=True)
+    # The latest sent first; those sent the same day (a CV and its letter) in the order
+    # they were attached; undated last.
+    views.sort(key=lambda v: v.id)
+    views.sort(key=lambda v: (v.sent_on is not None, v.sent_on or date.min), reverse=True)
     return views
 
 

@@ -40,12 +40,21 @@ def guess_kind(name: str) -> DocumentKind:
 
 
 class AttachDialog(QDialog):
-    def __init__(self, path: Path, size: int, today: date, parent: QWidget | None = None):
+    def __init__(
+        self,
+        path: Path,
+        size: int,
+        today: date,
+        opportunity: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.path = path
-        self.setWindowTitle(strings.DIALOG_TITLE.format(name=path.name))
+        self.setWindowTitle(strings.PICK_TITLE)
+        # Room for a long file name on its own line, less than the smallest screen.
+        self.setMinimumWidth(440)
         form = QFormLayout(self)
-        note = QLabel(strings.SIZE_NOTE.format(size=size_text(size)))
+        note = QLabel(strings.SIZE_NOTE.format(size=size_text(size), opportunity=opportunity))
         note.setWordWrap(True)
         form.addRow(QLabel(f"<b>{escape(path.name)}</b>"))
         form.addRow(note)

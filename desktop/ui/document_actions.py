@@ -66,8 +66,8 @@ class DocumentActions(WindowMixin):
         except OSError:
             size = 0  # attach() says what is wrong with the file, in its own words
         today = self.clock.now().astimezone(self.clock.tz).date()
-        dialog = AttachDialog(path, size, today, self)
         name = f"{shown.company} — {shown.role}"
+        dialog = AttachDialog(path, size, today, name, self)
 
         def attach() -> None:
             try:

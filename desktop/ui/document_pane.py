@@ -36,4 +36,6 @@ def _line(document: DocumentView) -> str:
     if document.present:
         links.append(f'<a href="document:open:{document.id}">{escape(strings.OPEN_LINK)}</a>')
     links.append(f'<a href="document:remove:{document.id}">{escape(strings.REMOVE_LINK)}</a>')
-    return f"<li>{name} · {escape(' · '.join(facts))}<br>{' · '.join(links)}</li>"
+    # The name on its own line, then what it is with what can be done with it: a long
+    # name or a narrow pane wraps one line, not the links into the facts.
+    return f"<li>{name}<br>{escape(' · '.join(facts))} · {' · '.join(links)}</li>"

@@ -18,11 +18,10 @@ PICK_FILTER = (
     "Documents (*.pdf *.doc *.docx *.odt *.rtf *.txt *.md *.pages *.png *.jpg *.jpeg);;"
     "All files (*)"
 )
-DIALOG_TITLE = "Attach {name}"
 KIND = "What it is"
 SENT = "I sent it on"
 ATTACH_BUTTON = "Attach"
-SIZE_NOTE = "{size}. Debrief keeps its own copy in your data folder."
+SIZE_NOTE = "{size}, for {opportunity}. Debrief keeps its own copy in your data folder."
 
 CONFIRM_REMOVE_TITLE = "Remove this document?"
 CONFIRM_REMOVE_LAST = (

@@ -199,10 +199,10 @@ def documents_of(folder: Path) -> Path:
     return folder / DOCUMENTS
 
 
-def keep_documents(database_file: Path, folder: Path) -> None:
+def keep_documents(database_file: Path, folder: Path, finished: bool = True) -> None:
     """Put the documents `database_file` names into the backups' pool, from the data
     folder (the backups folder's parent), so restoring it brings them back."""
-    copy_files(names_in(database_file), folder.parent / DOCUMENTS, documents_of(folder))
+    copy_files(names_in(database_file, finished), folder.parent / DOCUMENTS, documents_of(folder))
 
 
 def sweep_documents(folder: Path) -> list[Path]:
@@ -212,7 +212,7 @@ def sweep_documents(folder: Path) -> list[Path]:
         return []
     keep: set[str] = set()
     for backup in list_backups(folder):
-        keep |= names_in(backup.path)
+        keep |= names_in(backup.path, finished=True)
     return sweep(documents_of(folder), keep)
 
 
@@ -286,7 +286,8 @@ def restore_file(source: Path, live: Path, folder: Path, now: datetime) -> Path 
     folder.mkdir(parents=True, exist_ok=True)
     kept = None
     if live.exists():
-        keep_documents(live, folder)  # the replaced data's documents stay restorable
+        # The replaced data's documents stay restorable (the live file may have a log).
+        keep_documents(live, folder, finished=False)
         kept = _free_name(folder, f"{BEFORE_RESTORE}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}")
         # Kept byte for byte with its write-ahead log, so a damaged file stays as it was.
         for side, copy in _with_sidecars(live, kept):

@@ -129,11 +129,15 @@ def has_file(path: Path) -> bool:
 # ----- backups ----------------------------------------------------------------------------
 
 
-def names_in(database_file: Path) -> set[str]:
+def names_in(database_file: Path, finished: bool = False) -> set[str]:
     """The stored names a database file (live or a backup) refers to; none if it has no
-    document table (an older schema) or cannot be read."""
+    document table (an older schema) or cannot be read.
+
+    `finished`: a copy no connection writes any more (a backup), read as it is on disk.
+    SQLite then leaves no -wal/-shm beside it, as it would for a read-only WAL reader."""
+    mode = "immutable=1" if finished else "mode=ro"
     try:
-        probe = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True)
+        probe = sqlite3.connect(f"file:{database_file}?{mode}", uri=True)
     except sqlite3.Error:
         return set()
     try:

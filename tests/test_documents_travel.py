@@ -60,6 +60,8 @@ def test_restoring_a_backup_brings_back_documents_removed_since(
     acme = _opportunity(clock)
     cv = _attach(data_dir, tmp_path, acme, "cv.pdf", CV, DocumentKind.CV, clock, date(2026, 11, 2))
     made = backups.back_up_now(data_dir, clock)
+    # Reading the copy's document names left nothing beside it.
+    assert sorted(p.name for p in backups_dir(data_dir).iterdir()) == ["documents", made.name]
     documents.remove(data_dir, cv.id)
     assert _files(data_dir) == {}
     # The backup's own copy is a whole private file, kept apart from the data folder's.

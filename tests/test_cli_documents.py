@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import run_cli
 from tests.test_cli import _log
 from tests.test_cli_data import _count
+from tests.test_full_disk import disk, fill  # noqa: F401 - disk is a fixture
 
 CV = b"%PDF-1.7\n" + bytes(range(256)) * 8
 
@@ -127,3 +128,18 @@ def test_a_broken_archive_imports_nothing(tmp_path) -> None:
         "debrief: broken.zip is not a Debrief full export (.zip); nothing was imported.\n"
     )
     assert _count(data) == 1
+
+
+def test_attaching_on_a_full_disk_says_so_and_leaves_nothing(disk, cv) -> None:  # noqa: F811
+    data = disk / "data"
+    _log(data)
+    (data / "documents").mkdir(mode=0o700)
+    filler = fill(disk)
+    done = run_cli(data, "attach", "1", str(cv), "--kind", "cv")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "debrief: There is no room left on the disk for Jane Doe CV.pdf; nothing was attached.\n"
+    )
+    assert list((data / "documents").iterdir()) == []
+    filler.unlink()
+    assert _count(data, "opportunity_document") == 0

@@ -38,4 +38,5 @@ def _line(document: DocumentView) -> str:
     links.append(f'<a href="document:remove:{document.id}">{escape(strings.REMOVE_LINK)}</a>')
     # The name on its own line, then what it is with what can be done with it: a long
     # name or a narrow pane wraps one line, not the links into the facts.
-    return f"<li>{name}<br>{escape(' · '.join(facts))} · {' · '.join(links)}</li>"
+    # Open and Remove wrap together, never one without the other.
+    return f"<li>{name}<br>{escape(' · '.join(facts))} · {'&nbsp;·&nbsp;'.join(links)}</li>"

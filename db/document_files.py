@@ -165,7 +165,7 @@ def copy_files(names: Iterable[str], source: Path, target: Path) -> list[str]:
             missing.append(name)
             continue
         try:
-            os.link(source / name, target / name, follow_symlinks=False)
+            os.link(source / name, target / name)  # a regular file: checked above
             continue
         except OSError:
             pass

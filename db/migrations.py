@@ -141,7 +141,8 @@ def _add_documents(database: SqliteDatabase) -> None:
         'CREATE UNIQUE INDEX "document_sha256" ON "document" ("sha256")',
         'CREATE TABLE "opportunity_document" ("id" INTEGER NOT NULL PRIMARY KEY, '
         '"opportunity_id" INTEGER NOT NULL, "document_id" INTEGER NOT NULL, '
-        '"kind" VARCHAR(255) NOT NULL, "sent_on" DATE, "added_at" TEXT NOT NULL, '
+        '"name" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "sent_on" DATE, '
+        '"added_at" TEXT NOT NULL, '
         'FOREIGN KEY ("opportunity_id") REFERENCES "opportunity" ("id") ON DELETE CASCADE, '
         'FOREIGN KEY ("document_id") REFERENCES "document" ("id") ON DELETE RESTRICT)',
         'CREATE INDEX "opportunity_document_opportunity_id" '

@@ -279,6 +279,9 @@ class OpportunityDocument(BaseModel):
     # RESTRICT: a document row outlives its last link until the sweep removes it with its
     # file, so undoing a deleted opportunity finds its documents still there.
     document = ForeignKeyField(Document, backref="links", on_delete="RESTRICT")
+    # The file's name as it was sent to this company: the same CV may have gone out as
+    # "Jane Doe CV.pdf" once and "CV - Acme.pdf" another time.
+    name = CharField()
     kind = CharField()  # a DocumentKind value
     sent_on = DateField(null=True)
     added_at = UTCDateTimeField()

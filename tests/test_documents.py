@@ -60,6 +60,8 @@ def test_attaching_copies_privately_and_the_same_cv_is_stored_once(
     assert stat.S_IMODE(stored.stat().st_mode) == 0o600
     assert stat.S_IMODE(documents_dir(data_dir).stat().st_mode) == 0o700
     assert Document.select().count() == 1 and OpportunityDocument.select().count() == 2
+    # Each opportunity lists the file under the name it was sent with.
+    assert [d.name for d in documents.documents_of(data_dir, globex)] == ["cv-copy.pdf"]
     [listed] = documents.documents_of(data_dir, acme)
     assert (listed.name, listed.kind, listed.sent_on) == (
         "Jane Doe CV.pdf",

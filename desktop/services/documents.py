@@ -106,6 +106,7 @@ def attach(
             link = OpportunityDocument.create(
                 opportunity=opportunity_id,
                 document=document.id,
+                name=name,
                 kind=kind.value,
                 sent_on=sent_on,
                 added_at=clock.now(),
@@ -184,7 +185,7 @@ def _view(link: OpportunityDocument, document: Document, folder: Path) -> Docume
     return DocumentView(
         id=link.id,
         opportunity_id=link.opportunity_id,
-        name=document.original_name,
+        name=link.name,
         kind=DocumentKind(link.kind),
         sent_on=link.sent_on,
         size=document.size,
@@ -229,7 +230,7 @@ def document_path(data_dir: Path, link_id: int) -> Path:
     row = _link(link_id)
     path = documents_dir(data_dir) / row.document.stored_name
     if not has_file(path):
-        raise DocumentError(texts.FILE_GONE.format(name=row.document.original_name))
+        raise DocumentError(texts.FILE_GONE.format(name=row.name))
     return path
 
 
@@ -297,9 +298,8 @@ def names_matching(text: str) -> list[tuple[int, str]]:
     if not needle:
         return []
     rows = (
-        OpportunityDocument.select(OpportunityDocument.opportunity, Document.original_name)
-        .join(Document)
-        .order_by(OpportunityDocument.opportunity, Document.original_name)
+        OpportunityDocument.select(OpportunityDocument.opportunity, OpportunityDocument.name)
+        .order_by(OpportunityDocument.opportunity, OpportunityDocument.name)
         .tuples()
     )
     found: dict[tuple[int, str], None] = {}

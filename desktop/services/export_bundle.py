@@ -139,7 +139,7 @@ def _build(now: datetime) -> dict[str, Any]:
                 "documents": [
                     {
                         "sha256": files[d["document"]]["sha256"],
-                        "name": files[d["document"]]["original_name"],
+                        "name": d["name"],
                         "size": files[d["document"]]["size"],
                         "kind": d["kind"],
                         "sent_on": d["sent_on"],

@@ -314,6 +314,7 @@ class _Importer:
             OpportunityDocument.create(
                 opportunity=opportunity_id,
                 document=document.id,
+                name=item["name"],
                 kind=item["kind"],
                 sent_on=item["sent_on"],
                 added_at=item["added_at"],

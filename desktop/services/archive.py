@@ -34,7 +34,7 @@ from desktop.domain import document_texts as texts
 from desktop.domain.clock import Clock
 from desktop.domain.documents import MAX_DOCUMENT_BYTES
 from desktop.domain.import_source import MAX_IMPORT_BYTES, bundle_from_json
-from desktop.services.documents import DocumentError
+from desktop.services.documents import DocumentError, forget_unlinked
 from desktop.services.export_bundle import build_bundle, bundle_json
 from desktop.services.import_bundle import Duplicates, ImportSummary, apply_bundle
 
@@ -223,8 +223,7 @@ def import_archive(
         return apply_bundle(archive.bundle, policy, clock, files)
     except BaseException as error:
         for path in created:
-            if not Document.select().where(Document.stored_name == path.name).exists():
-                path.unlink(missing_ok=True)
+            forget_unlinked(path)
         if isinstance(error, TooLarge | _DAMAGE):
             raise ValueError(
                 texts.ARCHIVE_DAMAGED.format(name=archive.path.name, reason=error)

@@ -12,6 +12,7 @@ documents nobody links to any more are removed by `sweep`, when Debrief next sta
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import time
 from dataclasses import dataclass, replace
@@ -121,14 +122,19 @@ def attach(
             )
     except BaseException:
         temporary.unlink(missing_ok=True)
-        if (
-            created is not None
-            and not Document.select().where(Document.stored_name == created.name).exists()
-        ):
-            created.unlink(missing_ok=True)  # the transaction was undone: so is the file
+        if created is not None:
+            forget_unlinked(created)
         raise
     view = _view(link, document, folder)
     return Attached(view, int(others or 0), Changes.of(opportunity_id))
+
+
+def forget_unlinked(path: Path) -> None:
+    """The transaction was undone: so is the file it would have named. If the database
+    cannot even say (a failing disk), the file stays for the sweep."""
+    with contextlib.suppress(Exception):
+        if not Document.select().where(Document.stored_name == path.name).exists():
+            path.unlink(missing_ok=True)
 
 
 def _already_linked(opportunity_id: int, document_id: int, kind: DocumentKind) -> bool:

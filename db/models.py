@@ -258,7 +258,7 @@ class SentNote(BaseModel):
 
 
 class Document(BaseModel):
-    """A file the user sent, stored once by its content (schema 10, issue #21)."""
+    """A file the user sent, stored once by its content (issue #21: documents)."""
 
     id = AutoField()
     sha256 = CharField(unique=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, date, datetime, time
 
 from db.connection import DB
@@ -146,6 +147,26 @@ def set_archived(opportunity_id: int, archived: bool, clock: Clock) -> Changes:
         opportunity.updated_at = clock.now()
         opportunity.save()
     return Changes.of(opportunity_id)
+
+
+def change_status_of_all(ids: Collection[int], status: Status, clock: Clock) -> Changes:
+    """Move every one of `ids` to `status` in one transaction (the board's drop, the list's
+    bulk change): each kept in its history, each re-planned, exactly as `change_status`.
+    One that is gone (deleted elsewhere) raises NotFound and none of them moves."""
+    changed = NOTHING
+    with DB.atomic():
+        for opportunity_id in ids:
+            changed = changed | change_status(opportunity_id, status, clock)
+    return changed
+
+
+def set_archived_of_all(ids: Collection[int], archived: bool, clock: Clock) -> Changes:
+    """Archive (or bring back) every one of `ids` in one transaction; all or none."""
+    changed = NOTHING
+    with DB.atomic():
+        for opportunity_id in ids:
+            changed = changed | set_archived(opportunity_id, archived, clock)
+    return changed
 
 
 def delete_opportunity(opportunity_id: int) -> Changes:

@@ -7,7 +7,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -63,6 +73,7 @@ from desktop.services.settings import (
 from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import people_strings, strings
 from desktop.ui.banner import Banner
+from desktop.ui.board_actions import BoardActions
 from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
@@ -108,7 +119,7 @@ FIRST_LOAD_FALLBACK_MS = 300
 ReadRows = Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
 
 
-class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWindow):
+class MainWindow(BoardActions, WritingActions, DataActions, UndoActions, HelpActions, QMainWindow):
     # The user changed something (its Changes): reminders may need re-arming, the badge
     # redrawing.
     data_changed = Signal(object)
@@ -151,6 +162,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self._restore_state()
         self._first_load_pending = True
         self._updating_rows = False
+        self.restore_view()
         if not load_later:
             self.refresh()
 
@@ -223,7 +235,6 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -275,6 +286,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.list_stack, 1)
+        self.build_board(bar, self.list_stack)
 
         self.detail = DetailPane(self.clock)
         self.detail.edit_requested.connect(self.edit_selected)
@@ -493,6 +505,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         """Where a reminder's Open leads: the opportunity, visible and selected."""
         self.tabs.setCurrentWidget(self.splitter)
         if not self.select_opportunity(opportunity_id):
+            self.show_board(False, remember=False)  # an archived one is only in the list
             self.search.clear()
             self.status_filter.setCurrentIndex(0)
             self.show_archived.setChecked(True)
@@ -502,13 +515,14 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         # The rows shown count, not the rows loaded: a search that finds nothing says so.
         if self.model.rowCount() == 0:
             self.list_stack.setCurrentWidget(self.empty)
-        elif self.filter.rowCount() == 0:
+        elif (self.board.shown() if self.board_shown else self.filter.rowCount()) == 0:
             self.list_stack.setCurrentWidget(self.no_match)
         else:
-            self.list_stack.setCurrentWidget(self.table)
+            self.list_stack.setCurrentWidget(self.list_page())
 
     def _on_search(self, text: str) -> None:
         self.filter.set_search(text)
+        self.board.set_search(text)
         self._update_empty_state()
 
     def _on_status_filter(self) -> None:
@@ -530,6 +544,8 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         self.search.selectAll()
 
     def selected_id(self) -> int | None:
+        if self.board_shown:
+            return self.board_view.current_id()
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(
             index.row(), QModelIndex()
@@ -539,14 +555,20 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
         return row_id
 
     def select_opportunity(self, opportunity_id: int) -> bool:
+        if self.board_shown:
+            return self.board_view.select([opportunity_id])
         at = self.model.position_of(opportunity_id)
         if at is None:
             return False
         index = self.filter.mapFromSource(self.model.index(at, 0))
         if not index.isValid():  # filtered out
             return False
-        self.table.selectRow(index.row())
-        self.table.setCurrentIndex(index)
+        # Through the selection model: the view's own selectRow reads the keys held down
+        # (with several allowed, a Ctrl+Z that re-selects would deselect instead).
+        only = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        rows = QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, only | rows)
+        self.table.scrollTo(index)
         return True
 
     def _show_selected(self, lessons_changed: bool = True) -> None:
@@ -574,7 +596,7 @@ class MainWindow(WritingActions, DataActions, UndoActions, HelpActions, QMainWin
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_id() is None:
             return
-        menu = self.build_context_menu()
+        menu = self.bulk_menu() if len(self.selected_ids()) > 1 else self.build_context_menu()
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def build_context_menu(self) -> QMenu:

@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QMenu
 from desktop.services import NotFound
 from desktop.services.changes import Changes
 from desktop.services.reminders import Snoozed
-from desktop.services.undo import Snapshot, restore, snapshot_opportunity, snapshot_reminder
+from desktop.services.undo import (
+    Snapshot,
+    Snapshots,
+    restore,
+    snapshot_opportunity,
+    snapshot_reminder,
+)
 from desktop.services.vocabulary import InvalidTransition
 from desktop.ui import strings
 
@@ -30,13 +36,13 @@ class ServiceCommand(QUndoCommand):
     def __init__(
         self,
         text: str,
-        take: Callable[[], Snapshot],
+        take: Callable[[], Snapshot | Snapshots],
         act: Callable[[], object],
         after: Callable[[Changes], None],
     ) -> None:
         super().__init__(text)
         self._take, self._act, self._after = take, act, after
-        self.snapshot: Snapshot | None = None
+        self.snapshot: Snapshot | Snapshots | None = None
         self.error: Exception | None = None
         self.changes = Changes.everything()
 
@@ -85,12 +91,13 @@ class UndoActions:
         self,
         text: str,
         message: str,
-        take: Callable[[], Snapshot],
+        take: Callable[[], Snapshot | Snapshots],
         act: Callable[[], object],
         select_id: int | None = None,
+        refused: str | None = None,
     ) -> bool:
         """Do `act` as an undoable step; say `message` with an Undo button. False when
-        it could not be done (the message then says why)."""
+        it could not be done (the message, or `refused` when given, then says why)."""
 
         def after(changes: Changes) -> None:
             self.apply(changes, select_id=select_id)
@@ -99,7 +106,8 @@ class UndoActions:
         command = ServiceCommand(text, take, act, after)
         self.undo_stack.push(command)  # runs redo(): the action itself
         if command.error is not None:
-            self.show_error(strings.UNDO_GONE.format(error=str(command.error).capitalize()))
+            error = str(command.error).capitalize()
+            self.show_error(refused or strings.UNDO_GONE.format(error=error))
             return False
         self.banner.show_text(message, [(strings.UNDO, self.undo_action.trigger)], MESSAGE_MS)
         return True

@@ -60,7 +60,11 @@ class CardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = palette.highlight() if selected else palette.base()
-        border = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid)
+        # The text's colour, faint: a border that shows on light and dark themes alike.
+        border = palette.color(QPalette.ColorRole.Text)
+        border.setAlpha(70)
+        if selected:
+            border = palette.color(QPalette.ColorRole.Highlight)
         pen = QPen(border)
         pen.setWidth(2 if state & QStyle.StateFlag.State_HasFocus else 1)
         painter.setPen(pen)
@@ -115,6 +119,8 @@ class ColumnView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAccessibleDescription(texts.A11Y_COLUMN_DESCRIPTION)
+        # Cards (the base colour) stand out on the window's colour, in light and dark themes.
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -11,7 +11,7 @@ from db.vocabulary import ContactRole, RecruiterKind, Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import OpportunityDraft
 from desktop.services import NotFound
-from desktop.services.changes import NOTHING, Changes
+from desktop.services.changes import NOTHING, Changes, Made
 from desktop.services.people import company_named, contact_for
 from desktop.services.reminders import replan
 
@@ -24,6 +24,11 @@ def get_opportunity(opportunity_id: int) -> Opportunity:
 
 
 def create_opportunity(draft: OpportunityDraft, clock: Clock) -> int:
+    return add_opportunity(draft, clock).id
+
+
+def add_opportunity(draft: OpportunityDraft, clock: Clock) -> Made:
+    """`create_opportunity`, saying what changed: the new one, and its reminders."""
     now = clock.now()
     with DB.atomic():
         company = company_named(draft.company, now)
@@ -51,7 +56,7 @@ def create_opportunity(draft: OpportunityDraft, clock: Clock) -> int:
             changed_at=_happened_at(draft.applied_on, clock),
         )
         replan(opportunity.id, clock)
-    return opportunity.id
+    return Made(opportunity.id, Changes.of(opportunity.id, reminders=True))
 
 
 def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Clock) -> Changes:
@@ -176,7 +181,7 @@ def delete_opportunity(opportunity_id: int) -> Changes:
     return Changes.of(opportunity_id, reminders=True, interviews=True)
 
 
-def set_recruiter_kind(contact_id: int, kind: RecruiterKind, clock: Clock) -> None:
+def set_recruiter_kind(contact_id: int, kind: RecruiterKind, clock: Clock) -> Changes:
     """Say who a recruiter works for, and re-plan what they recruit for: with an agency,
     thanks and follow-ups go through them."""
     with DB.atomic():
@@ -186,5 +191,8 @@ def set_recruiter_kind(contact_id: int, kind: RecruiterKind, clock: Clock) -> No
         contact.recruiter_kind = kind.value
         contact.save()
         recruiting = Opportunity.select(Opportunity.id).where(Opportunity.recruiter == contact_id)
-        for (opportunity_id,) in recruiting.tuples():
+        replanned = frozenset(opportunity_id for (opportunity_id,) in recruiting.tuples())
+        for opportunity_id in replanned:
             replan(opportunity_id, clock)
+    # Each opportunity this recruiter recruits for shows who they work for, and re-plans.
+    return Changes(replanned, reminders=True)

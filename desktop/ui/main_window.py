@@ -57,7 +57,7 @@ from desktop.domain.forms import (
 )
 from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, interviews, opportunities, queries, reminders
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Made
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
 from desktop.services.notes import sent_notes
@@ -642,13 +642,10 @@ class MainWindow(BoardActions, WritingActions, DataActions, UndoActions, HelpAct
         def saved() -> None:
             draft = dialog.draft
             assert isinstance(draft, InterviewDraft)
-            interview_id = self._run(
-                lambda: interviews.log_interview(draft, self.clock, opportunity_id)
-            )
-            if interview_id is not None:
-                opportunity = queries.opportunity_id_of_interview(interview_id)
-                made = Changes.of(opportunity, reminders=True, interviews=True)
-                self.apply(made, select_id=opportunity)
+            made = self._run(lambda: interviews.record_interview(draft, self.clock, opportunity_id))
+            if made is not None:
+                opportunity = queries.opportunity_id_of_interview(made.id)
+                self.apply(made.changes, select_id=opportunity)
                 if opportunity_id is None:
                     self.opportunity_saved.emit()
 
@@ -665,8 +662,14 @@ class MainWindow(BoardActions, WritingActions, DataActions, UndoActions, HelpAct
         def saved() -> None:
             assert isinstance(dialog.draft, OwnReminderDraft)
             draft, about = dialog.draft, dialog.interview_id()
-            self._run(lambda: reminders.add_own_reminder(selected, draft, self.clock, about))
-            self.refresh(select_id=selected)
+            added = self._run(
+                lambda: Made(
+                    reminders.add_own_reminder(selected, draft, self.clock, about),
+                    Changes.of(selected, reminders=True),
+                )
+            )
+            if added is not None:
+                self.apply(added.changes, select_id=selected)
 
         return self._open(dialog, saved)
 
@@ -734,8 +737,7 @@ class MainWindow(BoardActions, WritingActions, DataActions, UndoActions, HelpAct
         return recruiter_kind_of(person, company).value
 
     def set_recruiter_kind(self, contact_id: int, kind: RecruiterKind) -> None:
-        self._run(lambda: opportunities.set_recruiter_kind(contact_id, kind, self.clock))
-        self.refresh()
+        self._change(lambda: opportunities.set_recruiter_kind(contact_id, kind, self.clock))
 
     def new_opportunity(self) -> QDialog:
         dialog = OpportunityDialog(
@@ -748,9 +750,9 @@ class MainWindow(BoardActions, WritingActions, DataActions, UndoActions, HelpAct
         def saved() -> None:
             draft = dialog.draft
             assert isinstance(draft, OpportunityDraft)
-            new_id = self._run(lambda: opportunities.create_opportunity(draft, self.clock))
-            if new_id is not None:
-                self.apply(Changes.of(new_id, reminders=True), select_id=new_id)
+            made = self._run(lambda: opportunities.add_opportunity(draft, self.clock))
+            if made is not None:
+                self.apply(made.changes, select_id=made.id)
                 self.opportunity_saved.emit()
 
         return self._open(dialog, saved)
@@ -848,7 +850,11 @@ class MainWindow(BoardActions, WritingActions, DataActions, UndoActions, HelpAct
         except NotFound as error:
             self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
             return None
-        self.data_changed.emit(result if isinstance(result, Changes) else Changes.everything())
+        if isinstance(result, Made):
+            said: Changes = result.changes
+        else:
+            said = result if isinstance(result, Changes) else Changes.everything()
+        self.data_changed.emit(said)
         return result
 
     def show_error(self, text: str) -> None:

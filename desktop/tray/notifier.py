@@ -225,5 +225,5 @@ class Notifier(QObject):
         self._pool.shutdown(wait=True, cancel_futures=False)
 
 
-def _error_of(future: Future) -> BaseException | None:
+def _error_of(future: Future[None]) -> BaseException | None:
     return future.exception()

@@ -214,7 +214,7 @@ class ComposeDialog(QDialog):
 
     # ----- who and what --------------------------------------------------------------
     def template_name(self) -> str:
-        return self.template.currentData()
+        return str(self.template.currentData())
 
     def current_recipient(self) -> Recipient | None:
         return self.recipients.get(self.recipient.currentData())

@@ -264,13 +264,13 @@ class DebriefDialog(QDialog):
         self.feedback.setPlainText(data.feedback)
         for entry in data.questions:
             self.questions.add_row(entry.question, entry.note)
-        for entry in data.mistakes:
-            if entry.mistake in self.common:
-                box, why = self.common[entry.mistake]
+        for made in data.mistakes:
+            if made.mistake in self.common:
+                box, why = self.common[made.mistake]
                 box.setChecked(True)
-                why.setText(entry.why)
+                why.setText(made.why)
             else:
-                self.own_mistakes.add_row(entry.mistake, entry.why)
+                self.own_mistakes.add_row(made.mistake, made.why)
         if not data.questions:
             self.questions.add_row()
 

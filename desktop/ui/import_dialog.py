@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
@@ -50,7 +51,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(strings.IMPORT_TITLE.format(name=path.name))
         text = read_import_text(path)
         self.table: Table | None = None
-        self.json_bundle: dict | None = None
+        self.json_bundle: dict[str, Any] | None = None
         self.json_problems: list[str] = []
         self.json_stopped = False  # checking gave up: there are more problems than listed
         if looks_like_json(path, text):
@@ -60,7 +61,7 @@ class ImportDialog(QDialog):
                 self.json_problems, self.json_stopped = error.problems, error.stopped
         else:
             self.table = read_table(text)
-        self.bundle: dict | None = None
+        self.bundle: dict[str, Any] | None = None
 
         layout = QVBoxLayout(self)
         self.columns: dict[str, QComboBox] = {}

@@ -7,6 +7,7 @@ brief message that follows the action."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
@@ -23,6 +24,12 @@ from desktop.services.undo import (
 )
 from desktop.services.vocabulary import InvalidTransition
 from desktop.ui import strings
+from desktop.ui.window_mixin import WindowMixin
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Signal
+
+    from desktop.ui.banner import Banner
 
 # Long enough to read the line and reach the button; Ctrl+Z stays after it has gone.
 MESSAGE_MS = 10_000
@@ -74,8 +81,15 @@ class ServiceCommand(QUndoCommand):
         self._after(Changes(self.changes.opportunities, reminders=True, interviews=True))
 
 
-class UndoActions:
+class UndoActions(WindowMixin):
     """Mixed into MainWindow, whose apply, banner, show_error and data_changed it uses."""
+
+    if TYPE_CHECKING:
+        banner: Banner
+        data_changed: Signal
+
+        def apply(self, changes: Changes, select_id: int | None = None) -> None: ...
+        def show_error(self, text: str) -> None: ...
 
     def build_undo(self, menu: QMenu) -> None:
         self.undo_stack = QUndoStack(self)

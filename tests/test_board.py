@@ -177,6 +177,13 @@ def test_ctrl_shift_arrows_move_the_selected_card_one_column(qtbot, window, ids)
     assert window.undo_stack.count() == count == 3
 
 
+def test_the_keyboard_move_is_listed_with_the_shortcuts(window) -> None:
+    keys = dict(window.shortcut_rows())
+    assert keys["Board: move the selected cards one column left or right"].startswith(
+        "Ctrl+Shift+Left"
+    )
+
+
 def test_the_move_to_menu_moves_the_selected_card(window, ids) -> None:
     hooli = ids["Hooli"]
     window.board_view.select([hooli])

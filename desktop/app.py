@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from db.connection import DatabaseBusy, DatabaseUnreadable, close_database
 from db.failures import DatabaseUnavailable
@@ -11,6 +13,14 @@ from db.migrations import DatabaseTooNew
 from db.store import open_store
 from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from desktop.domain.clock import SystemClock
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.tray.autostart import Autostart
+    from desktop.tray.single_instance import InstanceLock
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.preferences_dialog import PreferencesDialog
 
 
 def launch(data_dir: Path, background: bool = False) -> int:
@@ -23,7 +33,8 @@ def launch(data_dir: Path, background: bool = False) -> int:
     from desktop.ui import strings
 
     # "debrief", not "__main__.py", as the window class desktops group and match icons by.
-    app = QApplication.instance() or QApplication(["debrief"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["debrief"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
@@ -46,7 +57,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
         QMessageBox.warning(None, APP_NAME, texts.ALREADY_RUNNING)
         return 1
     clock = SystemClock()
-    read_only = False
+    read_only: bool | None = False
     try:
         open_store(data_dir)
     except DatabaseTooNew as error:
@@ -78,12 +89,14 @@ def launch(data_dir: Path, background: bool = False) -> int:
 
     ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
 
-    def make_window():
+    def make_window() -> MainWindow:
         from desktop.ui.main_window import MainWindow
 
         return MainWindow(clock, ui_state, Path(data_dir), load_later=True)
 
-    def make_preferences(autostart, command, parent, tray_style):
+    def make_preferences(
+        autostart: Autostart, command: list[str], parent: QWidget, tray_style: str
+    ) -> PreferencesDialog:
         from desktop.ui.preferences_dialog import PreferencesDialog
 
         return PreferencesDialog(autostart, command, parent, tray_style)
@@ -158,7 +171,12 @@ def recover(data_dir: Path, error: str, clock: SystemClock) -> bool | None:
 
 
 def show_read_only(
-    app, window, lock, data_dir: Path, banner: str | None = None, refused: str | None = None
+    app: QApplication,
+    window: MainWindow,
+    lock: InstanceLock,
+    data_dir: Path,
+    banner: str | None = None,
+    refused: str | None = None,
 ) -> object:
     """The window on a copy that refuses writes (or on the data itself, read-only because
     the disk is full): no tray, no reminders; a restored backup starts Debrief afresh on
@@ -177,7 +195,9 @@ def show_read_only(
     window.show_and_raise()
     previous = sys.excepthook
 
-    def refuse_writes(kind, value, trace) -> None:
+    def refuse_writes(
+        kind: type[BaseException], value: BaseException, trace: TracebackType | None
+    ) -> None:
         if isinstance(value, OperationalError) and "readonly" in str(value).replace("-", ""):
             title = APP_NAME if refused else strings.DAMAGED_TITLE
             QMessageBox.information(window, title, refused or strings.READ_ONLY_REFUSED)

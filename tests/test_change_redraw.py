@@ -174,3 +174,141 @@ def test_undoing_a_status_change_redraws_its_row_without_a_reset(
     assert queries.opportunity_detail(oldest).status is Status.INTERVIEWING
     assert window.detail.detail is not None and window.detail.detail.status is Status.INTERVIEWING
     assert _row_ids(window) == _fresh_order(window)
+
+
+# ----- the calls that used to redraw everything -----------------------------------------
+@pytest.fixture
+def said(window) -> list[Changes]:
+    """What the window told the scheduler and the tray each change was."""
+    told: list[Changes] = []
+    window.data_changed.connect(told.append)
+    return told
+
+
+def _only(reader, resets, *opportunities: int) -> None:
+    """Nothing was re-read whole and nothing reset; only these rows were re-read."""
+    assert (reader.whole, resets) == (0, [])
+    assert reader.targeted and set().union(*reader.targeted) <= set(opportunities)
+
+
+def test_a_new_interview_redraws_only_its_row(window, reader, resets, said) -> None:
+    dialog = window.new_interview()
+    dialog.set_values({"company": "Umbrella", "role": "Analyst", "starts_at": "2026-11-27 14:00"})
+    dialog.accept()
+    made = max(_row_ids(window))
+    _only(reader, resets, made)
+    assert said and not said[-1].every_opportunity and said[-1].touches(made)
+    assert window.selected_id() == made and _row_ids(window) == _fresh_order(window)
+
+
+def test_a_new_opportunity_redraws_only_its_row(window, reader, resets, said) -> None:
+    dialog = window.new_opportunity()
+    dialog.set_values({"company": "Umbrella", "role": "Analyst"})
+    dialog.accept()
+    made = max(_row_ids(window))
+    _only(reader, resets, made)
+    assert said == [Changes.of(made, reminders=True)]
+    assert len(_row_ids(window)) == len(COMPANIES) + 1
+
+
+def test_saying_who_a_recruiter_works_for_redraws_only_their_rows(
+    window, reader, resets, said, clock
+) -> None:
+    from db.models import Contact, Opportunity
+    from desktop.services.vocabulary import RecruiterKind
+
+    log_interview(
+        interview_draft(clock, company="Umbrella", recruiter="Sam Roe <sam@agency.example>"),
+        clock,
+    )
+    sam = Contact.get(Contact.name == "Sam Roe")
+    theirs = {o.id for o in Opportunity.select().where(Opportunity.recruiter == sam.id)}
+    window.apply(Changes.of(min(theirs)))  # the row is in the list
+    reader.targeted.clear()
+    window.set_recruiter_kind(sam.id, RecruiterKind.AGENCY)
+    _only(reader, resets, *theirs)
+    assert said == [Changes(frozenset(theirs), reminders=True)]
+
+
+def test_a_saved_debrief_redraws_only_its_row(qtbot, window, reader, resets, said) -> None:
+    interview = Interview.select().order_by(Interview.id).get()
+    dialog = window.open_debrief(interview.id)
+    dialog.felt.button(4).setChecked(True)
+    dialog.save_now()
+    dialog.accept()
+    _only(reader, resets, interview.opportunity_id)
+    assert said and not said[-1].every_opportunity
+    assert said[-1].interviews and said[-1].reminders  # its reminder was answered
+    debrief = Reminder.get((Reminder.kind == "debrief") & (Reminder.interview == interview.id))
+    assert debrief.state == "done" and debrief.id not in window.today.rows
+
+
+def test_closing_an_untouched_debrief_redraws_nothing(qtbot, window, reader, said) -> None:
+    interview = Interview.select().order_by(Interview.id).get()
+    window.open_debrief(interview.id).reject()
+    assert (reader.whole, reader.targeted, said) == (0, [], [])
+
+
+def test_a_note_kept_as_sent_redraws_only_its_row(window, reader, resets, said) -> None:
+    first = _row_ids(window)[0]
+    window.select_opportunity(first)
+    reader.targeted.clear()
+    dialog = window.compose_for_selected()
+    dialog.record_sent("sent")
+    dialog.reject()
+    _only(reader, resets, first)
+    assert said and not said[-1].every_opportunity and said[-1].touches(first)
+
+
+def test_a_recruiter_call_done_redraws_only_its_row(window, reader, resets, said, clock) -> None:
+    log_interview(
+        interview_draft(clock, company="Umbrella", recruiter="Sam Roe <sam@agency.example>"),
+        clock,
+    )
+    call = Reminder.get(Reminder.kind == "recruiter_call")
+    window.apply(Changes.of(call.opportunity_id))
+    reader.targeted.clear()
+    dialog = window.open_call(call.id)
+    dialog.accept()
+    _only(reader, resets, call.opportunity_id)
+    assert said == [Changes.of(call.opportunity_id, reminders=True)]
+    assert Reminder.get_by_id(call.id).state == "done"
+
+
+def test_new_preferences_redraw_the_reminders_not_the_list(
+    qtbot, window, reader, resets, clock, tmp_path, data_dir
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.tray.companion import Companion
+    from desktop.tray.single_instance import InstanceLock, server_name
+    from desktop.ui.preferences_dialog import PreferencesDialog
+    from tests.tray_doubles import Recording, parts_for_tests
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    lock = InstanceLock(data_dir)
+    assert lock.acquire()
+    companion = Companion(
+        QApplication.instance(),
+        window,
+        clock,
+        data_dir,
+        window.ui_state,
+        lock,
+        parts_for_tests(
+            clock, data_dir, server_name(data_dir, str(runtime)), tmp_path, Recording()
+        ),
+        make_preferences=PreferencesDialog,
+    )
+    try:
+        today = []
+        window.today.refresh = lambda real=window.today.refresh: (today.append(1), real())[1]
+        window.preferences_requested.emit()
+        dialog = window.active_dialog
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.accept()
+        assert (reader.whole, reader.targeted, resets) == (0, [], [])
+        assert today == [1]  # the reminders were re-planned: Today re-reads them, once
+    finally:
+        companion.shut_down()

@@ -74,11 +74,13 @@ def test_the_feeling_is_never_overwritten_by_the_outcome(store, clock) -> None:
 
 def test_finishing_answers_the_debrief_reminder_only_when_written(store, clock) -> None:
     interview = log_interview(interview_draft(clock), clock)
-    assert finish_debrief(interview, clock) is False
+    assert not finish_debrief(interview, clock)  # nothing written: nothing changed
     save_debrief(interview, FULL, clock)
-    assert finish_debrief(interview, clock) is True
-    assert Reminder.get(Reminder.kind == "debrief").state == "done"
-    assert finish_debrief(interview, clock) is False
+    answered = finish_debrief(interview, clock)
+    debrief = Reminder.get(Reminder.kind == "debrief")
+    assert answered.reminders and answered.touches(debrief.opportunity_id)
+    assert debrief.state == "done"
+    assert not finish_debrief(interview, clock)
 
 
 def test_deleting_the_interview_deletes_its_debrief(store, clock) -> None:

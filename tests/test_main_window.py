@@ -285,14 +285,20 @@ def test_every_saved_change_is_announced_for_the_scheduler(qtbot, window) -> Non
         dialog.accept()
 
 
-def test_closing_a_note_refreshes_and_is_announced_for_the_scheduler(qtbot, window, clock) -> None:
+def test_closing_a_note_announces_what_it_kept_for_the_scheduler(qtbot, window, clock) -> None:
     log_interview(interview_draft(clock), clock)
     window.refresh()
-    assert window.select_opportunity(Opportunity.get().id)
+    opportunity = Opportunity.get().id
+    assert window.select_opportunity(opportunity)
     dialog = window.compose_for_selected()
     assert dialog is not None and dialog.isVisible()
-    with qtbot.waitSignal(window.data_changed):
+    with qtbot.assertNotEmitted(window.data_changed):
+        dialog.reject()  # nothing kept: nothing changed
+    dialog = window.compose_for_selected()
+    dialog.record_sent("sent")
+    with qtbot.waitSignal(window.data_changed) as told:
         dialog.reject()
+    assert told.args[0].touches(opportunity) and not told.args[0].every_opportunity
 
 
 def test_header_clicks_sort_the_list_and_keep_the_selection(qtbot, window, clock) -> None:

@@ -77,8 +77,9 @@ def test_every_exported_setting_survives_a_json_round_trip_into_a_fresh_folder(
 
 def test_machine_only_settings_are_never_exported(store, clock) -> None:
     settings.put(settings.AUTOSTART_ASKED, True)
+    settings.put(settings.OPPORTUNITIES_VIEW, "board")
     machine = {k for k, o in REGISTRY.items() if o.scope is Scope.MACHINE}
-    assert machine == {"autostart_asked"}
+    assert machine == {"autostart_asked", "opportunities_view"}
     assert not machine & set(json.loads(exporting.export_text("json", clock))["settings"])
 
 
@@ -91,6 +92,7 @@ def test_import_keeps_the_settings_already_chosen_here(store, clock) -> None:
             "template:thank_you": "Theirs",
             "nudges": {"weekly_goal": 9},
             "autostart_asked": True,  # machine-only: left out
+            "opportunities_view": "board",  # machine-only: left out
             "no_such_setting": 1,  # unknown: left out
             "profile": "not an object",  # unreadable: left out
         },

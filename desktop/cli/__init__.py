@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
 import unicodedata
 from pathlib import Path
+from types import TracebackType
 
 from db.connection import DatabaseBusy, DatabaseUnreadable, close_database, is_busy
 from db.file_safety import UnsafeLocation
@@ -103,7 +105,11 @@ def _run(argv: list[str], clock: Clock | None) -> int:
 
 
 def _run_command(
-    command: str | None, args, data_dir: Path, log_path: Path | None, clock: Clock | None
+    command: str | None,
+    args: argparse.Namespace,
+    data_dir: Path,
+    log_path: Path | None,
+    clock: Clock | None,
 ) -> int:
     if command is None:
         from desktop.app import launch
@@ -166,7 +172,7 @@ def keep_files_private() -> None:
 def install_command_line_hook(log_path: Path | None) -> None:
     """An error nothing caught: logged in full, one line on stderr, exit code 1."""
 
-    def hook(kind, value, trace) -> None:
+    def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, trace)
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,11 @@ from desktop.playbook.snooze import parse_duration
 from desktop.services import counts, reminders
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import change_status
-from desktop.services.queries import list_opportunities, opportunity_id_of_interview
+from desktop.services.queries import (
+    OpportunityRow,
+    list_opportunities,
+    opportunity_id_of_interview,
+)
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +34,16 @@ log = logging.getLogger(__name__)
 # turn before saying so. Each write holds the lock for milliseconds.
 CLI_BUSY_MS = 30_000
 
+# A parsed command, ready to run once the database is open: its exit code.
+Act = Callable[[], int]
+
 
 def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Clock) -> int:
     if command == "self-check":
         from desktop.cli.selfcheck import self_check
 
         return self_check(data_dir)
-    handler = {
+    handlers: dict[str, Callable[[argparse.Namespace, Clock], Act]] = {
         "log-interview": _log_interview,
         "list": _list,
         "set-status": _set_status,
@@ -53,7 +61,8 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
         "people": people_commands.people,
         "person-import": people_commands.person_import,
         "person-export": people_commands.person_export,
-    }[command]
+    }
+    handler = handlers[command]
     # Parse every argument (and read any file) before the database is opened, so bad input
     # writes nothing.
     prepared = handler(args, clock)
@@ -91,7 +100,7 @@ def _tell_running_app(data_dir: Path) -> None:
         log.warning("could not tell the running app: %s", error)
 
 
-def _log_interview(args: argparse.Namespace, clock: Clock):
+def _log_interview(args: argparse.Namespace, clock: Clock) -> Act:
     draft = validate_interview(
         {
             "company": args.company,
@@ -124,7 +133,7 @@ def _log_interview(args: argparse.Namespace, clock: Clock):
     return act
 
 
-def _set_status(args: argparse.Namespace, clock: Clock):
+def _set_status(args: argparse.Namespace, clock: Clock) -> Act:
     opportunity_id = parse_id(args.opportunity_id, "OPPORTUNITY_ID")
     status = Status.parse(args.status)
 
@@ -136,7 +145,7 @@ def _set_status(args: argparse.Namespace, clock: Clock):
     return act
 
 
-def _remind(args: argparse.Namespace, clock: Clock):
+def _remind(args: argparse.Namespace, clock: Clock) -> Act:
     opportunity_id = parse_id(args.opportunity_id, "OPPORTUNITY_ID")
     interview_id = parse_id(args.interview, "INTERVIEW_ID") if args.interview else None
     draft = validate_own_reminder({"text": args.text, "at": args.at}, clock.tz, clock.now())
@@ -149,7 +158,7 @@ def _remind(args: argparse.Namespace, clock: Clock):
     return act
 
 
-def _list(args: argparse.Namespace, clock: Clock):
+def _list(args: argparse.Namespace, clock: Clock) -> Act:
     wanted = Status.parse(args.status) if args.status else None
 
     def act() -> int:
@@ -180,7 +189,7 @@ def _local(moment: datetime | None, tz: tzinfo) -> str | None:
     return moment.astimezone(tz).isoformat(timespec="minutes") if moment else None
 
 
-def _row_json(row, tz: tzinfo) -> dict[str, object]:
+def _row_json(row: OpportunityRow, tz: tzinfo) -> dict[str, object]:
     return {
         "id": row.id,
         "company": row.company,
@@ -193,7 +202,7 @@ def _row_json(row, tz: tzinfo) -> dict[str, object]:
     }
 
 
-def _print_table(rows, tz: tzinfo) -> None:
+def _print_table(rows: list[OpportunityRow], tz: tzinfo) -> None:
     table = [("ID", "Company", "Role", "Status", "Latest interview")]
     for row in rows:
         latest = (
@@ -211,7 +220,7 @@ def _print_table(rows, tz: tzinfo) -> None:
         )
 
 
-def _due(args: argparse.Namespace, clock: Clock):
+def _due(args: argparse.Namespace, clock: Clock) -> Act:
     def act() -> int:
         views = counts.waiting_now(clock.now())
         if args.json:
@@ -240,8 +249,10 @@ def _due(args: argparse.Namespace, clock: Clock):
     return act
 
 
-def _answer_with(service, verb: str):
-    def prepare(args: argparse.Namespace, clock: Clock):
+def _answer_with(
+    service: Callable[[int, Clock], object], verb: str
+) -> Callable[[argparse.Namespace, Clock], Act]:
+    def prepare(args: argparse.Namespace, clock: Clock) -> Act:
         reminder_id = parse_id(args.reminder_id, "ID")
 
         def act() -> int:
@@ -255,7 +266,7 @@ def _answer_with(service, verb: str):
     return prepare
 
 
-def _answer_or_explain(action) -> None:
+def _answer_or_explain(action: Callable[[], object]) -> None:
     try:
         action()
     except InvalidTransition as error:
@@ -266,7 +277,7 @@ _done = _answer_with(reminders.mark_done, "Done")
 _dismiss = _answer_with(reminders.dismiss, "Dismissed")
 
 
-def _snooze(args: argparse.Namespace, clock: Clock):
+def _snooze(args: argparse.Namespace, clock: Clock) -> Act:
     reminder_id = parse_id(args.reminder_id, "ID")
     if args.until:
         until = parse_local_datetime(args.until, clock.tz)

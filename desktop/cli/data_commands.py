@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from db.backups import MANUAL, BackupUnusable
 from desktop.cli.parser import UsageError
 from desktop.cli.terminal import write_utf8
+from desktop.domain.activity_report import ActivityReport
 from desktop.domain.bundle import BundleError
 from desktop.domain.clock import Clock
 from desktop.domain.forms import parse_date
@@ -26,9 +29,10 @@ from desktop.services import archive, backups, exporting
 from desktop.services.import_bundle import Duplicates, apply_bundle, preview
 
 MAX_PROBLEMS_SHOWN = 20
+Act = Callable[[], int]  # as in commands.py: a parsed command, run once the data is open
 
 
-def export(args: argparse.Namespace, clock: Clock, data_dir: Path):
+def export(args: argparse.Namespace, clock: Clock, data_dir: Path) -> Act:
     fmt = args.format
     target = args.output
     if fmt == "report":
@@ -71,7 +75,7 @@ def _period(args: argparse.Namespace, clock: Clock) -> tuple[date, date]:
     return start, end
 
 
-def _write_report(report, target: Path) -> int:
+def _write_report(report: ActivityReport, target: Path) -> int:
     import os
 
     # The PDF is laid out by Qt; no window is needed, so no display either.
@@ -88,7 +92,7 @@ def _write_report(report, target: Path) -> int:
     return 0
 
 
-def import_(args: argparse.Namespace, clock: Clock, data_dir: Path):
+def import_(args: argparse.Namespace, clock: Clock, data_dir: Path) -> Act:
     path = Path(args.file)
     full: archive.Archive | None = None
     try:
@@ -136,7 +140,7 @@ def import_(args: argparse.Namespace, clock: Clock, data_dir: Path):
     return act
 
 
-def _csv_bundle(text: str, args: argparse.Namespace, clock: Clock) -> dict:
+def _csv_bundle(text: str, args: argparse.Namespace, clock: Clock) -> dict[str, Any]:
     try:
         table = read_table(text)
     except ValueError as error:
@@ -156,7 +160,7 @@ def _csv_bundle(text: str, args: argparse.Namespace, clock: Clock) -> dict:
     return table_to_bundle(table, mapping, clock.tz, clock.now(), day_first)
 
 
-def backup(args: argparse.Namespace, clock: Clock, data_dir: Path):
+def backup(args: argparse.Namespace, clock: Clock, data_dir: Path) -> Act:
     def act() -> int:
         if args.list:
             found = backups.list_all(data_dir)
@@ -172,7 +176,7 @@ def backup(args: argparse.Namespace, clock: Clock, data_dir: Path):
     return act
 
 
-def restore(args: argparse.Namespace, clock: Clock, data_dir: Path):
+def restore(args: argparse.Namespace, clock: Clock, data_dir: Path) -> Act:
     source = Path(args.file)
 
     def act() -> int:

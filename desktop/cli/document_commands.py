@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.cli.parser import UsageError, parse_id
@@ -13,7 +14,7 @@ from desktop.domain.forms import parse_date
 from desktop.services import documents
 
 
-def attach(args: argparse.Namespace, clock: Clock, data_dir: Path):
+def attach(args: argparse.Namespace, clock: Clock, data_dir: Path) -> Callable[[], int]:
     opportunity_id = parse_id(args.opportunity_id, "OPPORTUNITY_ID")
     try:
         kind = DocumentKind.parse(args.kind)
@@ -45,7 +46,7 @@ def attach(args: argparse.Namespace, clock: Clock, data_dir: Path):
     return act
 
 
-def list_documents(args: argparse.Namespace, clock: Clock, data_dir: Path):
+def list_documents(args: argparse.Namespace, clock: Clock, data_dir: Path) -> Callable[[], int]:
     opportunity_id = parse_id(args.opportunity_id, "OPPORTUNITY_ID")
 
     def act() -> int:

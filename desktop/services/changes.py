@@ -65,3 +65,11 @@ class Changes:
 
 
 NOTHING: Final = Changes()
+
+
+@dataclass(frozen=True)
+class Made:
+    """A call that creates something: the new row's id, and what changed with it."""
+
+    id: int
+    changes: Changes

@@ -23,6 +23,7 @@ from desktop.playbook.lessons import Lessons
 from desktop.playbook.reflection import FELT, PREDICTIONS
 from desktop.playbook.rules import Kind
 from desktop.services import NotFound
+from desktop.services.changes import NOTHING, Changes
 from desktop.services.lessons import lessons_before
 from desktop.services.reminders import OPEN_STATE_VALUES, mark_done
 
@@ -108,7 +109,7 @@ def load_debrief(interview_id: int) -> DebriefData:
     )
 
 
-def save_debrief(interview_id: int, data: DebriefData, clock: Clock) -> None:
+def save_debrief(interview_id: int, data: DebriefData, clock: Clock) -> Changes:
     """Write the whole debrief in one transaction: a crash leaves the previous save."""
     if data.felt is not None and data.felt not in FELT:
         raise ValueError(f"how it felt must be 1 to 5, not {data.felt}")
@@ -116,7 +117,7 @@ def save_debrief(interview_id: int, data: DebriefData, clock: Clock) -> None:
         raise ValueError(f"unknown prediction {data.prediction!r}")
     now = clock.now()
     with DB.atomic():
-        heading(interview_id)
+        opportunity_id = heading(interview_id).opportunity_id
         row = Debrief.get_or_none(Debrief.interview == interview_id)
         if row is None:
             row = Debrief(interview=interview_id, created_at=now)
@@ -152,21 +153,24 @@ def save_debrief(interview_id: int, data: DebriefData, clock: Clock) -> None:
                     for n, m in enumerate(kept)
                 ]
             ).execute()
+    # Its opportunity's detail shows the debrief; the question bank, Insights and the
+    # lessons read debriefs. No reminder changes until the debrief is finished.
+    return Changes.of(opportunity_id, interviews=True)
 
 
-def finish_debrief(interview_id: int, clock: Clock) -> bool:
-    """The debrief is written: answer its reminder. False when there was nothing to do."""
+def finish_debrief(interview_id: int, clock: Clock) -> Changes:
+    """The debrief is written: answer its reminder. NOTHING (falsy) when there was nothing
+    to do."""
     if load_debrief(interview_id).is_blank():
-        return False
+        return NOTHING
     reminder = Reminder.get_or_none(
         (Reminder.interview == interview_id)
         & (Reminder.kind == Kind.DEBRIEF.value)
         & Reminder.state.in_(OPEN_STATE_VALUES)
     )
     if reminder is None:
-        return False
-    mark_done(reminder.id, clock)
-    return True
+        return NOTHING
+    return mark_done(reminder.id, clock)
 
 
 def lessons_for_interview(interview_id: int, limit: int = 5) -> Lessons:

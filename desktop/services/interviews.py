@@ -10,7 +10,7 @@ from db.vocabulary import ContactRole, Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft
 from desktop.services import NotFound
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Made
 from desktop.services.opportunities import get_opportunity
 from desktop.services.people import company_named, contact_for
 from desktop.services.reminders import replan
@@ -32,6 +32,14 @@ def log_interview(draft: InterviewDraft, clock: Clock, opportunity_id: int | Non
 
     Without `opportunity_id`, an open opportunity with the same company and role is reused.
     """
+    return record_interview(draft, clock, opportunity_id).id
+
+
+def record_interview(
+    draft: InterviewDraft, clock: Clock, opportunity_id: int | None = None
+) -> Made:
+    """`log_interview`, saying what changed: the new interview's id, and its opportunity
+    (new or reused) with its reminders and the interviews."""
     now = clock.now()
     with DB.atomic():
         opportunity: Opportunity | None
@@ -73,7 +81,7 @@ def log_interview(draft: InterviewDraft, clock: Clock, opportunity_id: int | Non
         interview = Interview.create(opportunity=opportunity, created_at=now, **_fields(draft))
         _link_interviewers(interview, draft, company, now)
         replan(opportunity.id, clock)
-    return interview.id
+    return Made(interview.id, Changes.of(opportunity.id, reminders=True, interviews=True))
 
 
 def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> Changes:

@@ -36,6 +36,7 @@ from desktop.playbook.notes import (
 from desktop.playbook.notes import Profile as Profile
 from desktop.playbook.topics import suggest_topic
 from desktop.services import NotFound, settings
+from desktop.services.changes import NOTHING, Changes
 from desktop.services.opportunities import get_opportunity
 from desktop.services.reminders import OPEN_STATE_VALUES, mark_done, reminder_view
 from desktop.shipped import template_file
@@ -255,6 +256,7 @@ class SentNoteView:
 class Sent:
     note_id: int
     answered: tuple[int, ...]  # the reminders this note answered
+    changes: Changes = NOTHING  # its opportunity (the sent notes), and reminders if answered
 
 
 def reminders_answered_by(
@@ -309,7 +311,8 @@ def record_sent(
             if Reminder.get_by_id(reminder_id).state in OPEN_STATE_VALUES:
                 mark_done(reminder_id, clock)
                 done.append(reminder_id)
-    return Sent(row.id, tuple(done))
+    changed = Changes.of(context.opportunity_id, reminders=bool(done))
+    return Sent(row.id, tuple(done), changed)
 
 
 def sent_notes(opportunity_id: int) -> list[SentNoteView]:

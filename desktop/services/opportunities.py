@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, date, datetime, time
 
 from db.connection import DB
@@ -10,7 +11,7 @@ from db.vocabulary import ContactRole, RecruiterKind, Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import OpportunityDraft
 from desktop.services import NotFound
-from desktop.services.changes import NOTHING, Changes
+from desktop.services.changes import NOTHING, Changes, Made
 from desktop.services.people import company_named, contact_for
 from desktop.services.reminders import replan
 
@@ -23,6 +24,11 @@ def get_opportunity(opportunity_id: int) -> Opportunity:
 
 
 def create_opportunity(draft: OpportunityDraft, clock: Clock) -> int:
+    return add_opportunity(draft, clock).id
+
+
+def add_opportunity(draft: OpportunityDraft, clock: Clock) -> Made:
+    """`create_opportunity`, saying what changed: the new one, and its reminders."""
     now = clock.now()
     with DB.atomic():
         company = company_named(draft.company, now)
@@ -50,7 +56,7 @@ def create_opportunity(draft: OpportunityDraft, clock: Clock) -> int:
             changed_at=_happened_at(draft.applied_on, clock),
         )
         replan(opportunity.id, clock)
-    return opportunity.id
+    return Made(opportunity.id, Changes.of(opportunity.id, reminders=True))
 
 
 def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Clock) -> Changes:
@@ -148,6 +154,26 @@ def set_archived(opportunity_id: int, archived: bool, clock: Clock) -> Changes:
     return Changes.of(opportunity_id)
 
 
+def change_status_of_all(ids: Collection[int], status: Status, clock: Clock) -> Changes:
+    """Move every one of `ids` to `status` in one transaction (the board's drop, the list's
+    bulk change): each kept in its history, each re-planned, exactly as `change_status`.
+    One that is gone (deleted elsewhere) raises NotFound and none of them moves."""
+    changed = NOTHING
+    with DB.atomic():
+        for opportunity_id in ids:
+            changed = changed | change_status(opportunity_id, status, clock)
+    return changed
+
+
+def set_archived_of_all(ids: Collection[int], archived: bool, clock: Clock) -> Changes:
+    """Archive (or bring back) every one of `ids` in one transaction; all or none."""
+    changed = NOTHING
+    with DB.atomic():
+        for opportunity_id in ids:
+            changed = changed | set_archived(opportunity_id, archived, clock)
+    return changed
+
+
 def delete_opportunity(opportunity_id: int) -> Changes:
     """Delete with its interviews, history and reminders (the foreign keys cascade)."""
     with DB.atomic():
@@ -155,7 +181,7 @@ def delete_opportunity(opportunity_id: int) -> Changes:
     return Changes.of(opportunity_id, reminders=True, interviews=True)
 
 
-def set_recruiter_kind(contact_id: int, kind: RecruiterKind, clock: Clock) -> None:
+def set_recruiter_kind(contact_id: int, kind: RecruiterKind, clock: Clock) -> Changes:
     """Say who a recruiter works for, and re-plan what they recruit for: with an agency,
     thanks and follow-ups go through them."""
     with DB.atomic():
@@ -165,5 +191,8 @@ def set_recruiter_kind(contact_id: int, kind: RecruiterKind, clock: Clock) -> No
         contact.recruiter_kind = kind.value
         contact.save()
         recruiting = Opportunity.select(Opportunity.id).where(Opportunity.recruiter == contact_id)
-        for (opportunity_id,) in recruiting.tuples():
+        replanned = frozenset(opportunity_id for (opportunity_id,) in recruiting.tuples())
+        for opportunity_id in replanned:
             replan(opportunity_id, clock)
+    # Each opportunity this recruiter recruits for shows who they work for, and re-plans.
+    return Changes(replanned, reminders=True)

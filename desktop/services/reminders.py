@@ -274,12 +274,14 @@ def add_own_reminder(
         ).id
 
 
-def replan_all(clock: Clock) -> None:
-    """After a settings change: every opportunity, one transaction."""
+def replan_all(clock: Clock) -> Changes:
+    """After a settings change: every opportunity, one transaction. No list row changes
+    (they show no reminder); the reminders and the settings did."""
     settings = load_playbook_settings()
     with DB.atomic():
         for (opportunity_id,) in Opportunity.select(Opportunity.id).tuples():
             replan(opportunity_id, clock, settings)
+    return Changes(reminders=True, settings=True)
 
 
 # ----- answering ------------------------------------------------------------------------

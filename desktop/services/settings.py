@@ -135,6 +135,20 @@ AUTOSTART_ASKED: Option[bool] = _declare(
 )
 
 
+def _view(raw: object) -> str:
+    if raw not in OPPORTUNITIES_VIEWS:
+        raise ValueError(f"unknown view {raw!r}")
+    return str(raw)
+
+
+# How the Opportunities tab shows them, a list or a board by status: a habit of this
+# screen's user, so it stays on this machine.
+OPPORTUNITIES_VIEWS = ("list", "board")
+OPPORTUNITIES_VIEW: Option[str] = _declare(
+    Option("opportunities_view", "window", Scope.MACHINE, lambda: "list", str, _view)
+)
+
+
 # ----- reading and writing ----------------------------------------------------------------
 def get(option: Option[T]) -> T:
     row = Setting.get_or_none(Setting.key == option.key)

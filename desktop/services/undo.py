@@ -9,6 +9,7 @@ reminder without an opportunity (a nudge) is a snapshot of its own row.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -94,6 +95,19 @@ def snapshot_opportunity(opportunity_id: int) -> Snapshot:
     return Snapshot(opportunity_id, None, rows)
 
 
+@dataclass(frozen=True)
+class Snapshots:
+    """Several opportunities at once, for an action on a selection: undone in one step."""
+
+    parts: tuple[Snapshot, ...]
+
+
+def snapshot_opportunities(ids: Collection[int]) -> Snapshots:
+    """Everything of each of these opportunities, as it is now, read in one transaction."""
+    with DB.atomic():
+        return Snapshots(tuple(snapshot_opportunity(opportunity_id) for opportunity_id in ids))
+
+
 def snapshot_reminder(reminder_id: int) -> Snapshot:
     """Before answering a reminder: its opportunity, since answering re-plans the others
     (a thank-you done needs no late one); a nudge is only its own row."""
@@ -106,21 +120,26 @@ def snapshot_reminder(reminder_id: int) -> Snapshot:
     return Snapshot(None, reminder_id, {Reminder: rows})
 
 
-def restore(snapshot: Snapshot) -> None:
+def restore(snapshot: Snapshot | Snapshots) -> None:
     """Put the snapshot's rows back exactly, in one transaction."""
     with DB.atomic():
-        if snapshot.opportunity_id is not None:
-            now = _rows_of(snapshot.opportunity_id)
-            for model in reversed(OPPORTUNITY_TABLES):  # what the action added goes
-                kept = {row["id"] for row in snapshot.rows[model]}
-                extra = [row["id"] for row in now[model] if row["id"] not in kept]
-                if extra:
-                    model.delete().where(_id(model).in_(extra)).execute()
-        for model in OPPORTUNITY_TABLES:
-            for row in snapshot.rows.get(model, ()):
-                if model is OpportunityDocument and not _document_kept(row):
-                    continue
-                _put_back(model, row)
+        for part in snapshot.parts if isinstance(snapshot, Snapshots) else (snapshot,):
+            _restore_one(part)
+
+
+def _restore_one(snapshot: Snapshot) -> None:
+    if snapshot.opportunity_id is not None:
+        now = _rows_of(snapshot.opportunity_id)
+        for model in reversed(OPPORTUNITY_TABLES):  # what the action added goes
+            kept = {row["id"] for row in snapshot.rows[model]}
+            extra = [row["id"] for row in now[model] if row["id"] not in kept]
+            if extra:
+                model.delete().where(_id(model).in_(extra)).execute()
+    for model in OPPORTUNITY_TABLES:
+        for row in snapshot.rows.get(model, ()):
+            if model is OpportunityDocument and not _document_kept(row):
+                continue
+            _put_back(model, row)
 
 
 def _document_kept(link: Row) -> bool:

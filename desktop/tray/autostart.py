@@ -123,7 +123,9 @@ def _command_line(command: list[str]) -> str:
 
 
 def _read_run_key() -> str | None:
-    import winreg  # type: ignore[import-not-found]
+    if sys.platform != "win32":  # only reached there; and mypy, on Linux, skips the rest
+        raise OSError("the Run key exists on Windows only")
+    import winreg
 
     try:
         with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
@@ -134,14 +136,18 @@ def _read_run_key() -> str | None:
 
 
 def _write_run_key(line: str) -> None:
-    import winreg  # type: ignore[import-not-found]
+    if sys.platform != "win32":  # only reached there; and mypy, on Linux, skips the rest
+        raise OSError("the Run key exists on Windows only")
+    import winreg
 
     with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
         winreg.SetValueEx(key, APP_NAME, 0, winreg.REG_SZ, line)
 
 
 def _delete_run_key() -> None:
-    import winreg  # type: ignore[import-not-found]
+    if sys.platform != "win32":  # only reached there; and mypy, on Linux, skips the rest
+        raise OSError("the Run key exists on Windows only")
+    import winreg
 
     try:
         with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:

@@ -213,8 +213,8 @@ class Companion(QObject):
             self._withdraw_answered()
 
     def reload(self) -> None:
-        """Data changed outside this process (the command line) or all of it (a restore,
-        new preferences): re-read everything."""
+        """Data changed outside this process (the command line) or all of it (a restore):
+        re-read everything."""
         self._refresh_window()
         self.after_change()
 
@@ -314,8 +314,10 @@ class Companion(QObject):
 
         write_ui_state(self.ui_state, TRAY_ICON_STYLE, tray_style)
         self.tray.set_base_icon(tray_icon(tray_style))
-        replan_all(self.clock)
-        self.reload()
+        # New timing re-plans every reminder; no list row shows one, so none is re-read.
+        changes = replan_all(self.clock)
+        self._refresh_window(changes)
+        self.after_change(changes)
 
     def tray_style(self) -> str:
         """How the tray icon looks is a matter of this screen's panel, so it lives with the

@@ -168,12 +168,12 @@ class Notifier(QObject):
             backend = chain[at]
             if backend is self.primary or getattr(backend, "blocking", False):
                 future = self._pool.submit(backend.send, notice)
+
                 # Emitted from the worker; Qt queues it to this object's (the GUI) thread.
-                future.add_done_callback(
-                    lambda done, at=at: self._worker_finished.emit(
-                        chain, notice, at, _error_of(done)
-                    )
-                )
+                def finished(done: Future[None], at: int = at) -> None:
+                    self._worker_finished.emit(chain, notice, at, _error_of(done))
+
+                future.add_done_callback(finished)
                 return
             try:
                 backend.send(notice)
@@ -225,5 +225,5 @@ class Notifier(QObject):
         self._pool.shutdown(wait=True, cancel_futures=False)
 
 
-def _error_of(future: Future) -> BaseException | None:
+def _error_of(future: Future[None]) -> BaseException | None:
     return future.exception()

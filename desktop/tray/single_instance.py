@@ -49,7 +49,7 @@ def server_name(data_dir: Path, runtime_dir: str | None = None, temp_dir: str | 
         return name
     runtime = runtime_dir if runtime_dir is not None else os.environ.get("XDG_RUNTIME_DIR", "")
     temp = Path(temp_dir if temp_dir is not None else tempfile.gettempdir())
-    candidates = [
+    candidates: list[Callable[[], Path | None]] = [
         lambda: Path(runtime) if runtime and _ours_and_private(Path(runtime)) else None,
         lambda: _private_folder(temp / f"debrief-{os.getuid()}"),
         lambda: _private_folder(Path(data_dir)),

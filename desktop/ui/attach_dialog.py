@@ -84,4 +84,8 @@ class AttachDialog(QDialog):
         return DocumentKind(self.kind.currentData())
 
     def chosen_date(self) -> date | None:
-        return self.sent_on.date().toPython() if self.sent.isChecked() else None
+        if not self.sent.isChecked():
+            return None
+        chosen = self.sent_on.date().toPython()
+        assert isinstance(chosen, date)  # QDate.toPython is typed as object in the stubs
+        return chosen

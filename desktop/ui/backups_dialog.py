@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QUrl, Signal
@@ -29,7 +30,13 @@ from desktop.ui.screen_fit import fit_to_screen
 class BackupsDialog(QDialog):
     restored = Signal()
 
-    def __init__(self, data_dir: Path, clock: Clock, confirm, parent: QWidget | None = None):
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock,
+        confirm: Callable[[str, str], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.clock = clock

@@ -53,7 +53,12 @@ class Banner(QFrame):
         self.buttons = []
         for label, callback in actions:
             button = QPushButton(label)
-            button.clicked.connect(lambda _=False, c=callback: (self.hide(), c()))
+
+            def press(_checked: bool = False, call: Callable[[], object] = callback) -> None:
+                self.hide()
+                call()
+
+            button.clicked.connect(press)
             self._layout.insertWidget(self._layout.count() - 1, button)
             self.buttons.append(button)
         self.label.setText(text)

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 # Hues that stay apart for the common colour-vision deficiencies (blue, orange, grey).
@@ -85,7 +85,7 @@ class BarChart(QWidget):
             highest = max((v for s in self.series for v in s.values), default=0)
         return _nice(max(highest, self.goal or 0, 1))
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -151,7 +151,9 @@ class BarChart(QWidget):
 
     def _legend(self, painter: QPainter, text: QColor, line: int) -> None:
         x = 8.0
-        entries = [(s.name, self.colour(i, s)) for i, s in enumerate(self.series)]
+        entries: list[tuple[str, QColor | None]] = [
+            (s.name, self.colour(i, s)) for i, s in enumerate(self.series)
+        ]
         if self.goal is not None:
             entries.append((self.goal_label or "Goal", None))
         for name, colour in entries:
@@ -167,7 +169,7 @@ class BarChart(QWidget):
             x += painter.fontMetrics().horizontalAdvance(name) + line
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             position = QPointF(event.pos())
             for rect, text in self._bars:
                 if rect.contains(position):
@@ -189,8 +191,8 @@ def _nice(value: float) -> float:
     power = 10 ** math.floor(math.log10(step))
     for factor in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if step <= factor * power and float(factor * power).is_integer():
-            return 4 * factor * power
-    return 40 * power
+            return float(4 * factor * power)
+    return float(40 * power)
 
 
 def _number(value: float) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.clock import Clock
 from desktop.playbook import texts
 from desktop.services import NotFound
+from desktop.services.changes import NOTHING
 from desktop.services.recruiter_call import CallPlan
 from desktop.services.reminders import OPEN_STATE_VALUES, mark_done, reminder_view
 from desktop.ui import strings
@@ -34,6 +35,7 @@ class CallDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.clock = clock
+        self.changes = NOTHING  # the reminder answered, for the window once it closes
         title = (
             strings.CALL_TITLE.format(
                 recruiter=plan.recruiter, company=plan.company, role=plan.role
@@ -96,7 +98,7 @@ class CallDialog(QDialog):
         """Call done: the reminder is answered (unless it was answered elsewhere meanwhile)."""
         try:
             if reminder_view(self.plan.reminder_id).state.value in OPEN_STATE_VALUES:
-                mark_done(self.plan.reminder_id, self.clock)
+                self.changes = mark_done(self.plan.reminder_id, self.clock)
         except NotFound:
             pass  # deleted meanwhile: nothing left to answer
         self.call_done.emit(self.plan.reminder_id)

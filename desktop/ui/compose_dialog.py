@@ -40,6 +40,7 @@ from desktop.playbook.notes import (
     sign_off,
 )
 from desktop.services import NotFound, notes
+from desktop.services.changes import NOTHING
 from desktop.services.notes import NoteContext, Recipient
 from desktop.ui import strings
 from desktop.ui.mail_program import linux_has_mail_program, open_mailto
@@ -62,6 +63,7 @@ class ComposeDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.clock = clock
+        self.changes = NOTHING  # what the notes kept changed, for the window once it closes
         self.confirm = confirm
         self.open_url = open_url
         self.has_mail_program = has_mail_program
@@ -212,7 +214,7 @@ class ComposeDialog(QDialog):
 
     # ----- who and what --------------------------------------------------------------
     def template_name(self) -> str:
-        return self.template.currentData()
+        return str(self.template.currentData())
 
     def current_recipient(self) -> Recipient | None:
         return self.recipients.get(self.recipient.currentData())
@@ -495,6 +497,7 @@ class ComposeDialog(QDialog):
         except NotFound as error:  # the opportunity was deleted meanwhile
             self._say(str(error).capitalize() + ".")
             return
+        self.changes |= sent.changes
         self._recorded = self._clipboard_text()
         if sent.answered:
             self.context = dataclasses.replace(self.context, reminder_id=None)

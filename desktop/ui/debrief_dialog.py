@@ -30,6 +30,7 @@ from desktop.playbook.lessons import Lessons
 from desktop.playbook.reflection import COMMON_MISTAKES, FELT, PREDICTIONS
 from desktop.services import NotFound, debriefs
 from desktop.services.busy import waiting_at_most
+from desktop.services.changes import NOTHING
 from desktop.services.debriefs import DebriefData, MistakeEntry, QuestionEntry
 from desktop.services.vocabulary import StorageError
 from desktop.ui import strings
@@ -108,6 +109,7 @@ class DebriefDialog(QDialog):
         super().__init__(parent)
         self.interview_id = interview_id
         self.clock = clock
+        self.changes = NOTHING  # what its saves changed, for the window once it closes
         self.heading = debriefs.heading(interview_id)
         self.setWindowTitle(
             strings.DEBRIEF_TITLE.format(company=self.heading.company, role=self.heading.role)
@@ -262,20 +264,20 @@ class DebriefDialog(QDialog):
         self.feedback.setPlainText(data.feedback)
         for entry in data.questions:
             self.questions.add_row(entry.question, entry.note)
-        for entry in data.mistakes:
-            if entry.mistake in self.common:
-                box, why = self.common[entry.mistake]
+        for made in data.mistakes:
+            if made.mistake in self.common:
+                box, why = self.common[made.mistake]
                 box.setChecked(True)
-                why.setText(entry.why)
+                why.setText(made.why)
             else:
-                self.own_mistakes.add_row(entry.mistake, entry.why)
+                self.own_mistakes.add_row(made.mistake, made.why)
         if not data.questions:
             self.questions.add_row()
 
     def save_now(self) -> None:
         data = self.data()
         try:
-            debriefs.save_debrief(self.interview_id, data, self.clock)
+            self.changes |= debriefs.save_debrief(self.interview_id, data, self.clock)
         except NotFound:  # the interview was deleted elsewhere while this was open
             self._say(strings.DELETED_ELSEWHERE)
             return
@@ -327,7 +329,8 @@ class DebriefDialog(QDialog):
             return
         try:
             with contextlib.suppress(NotFound), waiting_at_most(CLOSING_WAIT_MS):
-                debriefs.finish_debrief(self.interview_id, self.clock)  # once it says something
+                # Once it says something, its reminder is answered.
+                self.changes |= debriefs.finish_debrief(self.interview_id, self.clock)
         except StorageError:
             self._say(strings.NOT_SAVED_KEPT_OPEN, warn=True)  # the text is saved; try again
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
@@ -30,7 +31,9 @@ from desktop.ui.document_pane import documents_html
 from desktop.ui.formatting import day, when
 
 
-def status_menu(parent: QWidget, on_pick, current: Status | None = None) -> QMenu:
+def status_menu(
+    parent: QWidget, on_pick: Callable[[Status], object], current: Status | None = None
+) -> QMenu:
     """A menu of every outcome, the current one checked; shared by the detail pane and
     the list's context menu."""
     menu = QMenu(strings.CHANGE_OUTCOME, parent)
@@ -147,8 +150,9 @@ class DetailPane(QWidget):
             self.archive_button,
         ):
             button.setEnabled(has)
-        self.reflect_button.setVisible(has and detail.status is Status.NOT_THIS_TIME)
-        mark_current(self.status_button.menu(), detail.status if has else None)
+        status = detail.status if detail is not None else None
+        self.reflect_button.setVisible(status is Status.NOT_THIS_TIME)
+        mark_current(self.status_button.menu(), status)
         if detail is None:
             self.heading.setText("")
             self.body.setHtml(f"<p>{escape(strings.DETAIL_NONE)}</p>")
@@ -201,14 +205,14 @@ class DetailPane(QWidget):
         if self.sent:
             parts.append(f"<h3>{escape(strings.DETAIL_SENT_NOTES)}</h3><ul>")
             for note in self.sent:
-                line = strings.DETAIL_SENT_NOTE.format(
+                said = strings.DETAIL_SENT_NOTE.format(
                     when=when(note.sent_at, self._clock.tz),
                     note=TEMPLATE_NAMES.get(note.template, note.template),
                     recipient=note.recipient or "—",
                 )
                 how = strings.SENT_HOW.get(note.how, "")
                 parts.append(
-                    f"<li>{escape(line)}"
+                    f"<li>{escape(said)}"
                     + (f" <i>({escape(how)})</i>" if how else "")
                     + f"<br>{escape(note.subject)}</li>"
                 )
@@ -225,12 +229,12 @@ class DetailPane(QWidget):
             parts.append("</ul>")
         parts.append(f"<h3>{escape(strings.DETAIL_HISTORY)}</h3><ul>")
         for change in reversed(detail.history):
-            note = f" — {escape(change.note)}" if change.note else ""
+            why = f" — {escape(change.note)}" if change.note else ""
             on = day(change.changed_at, self._clock.tz)
             if change.from_status is None and change.to_status is Status.APPLIED:
                 # The day they applied, not the day it was typed in.
                 on = day(detail.applied_on) if detail.applied_on else on
-            parts.append(f"<li>{escape(on)}: {escape(change.to_status.label)}{note}</li>")
+            parts.append(f"<li>{escape(on)}: {escape(change.to_status.label)}{why}</li>")
         parts.append("</ul>")
         if detail.notes:
             parts.append(f"<h3>{escape(strings.DETAIL_NOTES)}</h3>")

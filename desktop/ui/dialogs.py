@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.forms import validate_interview, validate_opportunity, validate_status_change
 from desktop.services.vocabulary import InterviewFormat, Status
 from desktop.ui import strings
-from desktop.ui.form_dialog import DATE_DISPLAY, DateAndTime, FormDialog, OptionalDate
+from desktop.ui.form_dialog import (
+    DATE_DISPLAY,
+    DateAndTime,
+    FormDialog,
+    OptionalDate,
+    read_widget,
+)
 
 
 def _line(placeholder: str = "") -> QLineEdit:
@@ -63,7 +69,7 @@ def _add_recruiter_fields(dialog: FormDialog, known_kind: Callable[[str, str], s
         kind.setEnabled(bool(typed))
         if known_kind is None or chosen_by_hand[0]:
             return
-        company = dialog.fields["company"].text().strip()
+        company = read_widget(dialog.fields["company"]).strip()
         remembered = known_kind(typed, company) if typed else ""
         kind.setCurrentIndex(max(0, kind.findData(remembered)))
 
@@ -161,18 +167,20 @@ class StatusDialog(FormDialog):
         combo = self.add_field("status", strings.STATUS_NEW_LABEL, _status_combo())
         assert isinstance(combo, QComboBox)
         combo.setCurrentIndex(combo.findData(current.value))
-        happened = QDateEdit(QDate(today))
+        happened = QDateEdit(QDate(today.year, today.month, today.day))
         happened.setCalendarPopup(True)
         happened.setDisplayFormat(DATE_DISPLAY)
-        happened.setMaximumDate(QDate(today))
+        happened.setMaximumDate(QDate(today.year, today.month, today.day))
         self.add_field("happened_on", strings.STATUS_HAPPENED_LABEL, happened)
         deadline = self.add_field("offer_deadline", "", OptionalDate(strings.OFFER_DEADLINE_LABEL))
-        row = self.form.labelForField(deadline.parentWidget())
+        holder = deadline.parentWidget()
+        assert holder is not None  # add_field puts each field in a holder
+        row = self.form.labelForField(holder)
 
         def offer_only() -> None:
             # The deadline only means something for an offer: elsewhere it is not shown.
             is_offer = combo.currentData() == Status.OFFER.value
-            deadline.parentWidget().setVisible(is_offer)
+            holder.setVisible(is_offer)
             if row is not None:
                 row.setVisible(is_offer)
 

@@ -3,6 +3,7 @@ with a warning icon, and told to a screen reader as well as shown."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
@@ -58,9 +59,7 @@ class ErrorLine(QWidget):
         colour = error_colour(self.palette()).name()
         self.label.setStyleSheet(f"color: {colour};")
 
-    def changeEvent(self, event) -> None:  # the palette follows the desktop's theme
-        from PySide6.QtCore import QEvent
-
+    def changeEvent(self, event: QEvent) -> None:  # the palette follows the desktop's theme
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()
         super().changeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from itertools import pairwise
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QShowEvent
@@ -35,6 +36,9 @@ ROOM_TO_TYPE = 120  # px over the fields' minimum height that a form opens with
 
 # One date format everywhere a date is shown for editing: the ISO order forms are typed in.
 DATE_DISPLAY = "yyyy-MM-dd"
+
+
+_Field = TypeVar("_Field", bound=QWidget)
 
 
 def read_widget(widget: QWidget) -> str:
@@ -124,9 +128,10 @@ class TimeField(QLineEdit):
     def time(self) -> QTime:
         """The time typed, or an invalid QTime when the text is not a time of day."""
         try:
-            return QTime(parse_clock_time(self.text()))
+            moment = parse_clock_time(self.text())
         except ValueError:
             return QTime()
+        return QTime(moment.hour, moment.minute, moment.second)
 
     def problem(self) -> str | None:
         """Why the text is not a time of day, in a sentence; None when it is one."""
@@ -176,6 +181,7 @@ class DateAndTime(QWidget):
 
     def setDateTime(self, value: datetime | QDateTime) -> None:
         moment = value.toPython() if isinstance(value, QDateTime) else value
+        assert isinstance(moment, datetime)
         self.set_text(moment.strftime("%Y-%m-%d %H:%M"))
 
 
@@ -185,6 +191,9 @@ class FormDialog(QDialog):
     Subclasses add fields with `add_field` and give a validator; `draft` holds the clean
     result once the user saved valid input.
     """
+
+    # The fields' scroll area. It hides QWidget.scroll(), which no form calls.
+    scroll: QScrollArea  # type: ignore[assignment]
 
     def __init__(
         self, title: str, validator: Callable[[dict[str, str]], object], parent: QWidget | None
@@ -220,12 +229,14 @@ class FormDialog(QDialog):
 
     def fit(self, width: int = 520) -> None:
         """Open as tall as the fields want, or as the screen allows (then they scroll)."""
-        content = self.scroll.widget().sizeHint()
+        fields, layout = self.scroll.widget(), self.layout()
+        assert fields is not None and layout is not None  # both made in __init__
+        content = fields.sizeHint()
         # Text boxes ask for 190 px each; a little over their minimum is plenty to start
         # (they grow with the dialog), and it leaves the window behind in view.
-        least = self.scroll.widget().minimumSizeHint().height() + ROOM_TO_TYPE
-        margins = self.layout().contentsMargins()
-        chrome = margins.top() + margins.bottom() + self.layout().spacing()
+        least = fields.minimumSizeHint().height() + ROOM_TO_TYPE
+        margins = layout.contentsMargins()
+        chrome = margins.top() + margins.bottom() + layout.spacing()
         height = min(content.height(), least) + self.buttons.sizeHint().height() + chrome + 4
         fit_to_screen(self, QSize(max(width, content.width() + 40), height))
 
@@ -250,7 +261,7 @@ class FormDialog(QDialog):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, label: str, widget: _Field) -> _Field:
         line = ErrorLine()
         error = line.label
         error.setObjectName(f"error_{name}")
@@ -279,15 +290,18 @@ class FormDialog(QDialog):
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.hide()
-        holder = self.fields[name].parentWidget()
-        holder.layout().addWidget(hint)
+        field = self.fields[name]
+        holder = field.parentWidget()
+        row = holder.layout() if holder is not None else None
+        assert isinstance(field, QLineEdit) and row is not None  # a line made by add_field
+        row.addWidget(hint)
 
         def update() -> None:
             text = lookup(read_widget(self.fields[name]).strip())
             hint.setText(text or "")
             hint.setVisible(bool(text))
 
-        self.fields[name].textChanged.connect(update)
+        field.textChanged.connect(update)
         update()
         return hint
 

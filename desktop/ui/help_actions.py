@@ -4,22 +4,38 @@ is never out of date), opening the data folder, and About."""
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 from desktop import __version__
 from desktop.ui import strings
+from desktop.ui.window_mixin import WindowMixin
 
 
-class HelpActions:
+class HelpActions(WindowMixin):
     """Mixed into MainWindow, whose actions, data_dir and show_error it uses."""
+
+    if TYPE_CHECKING:
+        data_dir: Path
+
+        def show_error(self, text: str) -> None: ...
 
     # Opens a folder or link in the desktop's own program; a test puts a recorder here.
     open_url = staticmethod(QDesktopServices.openUrl)
 
-    def build_help_menu(self, bar) -> QMenu:
+    def build_help_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(strings.HELP_MENU)
         shortcuts = QAction(strings.HELP_SHORTCUTS, self)
         shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
@@ -49,7 +50,7 @@ class ImportDialog(QDialog):
         self.data_dir = data_dir
         self.setWindowTitle(strings.IMPORT_TITLE.format(name=path.name))
         self.table: Table | None = None
-        self.json_bundle: dict | None = None
+        self.json_bundle: dict[str, Any] | None = None
         self.json_problems: list[str] = []
         self.json_stopped = False  # checking gave up: there are more problems than listed
         # A full export: checked whole (data and every document) before anything shows.
@@ -67,7 +68,7 @@ class ImportDialog(QDialog):
                 self.json_problems, self.json_stopped = error.problems, error.stopped
         else:
             self.table = read_table(text)
-        self.bundle: dict | None = None
+        self.bundle: dict[str, Any] | None = None
 
         layout = QVBoxLayout(self)
         self.columns: dict[str, QComboBox] = {}

@@ -7,7 +7,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -47,7 +57,7 @@ from desktop.domain.forms import (
 )
 from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, documents, interviews, opportunities, queries, reminders
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Made
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
 from desktop.services.notes import sent_notes
@@ -63,6 +73,7 @@ from desktop.services.settings import (
 from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import people_strings, strings
 from desktop.ui.banner import Banner
+from desktop.ui.board_actions import BoardActions
 from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
@@ -110,7 +121,13 @@ ReadRows = Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
 
 
 class MainWindow(
-    WritingActions, DataActions, DocumentActions, UndoActions, HelpActions, QMainWindow
+    BoardActions,
+    WritingActions,
+    DataActions,
+    DocumentActions,
+    UndoActions,
+    HelpActions,
+    QMainWindow,
 ):
     # The user changed something (its Changes): reminders may need re-arming, the badge
     # redrawing.
@@ -154,6 +171,7 @@ class MainWindow(
         self._restore_state()
         self._first_load_pending = True
         self._updating_rows = False
+        self.restore_view()
         if not load_later:
             self.refresh()
 
@@ -226,7 +244,6 @@ class MainWindow(
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -278,6 +295,7 @@ class MainWindow(
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.list_stack, 1)
+        self.build_board(bar, self.list_stack)
 
         self.detail = DetailPane(self.clock)
         self.detail.edit_requested.connect(self.edit_selected)
@@ -497,6 +515,7 @@ class MainWindow(
         """Where a reminder's Open leads: the opportunity, visible and selected."""
         self.tabs.setCurrentWidget(self.splitter)
         if not self.select_opportunity(opportunity_id):
+            self.show_board(False, remember=False)  # an archived one is only in the list
             self.search.clear()
             self.status_filter.setCurrentIndex(0)
             self.show_archived.setChecked(True)
@@ -506,13 +525,14 @@ class MainWindow(
         # The rows shown count, not the rows loaded: a search that finds nothing says so.
         if self.model.rowCount() == 0:
             self.list_stack.setCurrentWidget(self.empty)
-        elif self.filter.rowCount() == 0:
+        elif (self.board.shown() if self.board_shown else self.filter.rowCount()) == 0:
             self.list_stack.setCurrentWidget(self.no_match)
         else:
-            self.list_stack.setCurrentWidget(self.table)
+            self.list_stack.setCurrentWidget(self.list_page())
 
     def _on_search(self, text: str) -> None:
         self.filter.set_search(text)
+        self.board.set_search(text)
         self._update_empty_state()
 
     def _on_status_filter(self) -> None:
@@ -534,6 +554,8 @@ class MainWindow(
         self.search.selectAll()
 
     def selected_id(self) -> int | None:
+        if self.board_shown:
+            return self.board_view.current_id()
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(
             index.row(), QModelIndex()
@@ -543,14 +565,20 @@ class MainWindow(
         return row_id
 
     def select_opportunity(self, opportunity_id: int) -> bool:
+        if self.board_shown:
+            return self.board_view.select([opportunity_id])
         at = self.model.position_of(opportunity_id)
         if at is None:
             return False
         index = self.filter.mapFromSource(self.model.index(at, 0))
         if not index.isValid():  # filtered out
             return False
-        self.table.selectRow(index.row())
-        self.table.setCurrentIndex(index)
+        # Through the selection model: the view's own selectRow reads the keys held down
+        # (with several allowed, a Ctrl+Z that re-selects would deselect instead).
+        only = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        rows = QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, only | rows)
+        self.table.scrollTo(index)
         return True
 
     def _show_selected(self, lessons_changed: bool = True) -> None:
@@ -579,7 +607,7 @@ class MainWindow(
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_id() is None:
             return
-        menu = self.build_context_menu()
+        menu = self.bulk_menu() if len(self.selected_ids()) > 1 else self.build_context_menu()
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def build_context_menu(self) -> QMenu:
@@ -625,13 +653,10 @@ class MainWindow(
         def saved() -> None:
             draft = dialog.draft
             assert isinstance(draft, InterviewDraft)
-            interview_id = self._run(
-                lambda: interviews.log_interview(draft, self.clock, opportunity_id)
-            )
-            if interview_id is not None:
-                opportunity = queries.opportunity_id_of_interview(interview_id)
-                made = Changes.of(opportunity, reminders=True, interviews=True)
-                self.apply(made, select_id=opportunity)
+            made = self._run(lambda: interviews.record_interview(draft, self.clock, opportunity_id))
+            if made is not None:
+                opportunity = queries.opportunity_id_of_interview(made.id)
+                self.apply(made.changes, select_id=opportunity)
                 if opportunity_id is None:
                     self.opportunity_saved.emit()
 
@@ -648,8 +673,14 @@ class MainWindow(
         def saved() -> None:
             assert isinstance(dialog.draft, OwnReminderDraft)
             draft, about = dialog.draft, dialog.interview_id()
-            self._run(lambda: reminders.add_own_reminder(selected, draft, self.clock, about))
-            self.refresh(select_id=selected)
+            added = self._run(
+                lambda: Made(
+                    reminders.add_own_reminder(selected, draft, self.clock, about),
+                    Changes.of(selected, reminders=True),
+                )
+            )
+            if added is not None:
+                self.apply(added.changes, select_id=selected)
 
         return self._open(dialog, saved)
 
@@ -717,8 +748,7 @@ class MainWindow(
         return recruiter_kind_of(person, company).value
 
     def set_recruiter_kind(self, contact_id: int, kind: RecruiterKind) -> None:
-        self._run(lambda: opportunities.set_recruiter_kind(contact_id, kind, self.clock))
-        self.refresh()
+        self._change(lambda: opportunities.set_recruiter_kind(contact_id, kind, self.clock))
 
     def new_opportunity(self) -> QDialog:
         dialog = OpportunityDialog(
@@ -731,9 +761,9 @@ class MainWindow(
         def saved() -> None:
             draft = dialog.draft
             assert isinstance(draft, OpportunityDraft)
-            new_id = self._run(lambda: opportunities.create_opportunity(draft, self.clock))
-            if new_id is not None:
-                self.apply(Changes.of(new_id, reminders=True), select_id=new_id)
+            made = self._run(lambda: opportunities.add_opportunity(draft, self.clock))
+            if made is not None:
+                self.apply(made.changes, select_id=made.id)
                 self.opportunity_saved.emit()
 
         return self._open(dialog, saved)
@@ -831,7 +861,11 @@ class MainWindow(
         except NotFound as error:
             self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
             return None
-        self.data_changed.emit(result if isinstance(result, Changes) else Changes.everything())
+        if isinstance(result, Made):
+            said: Changes = result.changes
+        else:
+            said = result if isinstance(result, Changes) else Changes.everything()
+        self.data_changed.emit(said)
         return result
 
     def show_error(self, text: str) -> None:

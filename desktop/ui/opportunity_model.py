@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from datetime import tzinfo
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -29,7 +31,7 @@ class OpportunityTableModel(QAbstractTableModel):
     """Sorts its own rows, once per sort with Python's sort, rather than letting the proxy
     compare rows pair by pair through Qt: with ten thousand rows that was a second."""
 
-    def __init__(self, clock: Clock, parent: object = None) -> None:
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock  # its zone is read as each time is shown: it can change
         self._rows: list[OpportunityRow] = []
@@ -73,8 +75,8 @@ class OpportunityTableModel(QAbstractTableModel):
         column, order = self._order
         key_a, key_b = self._sort_key(a, column), self._sort_key(b, column)
         if order == Qt.SortOrder.DescendingOrder:
-            return key_b < key_a  # type: ignore[operator]
-        return key_a < key_b  # type: ignore[operator]
+            return bool(key_b < key_a)
+        return bool(key_a < key_b)
 
     def _fits_at(self, row: OpportunityRow, at: int) -> bool:
         after_previous = at == 0 or not self._before(row, self._rows[at - 1])
@@ -160,7 +162,8 @@ class OpportunityTableModel(QAbstractTableModel):
             return short_when(row.next_interview, self._tz) if row.next_interview else ""
         return day(row.last_activity, self._tz)
 
-    def _sort_key(self, row: OpportunityRow, column: int) -> object:
+    def _sort_key(self, row: OpportunityRow, column: int) -> Any:
+        """Text or a number, whichever the column sorts by (one kind per column)."""
         if column == COMPANY:
             return row.company.casefold()
         if column == ROLE:
@@ -178,7 +181,7 @@ class OpportunityFilter(QSortFilterProxyModel):
 
     LIVE = "live"
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: list[str] = []
         self._status: Status | str | None = None

@@ -46,4 +46,5 @@ class OwnReminderDialog(FormDialog):
         self.resize(self.width(), self.height() + 2 * self.fontMetrics().lineSpacing() + 8)
 
     def interview_id(self) -> int | None:
-        return self.about.currentData()
+        chosen = self.about.currentData()
+        return chosen if isinstance(chosen, int) else None

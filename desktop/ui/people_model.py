@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -27,7 +28,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class PeopleModel(QAbstractTableModel):
-    def __init__(self, clock: Clock, parent: object = None) -> None:
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clock = clock  # its zone is read as each day is shown: it can change
         self.rows: list[PersonRow] = []
@@ -96,7 +97,7 @@ class PeopleModel(QAbstractTableModel):
 class PeopleFilter(QSortFilterProxyModel):
     """Keeps the rows whose name, company, email, role or job title hold every word typed."""
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.words: list[str] = []
         self.setSortRole(SORT_ROLE)

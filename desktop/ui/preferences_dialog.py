@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Protocol
+from datetime import time
+from typing import Any, Protocol
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.playbook.calendar import QuietHours
 from desktop.playbook.nudges import NUDGE_LABELS, NudgeSettings
 from desktop.playbook.rules import Kind
+from desktop.playbook.settings import PlaybookSettings
 from desktop.services.notes import load_profile, save_profile
 from desktop.services.nudges import load_nudge_settings, save_nudge_settings
 from desktop.services.settings import load_playbook_settings, save_playbook_settings
@@ -191,19 +193,20 @@ class PreferencesDialog(QDialog):
     def chosen_tray_style(self) -> str:
         return str(self.tray_styles.currentData())
 
-    def chosen_settings(self):
+    def chosen_settings(self) -> PlaybookSettings:
         start, end = self.quiet_start.time(), self.quiet_end.time()
+        timing: dict[str, Any] = {name: spin.value() for name, spin in self.timing.items()}
         return dataclasses.replace(
             self.settings,
             silenced_kinds=frozenset(
                 k for k, box in self.kind_boxes.items() if not box.isChecked()
             ),
             quiet=QuietHours(
-                start=start.toPython(),
-                end=end.toPython(),
+                start=time(start.hour(), start.minute()),
+                end=time(end.hour(), end.minute()),
                 skip_weekends=self.skip_weekends.isChecked(),
             ),
-            **{name: spin.value() for name, spin in self.timing.items()},
+            **timing,
         )
 
     def accept(self) -> None:

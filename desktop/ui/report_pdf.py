@@ -67,4 +67,4 @@ def write_report_pdf(report: ActivityReport, path: Path, name: str = "") -> Path
     document.setHtml(report_html(report, name))
     document.print_(writer)
     del writer  # finishes the PDF
-    return write_atomically(path, bytes(buffer.data()))
+    return write_atomically(path, bytes(buffer.data().data()))

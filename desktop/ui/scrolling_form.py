@@ -25,8 +25,10 @@ def fit_scrolling(dialog: QDialog, width: int, height: int | None = None) -> Non
     on a small screen the form scrolls and the buttons stay in view."""
     scroll = dialog.findChild(QScrollArea)
     assert scroll is not None, "fit_scrolling needs a scrolling_form"
-    content = scroll.widget().sizeHint()
-    margins = dialog.layout().contentsMargins()
+    form, layout = scroll.widget(), dialog.layout()
+    assert form is not None and layout is not None, "fit_scrolling needs a scrolling_form"
+    content = form.sizeHint()
+    margins = layout.contentsMargins()
     # Wide enough for the form and its vertical scroll bar: nothing cut on the right.
     needed = (
         content.width()

@@ -519,6 +519,7 @@ HELP_OTHER_KEYS = (
     ("Open the selected opportunity for editing", "Enter"),
     ("Next field, previous field", "Tab, Shift+Tab"),
     ("Close a dialog without saving", "Esc"),
+    ("Board: move the selected cards one column left or right", "Ctrl+Shift+Left, Right"),
 )
 HELP_NO_FILE_MANAGER = "No file manager opened. Your data is in {folder}"
 HELP_ABOUT_TEXT = (

@@ -7,6 +7,7 @@ brief message that follows the action."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
@@ -14,9 +15,21 @@ from PySide6.QtWidgets import QMenu
 from desktop.services import NotFound
 from desktop.services.changes import Changes
 from desktop.services.reminders import Snoozed
-from desktop.services.undo import Snapshot, restore, snapshot_opportunity, snapshot_reminder
+from desktop.services.undo import (
+    Snapshot,
+    Snapshots,
+    restore,
+    snapshot_opportunity,
+    snapshot_reminder,
+)
 from desktop.services.vocabulary import InvalidTransition
 from desktop.ui import strings
+from desktop.ui.window_mixin import WindowMixin
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Signal
+
+    from desktop.ui.banner import Banner
 
 # Long enough to read the line and reach the button; Ctrl+Z stays after it has gone.
 MESSAGE_MS = 10_000
@@ -30,13 +43,13 @@ class ServiceCommand(QUndoCommand):
     def __init__(
         self,
         text: str,
-        take: Callable[[], Snapshot],
+        take: Callable[[], Snapshot | Snapshots],
         act: Callable[[], object],
         after: Callable[[Changes], None],
     ) -> None:
         super().__init__(text)
         self._take, self._act, self._after = take, act, after
-        self.snapshot: Snapshot | None = None
+        self.snapshot: Snapshot | Snapshots | None = None
         self.error: Exception | None = None
         self.changes = Changes.everything()
 
@@ -68,8 +81,15 @@ class ServiceCommand(QUndoCommand):
         self._after(Changes(self.changes.opportunities, reminders=True, interviews=True))
 
 
-class UndoActions:
+class UndoActions(WindowMixin):
     """Mixed into MainWindow, whose apply, banner, show_error and data_changed it uses."""
+
+    if TYPE_CHECKING:
+        banner: Banner
+        data_changed: Signal
+
+        def apply(self, changes: Changes, select_id: int | None = None) -> None: ...
+        def show_error(self, text: str) -> None: ...
 
     def build_undo(self, menu: QMenu) -> None:
         self.undo_stack = QUndoStack(self)
@@ -85,12 +105,13 @@ class UndoActions:
         self,
         text: str,
         message: str,
-        take: Callable[[], Snapshot],
+        take: Callable[[], Snapshot | Snapshots],
         act: Callable[[], object],
         select_id: int | None = None,
+        refused: str | None = None,
     ) -> bool:
         """Do `act` as an undoable step; say `message` with an Undo button. False when
-        it could not be done (the message then says why)."""
+        it could not be done (the message, or `refused` when given, then says why)."""
 
         def after(changes: Changes) -> None:
             self.apply(changes, select_id=select_id)
@@ -99,7 +120,8 @@ class UndoActions:
         command = ServiceCommand(text, take, act, after)
         self.undo_stack.push(command)  # runs redo(): the action itself
         if command.error is not None:
-            self.show_error(strings.UNDO_GONE.format(error=str(command.error).capitalize()))
+            error = str(command.error).capitalize()
+            self.show_error(refused or strings.UNDO_GONE.format(error=error))
             return False
         self.banner.show_text(message, [(strings.UNDO, self.undo_action.trigger)], MESSAGE_MS)
         return True

@@ -42,6 +42,7 @@ class WritingActions(WindowMixin):
 
         def show_error(self, text: str) -> None: ...
         def refresh(self, select_id: int | None = None) -> None: ...
+        def apply(self, changes: Changes, select_id: int | None = None) -> None: ...
         def selected_id(self) -> int | None: ...
         def open_opportunity(self, opportunity_id: int) -> None: ...
         def show_insights(self) -> None: ...
@@ -99,7 +100,7 @@ class WritingActions(WindowMixin):
         from desktop.ui.debrief_dialog import DebriefDialog
 
         dialog = DebriefDialog(interview_id, self.clock, lessons, self)
-        dialog.finished_debrief.connect(self._written)
+        dialog.finished_debrief.connect(lambda _id: self._written(dialog.changes))
         return self._show_modeless(dialog)
 
     def reflect_on_selected(self) -> QDialog | None:
@@ -141,21 +142,22 @@ class WritingActions(WindowMixin):
 
         dialog = CallDialog(plan, self.clock, self)
         dialog.debrief_requested.connect(self.open_debrief)
-        dialog.finished.connect(self._written)
+        dialog.finished.connect(lambda _result: self._written(dialog.changes))
         return self._show_modeless(dialog)
 
     def compose(self, context: NoteContext) -> QDialog:
         from desktop.ui.compose_dialog import ComposeDialog
 
         dialog = ComposeDialog(context, self.clock, self.confirm, parent=self)
-        dialog.finished.connect(self._written)
+        dialog.finished.connect(lambda _result: self._written(dialog.changes))
         return self._show_modeless(dialog)
 
-    def _written(self, *_finished: object) -> None:
-        """A writing dialog closed: show what it saved (notes, debrief, reminders: many
-        views), and let the reminders follow."""
-        self.refresh()
-        self.data_changed.emit(Changes.everything())
+    def _written(self, changes: Changes) -> None:
+        """A writing dialog closed: redraw what its saves changed (its opportunity, the
+        reminders it answered, the debriefs), and let the scheduler and the tray follow."""
+        if changes:
+            self.apply(changes)
+            self.data_changed.emit(changes)
 
     def _show_modeless(self, dialog: QDialog) -> QDialog:
         # Modeless: the user can look things up in the window while writing.

@@ -1,0 +1,182 @@
+"""The window's board and its actions on several opportunities at once.
+
+The Opportunities tab shows a list or a board (remembered on this machine). Moving cards
+on the board and the list's bulk menu make the same change as the detail pane's, for all
+of them in one transaction, and go on the undo stack as one step."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.services import settings
+from desktop.services.opportunities import change_status_of_all, set_archived_of_all
+from desktop.services.undo import snapshot_opportunities
+from desktop.services.vocabulary import Status, StorageError
+from desktop.ui import board_strings as texts
+from desktop.ui import strings
+from desktop.ui.board_model import Board
+from desktop.ui.board_view import ORDER, BoardView
+from desktop.ui.opportunity_model import ROW_ID_ROLE, OpportunityTableModel
+from desktop.ui.window_mixin import WindowMixin
+
+if TYPE_CHECKING:
+    from desktop.domain.clock import Clock
+    from desktop.services.undo import Snapshot, Snapshots
+
+
+class BoardActions(WindowMixin):
+    """Mixed into MainWindow; what it uses of the window is declared below, and mypy checks
+    that MainWindow provides it with these types."""
+
+    if TYPE_CHECKING:
+        clock: Clock
+        model: OpportunityTableModel
+        table: QTableView
+        status_filter: QComboBox
+        show_archived: QCheckBox
+
+        def undoable(
+            self,
+            text: str,
+            message: str,
+            take: Callable[[], Snapshot | Snapshots],
+            act: Callable[[], object],
+            select_id: int | None = None,
+            refused: str | None = None,
+        ) -> bool: ...
+        def selected_id(self) -> int | None: ...
+        def select_opportunity(self, opportunity_id: int) -> bool: ...
+        def edit_selected(self) -> object: ...
+        def _show_selected(self, lessons_changed: bool = True) -> None: ...
+        def _update_empty_state(self) -> None: ...
+
+    board_shown = False
+
+    def build_board(self, bar: QHBoxLayout, stack: QStackedWidget) -> None:
+        """The board as a page beside the list, and the List | Board switch in `bar`."""
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.board = Board(self.model, self.clock, self)
+        self.board_view = BoardView(self.board)
+        stack.addWidget(self.board_view)
+        self.board_view.move_requested.connect(self.move_opportunities)
+        self.board_view.archive_requested.connect(self.archive_opportunities)
+        self.board_view.open_requested.connect(self.edit_selected)
+        self.board_view.current_changed.connect(lambda: self._show_selected())
+        switch = QWidget()
+        switch.setAccessibleName(texts.A11Y_VIEW_SWITCH)
+        row = QHBoxLayout(switch)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.view_buttons = QButtonGroup(switch)
+        for board, text, tip in (
+            (False, texts.VIEW_LIST, texts.VIEW_LIST_TIP),
+            (True, texts.VIEW_BOARD, texts.VIEW_BOARD_TIP),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setChecked(not board)
+            button.clicked.connect(lambda _=False, b=board: self.show_board(b))
+            self.view_buttons.addButton(button, int(board))
+            row.addWidget(button)
+        bar.addWidget(switch)
+
+    def restore_view(self) -> None:
+        """The view chosen last time on this machine."""
+        with contextlib.suppress(StorageError):  # a busy or odd file: the list, as before
+            self.show_board(settings.get(settings.OPPORTUNITIES_VIEW) == "board", remember=False)
+
+    def show_board(self, show: bool, remember: bool = True) -> None:
+        keep = self.selected_id()
+        self.board_shown = show
+        self.board.wake(show)
+        button = self.view_buttons.button(int(show))
+        if button is not None:
+            button.setChecked(True)
+        # The board has a column per outcome and never shows archived ones.
+        self.status_filter.setVisible(not show)
+        self.show_archived.setVisible(not show)
+        self._update_empty_state()
+        if keep is None or not self.select_opportunity(keep):
+            self._show_selected()
+        if remember:
+            # Only a habit of this screen: when the file is busy, it is not kept this time.
+            with contextlib.suppress(StorageError):
+                settings.put(settings.OPPORTUNITIES_VIEW, "board" if show else "list")
+
+    def list_page(self) -> QWidget:
+        return self.board_view if self.board_shown else self.table
+
+    def selected_ids(self) -> list[int]:
+        """Every selected opportunity, on the board or in the list, in the order shown."""
+        if self.board_shown:
+            return self.board_view.selected_ids()
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [int(index.data(ROW_ID_ROLE)) for index in rows]
+
+    def _what(self, ids: list[int]) -> str:
+        if len(ids) == 1:
+            at = self.model.position_of(ids[0])
+            if at is not None:
+                row = self.model.row_at(at)
+                return strings.OPPORTUNITY_NAME.format(company=row.company, role=row.role)
+        return texts.CARD_SEVERAL.format(count=len(ids))
+
+    def move_opportunities(self, ids: list[int], status: Status) -> bool:
+        """Change the outcome of all of them, as one undoable step."""
+        if not ids:
+            return False
+        what = self._what(ids)
+        said = texts.DID_MOVE if len(ids) == 1 else texts.DID_MOVE_MANY
+        return self.undoable(
+            texts.UNDO_MOVE.format(what=what),
+            said.format(what=what, status=status.label),
+            lambda: snapshot_opportunities(ids),
+            lambda: change_status_of_all(ids, status, self.clock),
+            select_id=ids[0],
+            refused=texts.REFUSED_MOVE.format(what=what),
+        )
+
+    def archive_opportunities(self, ids: list[int]) -> bool:
+        if not ids:
+            return False
+        what = self._what(ids)
+        return self.undoable(
+            texts.UNDO_ARCHIVE_ALL.format(what=what),
+            texts.DID_ARCHIVE_ALL.format(what=what),
+            lambda: snapshot_opportunities(ids),
+            lambda: set_archived_of_all(ids, True, self.clock),
+            refused=texts.REFUSED_ARCHIVE.format(what=what),
+        )
+
+    def bulk_menu(self) -> QMenu:
+        """The list's menu when several are selected: their outcome, or archive them."""
+        ids = self.selected_ids()
+        menu = QMenu(self)
+        outcomes = menu.addMenu(texts.CHANGE_OUTCOME_ALL.format(count=len(ids)))
+        for status in ORDER:
+            action = outcomes.addAction(status.label)
+            action.triggered.connect(
+                lambda _=False, s=status: self.move_opportunities(self.selected_ids(), s)
+            )
+        menu.addAction(
+            texts.ARCHIVE_ALL.format(count=len(ids)),
+            lambda: self.archive_opportunities(self.selected_ids()),
+        )
+        return menu

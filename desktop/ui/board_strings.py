@@ -1,0 +1,35 @@
+"""Every sentence of the board view and of acting on several opportunities at once."""
+
+VIEW_LIST = "List"
+VIEW_BOARD = "Board"
+VIEW_LIST_TIP = "Show the opportunities as a list"
+VIEW_BOARD_TIP = "Show the opportunities as a board, one column per outcome"
+A11Y_VIEW_SWITCH = "How the opportunities are shown"
+
+A11Y_BOARD = "Opportunities by outcome"
+# A column: its outcome and how many cards it holds.
+COLUMN_HEADER = "{status} · {count}"
+A11Y_COLUMN = "{status}: {count}"
+A11Y_COLUMN_DESCRIPTION = (
+    "Drag a card to another column, or press Ctrl+Shift+Left or Right, to change its outcome"
+)
+# What a screen reader hears for a card.
+A11Y_CARD = "{company}, {role}: {status}"
+A11Y_CARD_NEXT = "{company}, {role}: {status}, next interview {when}"
+CARD_NEXT = "Next: {when}"
+CARD_SEVERAL = "{count} opportunities"
+
+MOVE_TO = "Move to"
+OPEN = "Open…"
+ARCHIVE_ONE = "Archive"
+ARCHIVE_ALL = "Archive these {count}"
+CHANGE_OUTCOME_ALL = "Change outcome of these {count}"
+
+UNDO_MOVE = "outcome of {what}"
+DID_MOVE = "{what} is now {status}."
+DID_MOVE_MANY = "{what} are now {status}."
+UNDO_ARCHIVE_ALL = "archive {what}"
+DID_ARCHIVE_ALL = "Archived {what}."
+# The services refused (one of them was deleted or changed elsewhere): nothing changed.
+REFUSED_MOVE = "Nothing was moved: {what} may have been changed or deleted elsewhere."
+REFUSED_ARCHIVE = "Nothing was archived: {what} may have been changed or deleted elsewhere."

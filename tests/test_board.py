@@ -1,0 +1,379 @@
+"""The board view of the opportunities, and actions on several at once.
+
+Drops are simulated by sending the view's viewport the drag-enter, drag-move and drop
+events a real drag delivers (QAbstractItemView's own drop code then asks the model), since
+a real QDrag cannot be driven offscreen: its exec() waits for the platform's mouse."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLabel
+
+from db.models import Reminder, StatusChange
+from desktop.services import queries, settings
+from desktop.services.interviews import log_interview
+from desktop.services.opportunities import delete_opportunity, set_archived
+from desktop.services.queries import OpportunityRow
+from desktop.services.vocabulary import Status
+from desktop.ui.board_model import MIME_TYPE, Board, BoardColumn, ids_from, mime_of
+from desktop.ui.board_view import BoardView, ColumnView
+from desktop.ui.main_window import MainWindow
+from desktop.ui.opportunity_model import OpportunityTableModel
+from tests.conftest import interview_draft
+
+COMPANIES = ("Acme", "Globex", "Initech", "Hooli")
+
+
+def _make_window(qtbot, clock, tmp_path) -> MainWindow:
+    window = MainWindow(
+        clock,
+        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+        tmp_path / "data",
+        confirm=lambda *_: True,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def ids(store, clock) -> dict[str, int]:
+    made = {}
+    for hour, company in enumerate(COMPANIES):
+        interview = log_interview(
+            interview_draft(clock, company=company, starts_at=f"2026-11-25 1{hour}:00"), clock
+        )
+        made[company] = queries.opportunity_id_of_interview(interview)
+    clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
+    return made
+
+
+@pytest.fixture
+def window(qtbot, clock, tmp_path, ids) -> MainWindow:
+    made = _make_window(qtbot, clock, tmp_path)
+    made.show_board(True)
+    return made
+
+
+def _column_ids(window: MainWindow, status: Status) -> list[int]:
+    return window.board.columns[status].ids()
+
+
+def _dump(store) -> dict[str, list[tuple]]:
+    with sqlite3.connect(store.database) as raw:
+        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(raw.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+
+
+def _drop(view: ColumnView, data: QMimeData) -> QDropEvent:
+    """What a real drag delivers to the column it ends over: enter, move, drop."""
+    at = QPoint(view.viewport().width() // 2, view.viewport().height() - 5)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    action = Qt.DropAction.MoveAction
+    enter = QDragEnterEvent(at, action, data, buttons, keys)
+    QApplication.sendEvent(view.viewport(), enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(at, action, data, buttons, keys))
+    drop = QDropEvent(at, action, data, buttons, keys)
+    QApplication.sendEvent(view.viewport(), drop)
+    return drop
+
+
+def _card_mime(window: MainWindow, opportunity_id: int) -> QMimeData:
+    status = window.board.column_of(opportunity_id)
+    assert status is not None
+    column = window.board.columns[status]
+    at = column.position_of(opportunity_id)
+    assert at is not None
+    return column.mimeData([column.index(at)])
+
+
+def test_dropping_a_card_changes_its_outcome_through_the_services_and_undo_restores(
+    window, ids, store
+) -> None:
+    acme = ids["Acme"]
+    assert acme in _column_ids(window, Status.INTERVIEWING)
+    before = _dump(store)
+    history = StatusChange.select().where(StatusChange.opportunity == acme).count()
+
+    _drop(window.board_view.views[Status.NOT_THIS_TIME], _card_mime(window, acme))
+
+    assert queries.opportunity_detail(acme).status is Status.NOT_THIS_TIME
+    kept = StatusChange.select().where(StatusChange.opportunity == acme)
+    assert kept.count() == history + 1
+    last = kept.order_by(StatusChange.id.desc()).get()
+    assert (last.from_status, last.to_status) == ("interviewing", "not_this_time")
+    # Re-planned as everywhere else: a "no" brings the gracious reply.
+    assert (
+        Reminder.select()
+        .where((Reminder.opportunity == acme) & (Reminder.kind == "rejection_reply"))
+        .exists()
+    )
+    assert acme in _column_ids(window, Status.NOT_THIS_TIME)
+    assert acme not in _column_ids(window, Status.INTERVIEWING)
+    assert window.selected_id() == acme  # the card stays selected where it landed
+    assert window.detail.detail is not None and window.detail.detail.id == acme
+    assert window.board_view.headers[Status.NOT_THIS_TIME].text().endswith("1")
+
+    window.undo_action.trigger()
+    assert _dump(store) == before
+    assert acme in _column_ids(window, Status.INTERVIEWING)
+    assert not _column_ids(window, Status.NOT_THIS_TIME)
+
+
+def test_a_card_dropped_on_its_own_column_changes_nothing(window, ids, store) -> None:
+    before = _dump(store)
+    view = window.board_view.views[Status.INTERVIEWING]
+    data = _card_mime(window, ids["Acme"])
+    assert not view.column.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    at, buttons, keys = QPoint(5, 5), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(
+        view.viewport(), QDragEnterEvent(at, Qt.DropAction.MoveAction, data, buttons, keys)
+    )
+    move = QDragMoveEvent(at, Qt.DropAction.MoveAction, data, buttons, keys)
+    QApplication.sendEvent(view.viewport(), move)
+    assert not move.isAccepted()  # the view offers no place to drop it
+    view.column.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    assert _dump(store) == before
+    assert window.undo_stack.count() == 0
+
+
+def test_a_refused_move_says_one_sentence_and_changes_nothing(window, ids, store) -> None:
+    errors: list[str] = []
+    window.show_error = errors.append
+    # Acme and Globex are dragged together; Globex was deleted meanwhile, elsewhere.
+    data = mime_of([ids["Acme"], ids["Globex"]])
+    delete_opportunity(ids["Globex"])
+    before = _dump(store)
+    _drop(window.board_view.views[Status.OFFER], data)
+    assert len(errors) == 1 and errors[0].count(".") == 1 and "deleted elsewhere" in errors[0]
+    assert _dump(store) == before  # Acme did not move either: all or nothing
+    assert queries.opportunity_detail(ids["Acme"]).status is Status.INTERVIEWING
+    assert window.undo_stack.count() == 0
+
+
+def test_ctrl_shift_arrows_move_the_selected_card_one_column(qtbot, window, ids) -> None:
+    acme = ids["Acme"]
+    assert window.board_view.select([acme], focus=True)
+    view = window.board_view.views[Status.INTERVIEWING]
+    both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_Right, both)
+    assert queries.opportunity_detail(acme).status is Status.AWAITING
+    assert acme in _column_ids(window, Status.AWAITING)
+    moved_to = window.board_view.views[Status.AWAITING]
+    assert moved_to.hasFocus() and window.selected_id() == acme  # it can go on moving
+    qtbot.keyClick(moved_to, Qt.Key.Key_Left, both)
+    qtbot.keyClick(window.board_view.views[Status.INTERVIEWING], Qt.Key.Key_Left, both)
+    assert queries.opportunity_detail(acme).status is Status.APPLIED
+    # The first column has nothing to its left: nothing happens.
+    count = window.undo_stack.count()
+    qtbot.keyClick(window.board_view.views[Status.APPLIED], Qt.Key.Key_Left, both)
+    assert queries.opportunity_detail(acme).status is Status.APPLIED
+    assert window.undo_stack.count() == count == 3
+
+
+def test_the_keyboard_move_is_listed_with_the_shortcuts(window) -> None:
+    keys = dict(window.shortcut_rows())
+    assert keys["Board: move the selected cards one column left or right"].startswith(
+        "Ctrl+Shift+Left"
+    )
+
+
+def test_the_move_to_menu_moves_the_selected_card(window, ids) -> None:
+    hooli = ids["Hooli"]
+    window.board_view.select([hooli])
+    menu = window.board_view.card_menu()
+    moves = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    offered = {a.text(): a for a in moves.actions()}
+    assert not offered[Status.INTERVIEWING.label].isEnabled()  # where it is now
+    offered[Status.OFFER.label].trigger()
+    assert queries.opportunity_detail(hooli).status is Status.OFFER
+
+
+def test_every_card_and_column_has_an_accessible_name(window, ids) -> None:
+    column = window.board.columns[Status.INTERVIEWING]
+    names = [
+        column.data(column.index(at), Qt.ItemDataRole.AccessibleTextRole)
+        for at in range(column.rowCount())
+    ]
+    assert len(names) == len(COMPANIES)
+    assert any(name.startswith("Acme, Data Analyst: Interviewing") for name in names), names
+    assert window.board_view.views[Status.INTERVIEWING].accessibleName() == "Interviewing: 4"
+    assert window.board_view.accessibleName()
+
+
+def test_archived_opportunities_stay_off_the_board(window, ids, clock) -> None:
+    window.apply(set_archived(ids["Globex"], True, clock))
+    assert ids["Globex"] not in window.board.columns[Status.INTERVIEWING].ids()
+    assert window.board.shown() == len(COMPANIES) - 1
+    assert not window.board_view.select([ids["Globex"]])
+    # The list still has it, when asked for archived ones.
+    window.show_board(False)
+    window.show_archived.setChecked(True)
+    assert window.select_opportunity(ids["Globex"])
+
+
+def test_the_search_narrows_the_board_too(window, ids) -> None:
+    window.search.setText("initech")
+    assert window.board.shown() == 1
+    assert window.board.columns[Status.INTERVIEWING].ids() == [ids["Initech"]]
+    window.search.setText("nobody-like-this")
+    assert window.list_stack.currentWidget() is window.no_match
+    window.search.clear()
+    assert window.list_stack.currentWidget() is window.board_view
+
+
+def test_the_chosen_view_is_remembered_on_this_machine(qtbot, store, clock, tmp_path, ids) -> None:
+    first = _make_window(qtbot, clock, tmp_path)
+    assert not first.board_shown and first.list_stack.currentWidget() is first.table
+    first.view_buttons.button(1).click()
+    assert first.list_stack.currentWidget() is first.board_view
+    first.close()
+    assert settings.get(settings.OPPORTUNITIES_VIEW) == "board"
+    second = _make_window(qtbot, clock, tmp_path)
+    assert second.board_shown and second.list_stack.currentWidget() is second.board_view
+    assert not second.status_filter.isVisible()  # a column per outcome: no filter
+    second.view_buttons.button(0).click()
+    third = _make_window(qtbot, clock, tmp_path)
+    assert not third.board_shown and third.list_stack.currentWidget() is third.table
+
+
+def _select_rows(window: MainWindow, wanted: list[int]) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = window.table.selectionModel()
+    selection.clearSelection()
+    for opportunity_id in wanted:
+        at = window.model.position_of(opportunity_id)
+        assert at is not None
+        index = window.filter.mapFromSource(window.model.index(at, 0))
+        selection.select(
+            index,
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+
+def _action(menu, text: str):
+    for action in menu.actions():
+        if action.text() == text:
+            return action
+        if action.menu() is not None:
+            found = _action(action.menu(), text)
+            if found is not None:
+                return found
+    return None
+
+
+def test_three_selected_in_the_list_change_outcome_in_one_undo_step(
+    qtbot, store, clock, tmp_path, ids
+) -> None:
+    window = _make_window(qtbot, clock, tmp_path)
+    chosen = [ids["Acme"], ids["Globex"], ids["Hooli"]]
+    _select_rows(window, chosen)
+    assert sorted(window.selected_ids()) == sorted(chosen)
+    before = _dump(store)
+    menu = window.bulk_menu()
+    _action(menu, Status.NOT_THIS_TIME.label).trigger()
+    for opportunity_id in chosen:
+        assert queries.opportunity_detail(opportunity_id).status is Status.NOT_THIS_TIME
+    assert queries.opportunity_detail(ids["Initech"]).status is Status.INTERVIEWING
+    assert window.undo_stack.count() == 1
+    assert "3 opportunities are now Not this time." in window.banner.label.text()
+    window.undo_action.trigger()
+    assert _dump(store) == before
+
+
+def test_three_selected_on_the_board_are_archived_in_one_undo_step(window, ids, store) -> None:
+    chosen = [ids["Acme"], ids["Initech"], ids["Hooli"]]
+    assert window.board_view.select(chosen)
+    assert sorted(window.selected_ids()) == sorted(chosen)
+    before = _dump(store)
+    _action(window.board_view.card_menu(), "Archive these 3").trigger()
+    assert window.board.shown() == 1
+    assert all(queries.opportunity_detail(i).archived for i in chosen)
+    assert window.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert _dump(store) == before
+    assert window.board.shown() == len(COMPANIES)
+
+
+def test_several_cards_dragged_together_move_in_one_undo_step(window, ids, store) -> None:
+    chosen = [ids["Acme"], ids["Globex"], ids["Initech"]]
+    window.board_view.select(chosen)
+    view = window.board_view.views[Status.INTERVIEWING]
+    data = view.column.mimeData(view.selectionModel().selectedRows())
+    assert sorted(ids_from(data)) == sorted(chosen)
+    before = _dump(store)
+    _drop(window.board_view.views[Status.AWAITING], data)
+    assert sorted(_column_ids(window, Status.AWAITING)) == sorted(chosen)
+    assert window.undo_stack.count() == 1
+    assert sorted(window.selected_ids()) == sorted(chosen)
+    window.undo_action.trigger()
+    assert _dump(store) == before
+
+
+def test_a_drag_carries_ids_and_nothing_else_is_taken() -> None:
+    assert ids_from(mime_of([3, 5])) == [3, 5]
+    odd = QMimeData()
+    odd.setData(MIME_TYPE, b'["1", true, 2, {"x": 1}]')
+    assert ids_from(odd) == [2]
+    broken = QMimeData()
+    broken.setData(MIME_TYPE, b"\xff not json")
+    assert ids_from(broken) == []
+    text = QMimeData()
+    text.setText("12")
+    assert ids_from(text) == []
+
+
+def test_a_column_model_passes_qts_model_checks(qtmodeltester, clock) -> None:
+    column = BoardColumn(Status.APPLIED, clock)
+    column.set_rows([_row(n, Status.APPLIED) for n in range(5)])
+    qtmodeltester.check(column)
+
+
+def _row(number: int, status: Status, archived: bool = False) -> OpportunityRow:
+    moment = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=number)
+    return OpportunityRow(
+        id=number + 1,
+        company=f"Company {number}",
+        role="Analyst",
+        status=status,
+        next_interview=None,
+        latest_interview=None,
+        last_activity=moment,
+        archived=archived,
+        haystack=f"company {number} analyst",
+    )
+
+
+def test_ten_thousand_opportunities_are_ten_thousand_rows_not_widgets(qtbot, clock) -> None:
+    statuses = list(Status)
+    source = OpportunityTableModel(clock)
+    source.set_rows(
+        [_row(n, statuses[n % len(statuses)], archived=n % 10 == 0) for n in range(10_000)]
+    )
+    board = Board(source, clock)
+    view = BoardView(board)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    board.wake(True)
+    assert board.shown() == 9_000  # the archived tenth stays off
+    assert sum(c.rowCount() for c in board.columns.values()) == 9_000
+    # A handful of widgets per column, whatever the count of cards.
+    assert len(view.findChildren(QLabel)) == len(Status)
+    assert len(view.findChildren(ColumnView)) == len(Status)
+    # Order holds: most recent activity first in each column.
+    column = board.columns[Status.OFFER]
+    times = [column.row_at(at).last_activity for at in range(column.rowCount())]
+    assert times == sorted(times, reverse=True)
+    # One row changed in the source reaches only its column, in place.
+    moved = _row(1, Status.OFFER)
+    source.update_rows([moved], [moved.id])
+    assert board.column_of(moved.id) is Status.OFFER
+    assert column.ids()[0] != moved.id or column.row_at(0) == moved

@@ -51,16 +51,12 @@ logged = subprocess.run(
     check=True,
 )
 
-from desktop.tray.notices import notices_for  # noqa: E402
-
 from db.store import open_store  # noqa: E402
 from desktop.domain.clock import FixedClock  # noqa: E402
 from desktop.services import firing, nudges, reminders  # noqa: E402
-from desktop.services.settings import load_playbook_settings  # noqa: E402
 
 open_store(folder)
 clock = FixedClock(start, tz="Europe/Berlin")
-settings = load_playbook_settings()
 notices, fired, titles = 0, 0, []
 nudge_notices = 0
 today_peak = waiting_peak = 0
@@ -74,20 +70,22 @@ while clock.now() <= end:
         last_hour = now.replace(minute=0)
         nudges.plan_nudge(clock)
     due_at = firing.next_due_at()
-    if (
-        due_at is not None
-        and due_at <= now
-        and not settings.quiet.contains(now.astimezone(clock.tz))
-    ):
-        firing.expire_stale_prep(clock)
-        due = firing.due_to_fire(now)
-        if due:
-            firing.mark_fired([r.id for r in due], clock)
-            batch = notices_for(due, settings.silenced_kinds, first)
-            notices += len(batch)
-            nudge_notices += sum(1 for r in due if r.kind.value.startswith("nudge_"))
-            fired += len(due)
-            titles += [f"{now.astimezone(clock.tz):%a %d %H:%M}  {r.title}" for r in due]
+    if due_at is not None and due_at <= now:
+        # The app's own path: quiet hours, stale prep, selection, marking and wording.
+        result = firing.fire_due(clock, away=first)
+        notices += len(result.notices)
+        nudge_ids = {
+            v.id
+            for v in reminders.views_of(reminders.Reminder.select())
+            if v.kind.value.startswith("nudge_")
+        }
+        nudge_notices += sum(1 for n in result.notices if set(n.reminder_ids) & nudge_ids)
+        fired += len(result.fired_ids)
+        local = now.astimezone(clock.tz)
+        titles += [
+            f"{local:%a %d %H:%M}  {n.summary}  [{len(n.reminder_ids)} step(s)]"
+            for n in result.notices
+        ]
     first = False
     rows = reminders.open_reminders_until(now + timedelta(days=7))
     waiting = [v for v in rows if v.due_at <= now]

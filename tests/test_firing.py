@@ -48,17 +48,51 @@ def test_one_call_fires_marks_and_says_when_to_wake(store, clock) -> None:
     clock.set(_berlin(22, 11))  # after the call (09:30) and the debrief (10:00)
     result = fire_due(clock)
     assert isinstance(result, FiringResult)
-    assert sorted(n.summary.split(" —")[0] for n in result.notices) == [
-        "Call Sam with your feedback",
-        "Write your debrief while it's fresh",
+    # One moment, one notice: the thank-you (due 12:00) comes with it.
+    (notice,) = result.notices
+    assert notice.summary == "After your Acme interview — Sun 22 Nov"
+    assert notice.body.splitlines() == [
+        "• Call Sam with your feedback",
+        "• Write your debrief while it's fresh",
+        "• Send a thank-you note to Dana Li",
     ]
-    assert sorted(v.id for v in waiting()) == sorted(result.fired_ids)
+    assert (
+        sorted(v.id for v in waiting()) == sorted(result.fired_ids) == sorted(notice.reminder_ids)
+    )
     assert all(Reminder.get_by_id(i).fired_at == clock.now() for i in result.fired_ids)
-    assert result.next_wake_up == _berlin(22, 12)  # the thank-you
     assert result.changed and not result.quiet
     again = fire_due(clock)
     assert (again.notices, again.fired_ids, again.changed) == ((), (), False)
-    assert again.next_wake_up == _berlin(22, 12) == next_wake_up(clock)
+    assert again.next_wake_up == next_wake_up(clock)
+
+
+def test_two_interviewers_and_a_recruiter_pop_up_once_per_moment(store, clock) -> None:
+    """Issue #18: the call, the debrief and a thank-you to each interviewer come due
+    together as one notice; the late thank-yous a day on replace it (the same key) and
+    still name the debrief that waits."""
+    log_interview(
+        interview_draft(
+            clock,
+            starts_at="2026-11-22 08:00",
+            interviewers="Dana Li <dana@acme.example>; Lee Park <lee@acme.example>",
+            recruiter="Sam Ortiz <sam@acme.example>",
+        ),
+        clock,
+    )
+    clock.set(_berlin(22, 9, 30))  # the call's time; the debrief is due 10:00, thanks 12:00
+    (notice,) = fire_due(clock).notices
+    assert notice.summary == "After your Acme interview — Sun 22 Nov"
+    assert len(notice.reminder_ids) == 4
+    assert "• Send a thank-you note to Lee Park" in notice.body.splitlines()
+    for hour in (10, 12, 14):
+        clock.set(_berlin(22, hour))
+        assert fire_due(clock).notices == ()  # nothing of that moment pops again
+    debrief = Reminder.get(Reminder.kind == "debrief")
+    clock.set(_berlin(23, 12))  # a day after: the late thank-yous
+    (again,) = fire_due(clock).notices
+    assert again.key == notice.key
+    assert debrief.id in again.reminder_ids
+    assert "• It's not too late to thank Dana Li" in again.body.splitlines()
 
 
 def test_firing_is_one_transaction(store, clock, statements) -> None:
@@ -85,7 +119,8 @@ def test_quiet_hours_fire_nothing_and_wake_when_they_end(store, clock) -> None:
     assert result.next_wake_up == _berlin(23, 8)
     assert waiting() == []
     clock.set(_berlin(23, 8))
-    assert len(fire_due(clock).fired_ids) == 3
+    fired = fire_due(clock)
+    assert len(fired.fired_ids) == 3 and len(fired.notices) == 1
 
 
 def test_a_stale_prep_is_cancelled_in_the_same_call(store, clock) -> None:
@@ -99,12 +134,13 @@ def test_a_stale_prep_is_cancelled_in_the_same_call(store, clock) -> None:
 
 def test_the_first_batch_says_away_and_later_ones_do_not(store, clock) -> None:
     _quiet(0, 0)
-    for company in ("Acme", "Globex"):
+    for company in ("Acme", "Globex", "Initech", "Hooli"):
         _log(clock, company=company, starts_at="2026-11-22 08:00")
     clock.set(_berlin(22, 23, 30))
     (away,) = fire_due(clock, away=True).notices
-    assert away.summary == "6 reminders while you were away"
-    for company in ("Initech", "Hooli"):
+    assert away.summary == "12 reminders while you were away"
+    assert away.key == "summary"
+    for company in ("Umbrella", "Stark", "Wayne", "Tyrell"):
         _log(clock, company=company, starts_at="2026-11-23 08:00")
     clock.set(_berlin(23, 23, 30))
     (now,) = fire_due(clock).notices

@@ -10,7 +10,9 @@ from desktop.playbook.notices import Notice
 from desktop.tray.notifier import Notifier
 from tests.test_companion import make, notices  # noqa: F401 - the fixtures
 
-PRIVATE = Notice("Send a thank-you note to Dana Li — Acme, Data Analyst", "Today.", (1,))
+PRIVATE = Notice(
+    "Send a thank-you note to Dana Li — Acme, Data Analyst", "Today.", (1,), "o1:after:i1"
+)
 
 
 class QuotingBroken:

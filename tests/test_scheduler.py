@@ -59,32 +59,31 @@ def test_due_reminders_fire_once_and_then_wait_for_an_answer(qtbot, sent, clock)
     scheduler, backend, notifier = sent
     _log(clock, starts_at="2026-11-22 08:00")
     clock.set(_berlin(22, 11, 0))  # after the call (09:30) and debrief (10:00), before 12:00
-    fired = _fire(qtbot, scheduler, notifier, 2)
-    assert sorted(n.summary.split(" —")[0] for n in backend.sent) == [
-        "Call Sam with your feedback",
-        "Write your debrief while it's fresh",
-    ]
+    # One moment, one notice: the thank-you due at 12:00 comes with them.
+    fired = _fire(qtbot, scheduler, notifier, 1)
+    assert [n.summary for n in backend.sent] == ["After your Acme interview — Sun 22 Nov"]
     assert sorted(v.id for v in waiting()) == sorted(fired)
+    assert len(fired) == 3
     assert all(Reminder.get_by_id(i).fired_at == clock.now() for i in fired)
     assert _fire(qtbot, scheduler, notifier, 0) == []
-    assert len(backend.sent) == 2
-    thank_you = Reminder.get(Reminder.kind == "thank_you")
-    assert scheduler.scheduled_for == thank_you.due_at == _berlin(22, 12)
+    assert len(backend.sent) == 1
+    late = Reminder.get(Reminder.kind == "late_thank_you")
+    assert scheduler.scheduled_for == late.due_at
 
 
 def test_many_due_at_start_become_one_summary(qtbot, sent, clock) -> None:
     scheduler, backend, notifier = sent
-    for company in ("Acme", "Globex"):
+    for company in ("Acme", "Globex", "Initech", "Hooli"):
         _log(clock, company=company, starts_at="2026-11-22 08:00")
     clock.set(_berlin(22, 23, 30))  # the evening: debriefs, calls, thank-yous, all missed
     save_playbook_settings(
         dataclasses.replace(load_playbook_settings(), quiet=QuietHours(time(0), time(0)))
     )
-    fired = _fire(qtbot, scheduler, notifier, 1)
-    assert len(fired) == 6
-    assert [n.summary for n in backend.sent] == ["6 reminders while you were away"]
-    assert backend.sent[0].reminder_ids == tuple(sorted(fired, key=fired.index))
-    assert len(waiting()) == 6
+    fired = _fire(qtbot, scheduler, notifier, 1)  # four moments: more than a few
+    assert len(fired) == 12
+    assert [n.summary for n in backend.sent] == ["12 reminders while you were away"]
+    assert set(backend.sent[0].reminder_ids) == set(fired)
+    assert len(waiting()) == 12
 
 
 def test_quiet_hours_hold_a_reminder_until_morning(qtbot, sent, clock) -> None:
@@ -101,7 +100,7 @@ def test_quiet_hours_hold_a_reminder_until_morning(qtbot, sent, clock) -> None:
     assert backend.sent == []
     assert scheduler.scheduled_for == _berlin(23, 8)
     clock.set(_berlin(23, 8))
-    assert len(_fire(qtbot, scheduler, notifier, 3)) == 3
+    assert len(_fire(qtbot, scheduler, notifier, 1)) == 3  # one moment, one notice
 
 
 def test_silenced_kinds_wait_in_the_tray_without_popping_up(qtbot, sent, clock) -> None:
@@ -112,9 +111,14 @@ def test_silenced_kinds_wait_in_the_tray_without_popping_up(qtbot, sent, clock) 
     _log(clock, starts_at="2026-11-22 08:00")
     clock.set(_berlin(22, 11, 0))
     fired = _fire(qtbot, scheduler, notifier, 1)
-    assert len(fired) == 2
-    assert [n.summary.split(" —")[0] for n in backend.sent] == ["Call Sam with your feedback"]
-    assert {v.kind.value for v in waiting()} == {"debrief", "recruiter_call"}
+    assert len(fired) == 3  # the call, the debrief, and the thank-you of the same moment
+    (notice,) = backend.sent
+    assert "debrief" not in notice.body
+    assert notice.body.splitlines() == [
+        "• Call Sam with your feedback",
+        "• Send a thank-you note to Dana Li",
+    ]
+    assert {v.kind.value for v in waiting()} == {"debrief", "recruiter_call", "thank_you"}
 
 
 def test_a_prep_reminder_missed_until_the_interview_is_cancelled_not_fired(

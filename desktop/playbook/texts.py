@@ -126,3 +126,6 @@ NOTICE_AWAY_SUMMARY = "{count} reminders while you were away"
 NOTICE_MANY_SUMMARY = "{count} reminders are due"
 NOTICE_SUMMARY_BODY_MORE = "…and {count} more. Answer them from Debrief's tray menu."
 NOTICE_SUMMARY_BODY = "Answer them from Debrief's tray menu."
+
+# ----- steps of one moment, grouped (playbook/groups.py) -------------------------------------
+GROUP_AFTER_INTERVIEW = "After your {company} interview — {day}"

@@ -5,6 +5,10 @@ scheduler never holds more than the next wake-up time, so the database stays the
 `fire_due` is the whole reminder loop's data side in one transaction: quiet hours, stale
 prep cancelled, what is due selected and marked fired, its notices, and the next wake-up.
 The tray only delivers the notices and sets its timer.
+
+The steps of one moment come due together (`playbook/groups.py`): when the first step
+after an interview is due, the others of that moment are brought forward to now and fire
+with it, so the user gets one notification naming them all instead of one every hour.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from db.models import Interview, Reminder
 from db.vocabulary import ReminderState
 from desktop.domain.clock import Clock
 from desktop.playbook.calendar import wake_up_at
+from desktop.playbook.groups import AFTER_INTERVIEW, BROUGHT_FORWARD
 from desktop.playbook.notices import Notice, notices_for
 from desktop.playbook.rules import Kind
 from desktop.services.reminders import (
@@ -64,9 +69,10 @@ def fire_due(clock: Clock, away: bool = False) -> FiringResult:
         # Stale prep and first steps whose later variant is due are retired, not fired.
         expired = _expire_stale_prep(now) + retire_superseded(now)
         due = _due(now)
+        due += _bring_forward(due, now)
         ids = [r.id for r in due]
         _mark_fired(ids, now)
-        notices = notices_for(due, settings.silenced_kinds, away)
+        notices = notices_for(due, settings.silenced_kinds, away, clock.tz, _waiting_with(due, ids))
         wake = wake_up_at(next_due_at(), now, clock.tz, settings.quiet)
     if expired:
         log.info("retired %d reminder(s) unfired (prep after its start, superseded)", expired)
@@ -105,6 +111,46 @@ def due_to_fire(now: datetime) -> list[ReminderView]:
 def _due(now: datetime) -> list[ReminderView]:
     return views_of(
         Reminder.select().where(Reminder.state.in_(_TO_FIRE) & (Reminder.due_at <= now))
+    )
+
+
+def _after_interviews(due: list[ReminderView]) -> set[int]:
+    """The interviews whose after-interview moment has a step in `due`."""
+    return {v.interview_id for v in due if v.kind in AFTER_INTERVIEW and v.interview_id is not None}
+
+
+def _bring_forward(due: list[ReminderView], now: datetime) -> list[ReminderView]:
+    """The not-yet-due steps of the moments in `due`, moved to now so they fire with them.
+    Snoozed steps keep the time the user chose; a later variant keeps its own moment."""
+    interviews = _after_interviews(due)
+    if not interviews:
+        return []
+    later = Reminder.select().where(
+        (Reminder.state == ReminderState.PENDING.value)
+        & (Reminder.due_at > now)
+        & Reminder.interview.in_(sorted(interviews))
+        & Reminder.kind.in_(sorted(k.value for k in BROUGHT_FORWARD))
+    )
+    ids = [r.id for r in later]
+    if not ids:
+        return []
+    Reminder.update(due_at=now).where(Reminder.id.in_(ids)).execute()
+    return views_of(Reminder.select().where(Reminder.id.in_(ids)))
+
+
+def _waiting_with(due: list[ReminderView], fired: list[int]) -> list[ReminderView]:
+    """Steps of the moments in `due` that fired earlier and still wait: the notice that
+    replaces the last one for the moment names them too."""
+    interviews = _after_interviews(due)
+    if not interviews:
+        return []
+    return views_of(
+        Reminder.select().where(
+            (Reminder.state == ReminderState.FIRED.value)
+            & Reminder.interview.in_(sorted(interviews))
+            & Reminder.kind.in_(sorted(k.value for k in AFTER_INTERVIEW))
+            & Reminder.id.not_in(fired)
+        )
     )
 
 

@@ -357,6 +357,8 @@ class ReminderView:
     link: str = ""  # a posting to look at again (the re-apply check-in)
     task: str = ""  # the title without its opportunity, for where that is already shown
     key: str = ""
+    company: str = ""  # the opportunity's company, for naming its group's moment
+    interview_at: datetime | None = None  # when its interview began, likewise
 
 
 def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
@@ -366,11 +368,14 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
             Opportunity.role_title,
             Company.name.alias("company_name"),
             Contact.name.alias("contact_name"),
+            Interview.starts_at.alias("interview_at"),
         )
         .join(Opportunity, JOIN.LEFT_OUTER, on=(Reminder.opportunity == Opportunity.id))
         .join(Company, JOIN.LEFT_OUTER, on=(Opportunity.company == Company.id))
         .switch(Reminder)
         .join(Contact, JOIN.LEFT_OUTER, on=(Reminder.contact == Contact.id))
+        .switch(Reminder)
+        .join(Interview, JOIN.LEFT_OUTER, on=(Reminder.interview == Interview.id))
         .order_by(Reminder.due_at, Reminder.id)
         .objects()
     )
@@ -414,6 +419,8 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
                 link=link,
                 task=task,
                 key=row.key,
+                company=getattr(row, "company_name", None) or "",
+                interview_at=getattr(row, "interview_at", None),
             )
         )
     return views

@@ -29,7 +29,7 @@ from desktop.services.interviews import log_interview
 from desktop.services.nudges import plan_nudge, save_nudge_settings, this_week
 from desktop.services.opportunities import change_status, create_opportunity
 from desktop.services.queries import opportunity_id_of_interview
-from desktop.services.reminders import open_reminders_until
+from desktop.services.reminders import mark_done, open_reminders_until
 from tests.conftest import interview_draft
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -150,6 +150,7 @@ def test_a_nudge_becomes_a_reminder_once_a_day_with_its_words(store, clock) -> N
         or "1" in view.title + view.why
     )
     assert plan_nudge(clock) is None  # the daily cap
+    mark_done(first, clock)  # answered: the usual spacing holds, no backing off
     clock.advance(days=1)
     assert plan_nudge(clock) is None  # the same kind waits three days
     clock.advance(days=3)
@@ -297,9 +298,59 @@ def test_an_unanswered_nudge_goes_quiet_when_the_next_one_comes(store, clock) ->
     log_interview(interview_draft(clock), clock)
     clock.set(NOW)
     first = plan_nudge(clock)
-    clock.advance(days=4)
+    clock.advance(days=7)
     second = plan_nudge(clock)
     assert first is not None and second is not None
     waiting = {v.id for v in open_reminders_until(clock.now())}
     assert second in waiting and first not in waiting
     assert Reminder.get_by_id(first).state == "past"
+
+
+def test_unanswered_nudges_back_off_a_week_then_two(store, clock) -> None:
+    """Issue #18: a user who never answers was nudged about every two days. Now none
+    comes sooner than a week after an unanswered one, two weeks after two in a row."""
+    clock.set(NOW - timedelta(days=1))
+    log_interview(interview_draft(clock), clock)
+    clock.set(NOW)
+    first = plan_nudge(clock)
+    assert first is not None
+    for _ in range(6):
+        clock.advance(days=1)
+        assert plan_nudge(clock) is None
+    clock.advance(days=1)  # a week on
+    second = plan_nudge(clock)
+    assert second is not None
+    clock.advance(days=13)
+    assert plan_nudge(clock) is None
+    clock.advance(days=1)  # two weeks after the second, also unanswered
+    third = plan_nudge(clock)
+    assert third is not None
+    mark_done(third, clock)  # answered: back to the usual three days per kind
+    clock.advance(days=3)
+    assert plan_nudge(clock) is not None
+
+
+def test_backing_off_is_for_send_more_and_counts_a_run_of_unanswered() -> None:
+    from desktop.playbook.nudges import unanswered_gap
+
+    few = NudgeKind.FEW_LIVE
+    assert unanswered_gap([]) is None
+    assert unanswered_gap([Sent(few, _days_ago(2), 0, answered=True)]) is None
+    run = [Sent(few, _days_ago(30 - n), n, answered=False) for n in range(5)]
+    assert unanswered_gap(run) == (_days_ago(26), timedelta(days=28))  # at most four weeks
+    assert unanswered_gap(run[-1:]) == (_days_ago(26), timedelta(days=7))
+    # An unanswered pause after a rejection is no reason to hold back "send more".
+    assert unanswered_gap([Sent(NudgeKind.RECHARGE, _days_ago(1), 0, answered=False)]) is None
+
+
+def test_an_interview_logged_without_an_application_is_not_an_application(store, clock) -> None:
+    """The nudges count applications by `playbook.weeks.application_day`, as the tray and
+    Insights do: an opportunity that began with an interview logged is not one."""
+    from desktop.services.nudges import pipeline_facts
+
+    clock.set(NOW - timedelta(days=20))
+    log_interview(interview_draft(clock), clock)
+    create_opportunity(validate_opportunity({"company": "Globex", "role": "Analyst"}), clock)
+    facts = pipeline_facts(BERLIN, NOW)
+    assert len(facts.applications) == 1  # Globex, not Acme's interview
+    assert len(facts.unanswered) == 1

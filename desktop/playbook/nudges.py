@@ -40,6 +40,10 @@ NUDGE_LABELS = {
     NudgeKind.NO_RECENT_APPLICATION: "No new application in a week",
 }
 SAME_KIND_GAP = timedelta(days=3)
+# A user who leaves the "send more" nudges unanswered hears them less often: none sooner
+# than a week after an unanswered one, two weeks after two in a row, at most four.
+UNANSWERED_GAP = timedelta(days=7)
+UNANSWERED_GAP_MAX = timedelta(days=28)
 # A new user is not nudged about an empty folder: nudges begin a day after the first thing
 # logged (an opportunity or an interview).
 FIRST_NUDGE_AFTER = timedelta(days=1)
@@ -121,6 +125,24 @@ class Sent:
     kind: NudgeKind
     at: datetime
     message: int
+    # Done, dismissed or snoozed by the user; False while it waits, or once it went quiet
+    # unanswered.
+    answered: bool = True
+
+
+def unanswered_gap(sent: Sequence[Sent]) -> tuple[datetime, timedelta] | None:
+    """When the last "send more" nudge went out and how long the next one waits, if the
+    latest of them are unanswered: a week after one, doubling with each one more in a row,
+    at most `UNANSWERED_GAP_MAX`. None when the last one was answered (or none was sent)."""
+    ordered = sorted((s for s in sent if s.kind.value in SEND_MORE), key=lambda s: s.at)
+    ignored = 0
+    for s in reversed(ordered):
+        if s.answered:
+            break
+        ignored += 1
+    if not ignored:
+        return None
+    return ordered[-1].at, min(UNANSWERED_GAP * 2 ** (ignored - 1), UNANSWERED_GAP_MAX)
 
 
 @dataclass(frozen=True)
@@ -208,10 +230,11 @@ def choose(
     sent_about: frozenset[str] = frozenset(),
 ) -> Nudge | None:
     """The one nudge to send now, or None: never in quiet hours, never a switched-off kind,
-    never more than `max_per_day` in 24 hours, the same kind at most every three days, and
-    the same event (one rejection) once."""
+    never more than `max_per_day` in 24 hours, the same kind at most every three days, the
+    same event (one rejection) once, and "send more" backing off while unanswered."""
     if quiet.contains(now.astimezone(tz)):
         return None
+    backing_off = unanswered_gap(sent)
     last_day = [s for s in sent if now - s.at < timedelta(hours=24)]
     if len(last_day) >= settings.max_per_day:
         return None
@@ -221,6 +244,12 @@ def choose(
         if nudge.about and nudge.about in sent_about:
             continue
         if any(s.kind is nudge.kind and now - s.at < SAME_KIND_GAP for s in sent):
+            continue
+        if (
+            nudge.kind.value in SEND_MORE
+            and backing_off is not None
+            and now - backing_off[0] < backing_off[1]
+        ):
             continue
         return nudge
     return None

@@ -33,6 +33,10 @@ from desktop.services.settings import load_playbook_settings
 from desktop.shipped import nudge_file
 
 _LATE = (Status.AWAITING.value, Status.OFFER.value)
+# What the user did with a nudge that counts as an answer (a snooze is "not now").
+_ANSWERED = frozenset(
+    s.value for s in (ReminderState.DONE, ReminderState.DISMISSED, ReminderState.SNOOZED)
+)
 
 
 def load_nudge_settings() -> NudgeSettings:
@@ -53,16 +57,21 @@ def applied_at(applied_on: date | None, created_at: datetime, tz: tzinfo) -> dat
     return datetime.combine(applied_on, time(12), tzinfo=tz) if applied_on else created_at
 
 
-def application_days(tz: tzinfo, since: date | None = None) -> list[date]:
-    """The day of every application (`playbook.weeks.application_day`); with `since`, only
-    those from then on, so the tray's weekly count does not read a year of history."""
-    first = {
+def _first_statuses() -> dict[int, str]:
+    """Each opportunity's first status (how it began: applied, or an interview logged)."""
+    return {
         oid: to
         for oid, to in StatusChange.select(StatusChange.opportunity, StatusChange.to_status)
         .where(StatusChange.from_status.is_null())
         .order_by(StatusChange.changed_at.desc())
         .tuples()
     }
+
+
+def application_days(tz: tzinfo, since: date | None = None) -> list[date]:
+    """The day of every application (`playbook.weeks.application_day`); with `since`, only
+    those from then on, so the tray's weekly count does not read a year of history."""
+    first = _first_statuses()
     query = Opportunity.select(Opportunity.id, Opportunity.applied_on, Opportunity.created_at)
     if since is not None:
         query = query.where(
@@ -85,6 +94,7 @@ def pipeline_facts(tz: tzinfo, now: datetime | None = None) -> PipelineFacts:
         opportunity for (opportunity,) in Interview.select(Interview.opportunity).tuples()
     )
     live, unanswered, applications = [], [], []
+    first = _first_statuses()
     rows = (
         Opportunity.select(
             Opportunity.id,
@@ -98,14 +108,22 @@ def pipeline_facts(tz: tzinfo, now: datetime | None = None) -> PipelineFacts:
         .tuples()
     )
     for oid, status, applied_on, created_at, archived, company in rows:
-        sent = applied_at(applied_on, created_at, tz)
-        applications.append(sent)  # archived ones were applications all the same
+        # An application by the one definition the tray, Insights and the report share:
+        # an opportunity that began with an interview logged is not one.
+        day = application_day(applied_on, created_at, first.get(oid), tz)
+        sent = datetime.combine(day, time(12), tzinfo=tz) if day is not None else None
+        if sent is not None:
+            applications.append(sent)  # archived ones were applications all the same
         if archived:
             continue
         if Status(status).is_live:
             late = status in _LATE or interviews[oid] >= 2
             live.append(LiveOpportunity(company, late))
-        if status in (Status.APPLIED.value, Status.NO_RESPONSE.value) and not interviews[oid]:
+        if (
+            sent is not None
+            and status in (Status.APPLIED.value, Status.NO_RESPONSE.value)
+            and not interviews[oid]
+        ):
             unanswered.append(sent)
     rejections = (
         StatusChange.select(StatusChange.changed_at, Company.name)
@@ -145,14 +163,14 @@ def pipeline_facts(tz: tzinfo, now: datetime | None = None) -> PipelineFacts:
 def sent_nudges() -> tuple[list[Sent], frozenset[str]]:
     """Nudges made so far, and the events (a rejection's time) already nudged about."""
     sent, about = [], set()
-    query = Reminder.select(Reminder.kind, Reminder.key, Reminder.created_at).where(
+    query = Reminder.select(Reminder.kind, Reminder.key, Reminder.created_at, Reminder.state).where(
         Reminder.kind.in_([k.value for k in NudgeKind])
     )
-    for kind, key, created_at in query.tuples():
+    for kind, key, created_at, state in query.tuples():
         # key: nudge:<kind>:<YYYYmmddTHHMMSS>:m<index>[:<about>]
         parts = key.split(":", 4)
         index = int(parts[3][1:]) if len(parts) > 3 and parts[3][1:].isdigit() else 0
-        sent.append(Sent(NudgeKind(kind), created_at, index))
+        sent.append(Sent(NudgeKind(kind), created_at, index, state in _ANSWERED))
         if len(parts) > 4:
             about.add(parts[4])
     return sent, frozenset(about)

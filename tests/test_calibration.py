@@ -186,7 +186,7 @@ def test_acting_on_it_opens_insights_and_answers_it(qtbot, window, clock) -> Non
     change_status(opportunity_id_of_interview(interview), Status.NOT_THIS_TIME, clock)
     window.refresh()
     said = Reminder.get(Reminder.kind == "felt_wrong_not")
-    row = window.today.rows[said.id]
+    row = window.today.actions_for(said.id)
     assert row.act_button is not None
     row.act_button.click()
     assert window.tabs.currentWidget() is window.insights

@@ -87,16 +87,31 @@ def _fresh_order(window) -> list[int]:
 def test_answering_a_reminder_rereads_neither_the_list_nor_the_other_reminders(
     window, reader, resets
 ) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    from desktop.ui.today_model import STEP_ROLE
+
     thank_you = Reminder.get(Reminder.kind == "thank_you")
-    others = {i: row for i, row in window.today.rows.items() if i != thank_you.id}
-    window.today.rows[thank_you.id].done_button.click()
+    model = window.today.model
+    others = {
+        i: QPersistentModelIndex(model.step_index(i))
+        for i in window.today.rows
+        if i != thank_you.id
+    }
+    changed_rows: list[str] = []
+    model.modelReset.connect(lambda: changed_rows.append("reset"))
+    model.rowsInserted.connect(lambda *_: changed_rows.append("inserted"))
+    model.rowsRemoved.connect(lambda _p, first, last: changed_rows.append(f"-{last - first + 1}"))
+    window.today.actions_for(thank_you.id).done_button.click()
     assert Reminder.get_by_id(thank_you.id).state == "done"
     assert thank_you.id not in window.today.rows
     assert (reader.whole, resets) == (0, [])
     assert reader.targeted == [frozenset({thank_you.opportunity_id})]
-    # The other rows are the same widgets, not rebuilt ones.
+    # Today's model lost the answered row and nothing else: the other rows are the same
+    # rows, not rebuilt ones (no reset, nothing inserted).
+    assert "reset" not in changed_rows and "inserted" not in changed_rows
     kept = [i for i in others if i in window.today.rows]
-    assert kept and all(window.today.rows[i] is others[i] for i in kept)
+    assert kept and all(others[i].isValid() and others[i].data(STEP_ROLE).id == i for i in kept)
 
 
 def test_changing_a_status_redraws_its_row_where_the_order_wants_it(

@@ -308,7 +308,7 @@ def test_the_window_opens_compose_from_a_reminder_and_the_call_as_a_checklist(
     window = open_window(qtbot, clock, tmp_path)
     window.refresh()
     thank_you = Reminder.get(Reminder.kind == "thank_you")
-    window.today.rows[thank_you.id].act_button.click()
+    window.today.actions_for(thank_you.id).act_button.click()
     assert isinstance(window.active_dialog, ComposeDialog)
     assert window.active_dialog.template_name() == "thank_you"
     window.active_dialog.sent_button.click()
@@ -319,7 +319,7 @@ def test_the_window_opens_compose_from_a_reminder_and_the_call_as_a_checklist(
     assert isinstance(window.active_dialog, ComposeDialog)
     call = Reminder.get(Reminder.kind == "recruiter_call")
     window.refresh()
-    window.today.rows[call.id].act_button.click()
+    window.today.actions_for(call.id).act_button.click()
     dialog = window.active_dialog
     assert isinstance(dialog, CallDialog)
     assert not hasattr(dialog, "email_button")

@@ -28,7 +28,7 @@ def test_the_debrief_reminder_opens_the_form_and_typing_is_saved(qtbot, window, 
     interview = log_interview(interview_draft(clock, starts_at="2026-11-22 08:00"), clock)
     window.refresh()
     debrief = Reminder.get(Reminder.kind == "debrief")
-    row = window.today.rows[debrief.id]
+    row = window.today.actions_for(debrief.id)
     assert row.act_button is not None and row.act_button.text() == "Write debrief"
     row.act_button.click()
     dialog = window.active_dialog

@@ -86,7 +86,7 @@ def test_the_rejection_reply_offers_the_reflection_beside_the_note(qtbot, window
     clock.advance(days=3)
     window.refresh()
     reply = Reminder.get(Reminder.kind == "rejection_reply")
-    row = window.today.rows[reply.id]
+    row = window.today.actions_for(reply.id)
     assert row.act_button is not None and row.reflect_button is not None
     row.reflect_button.click()
     assert isinstance(window.active_dialog, ReflectionDialog)
@@ -111,7 +111,7 @@ def test_the_reapply_check_in_brings_back_the_posting_and_the_history(qtbot, win
     assert "What they told you: Too junior" in view.why
     clock.set(check_in.due_at)
     window.refresh()
-    row = window.today.rows[check_in.id]
+    row = window.today.actions_for(check_in.id)
     assert row.link_button is not None
     window.today.link_requested.disconnect()  # no browser from a test
     with qtbot.waitSignal(window.today.link_requested) as opened:

@@ -239,7 +239,7 @@ def test_a_nudge_opens_where_the_next_step_happens(qtbot, store, clock, tmp_path
     made = plan_nudge(clock)
     window = open_window(qtbot, clock, tmp_path)
     # Open on the nudge's row in Today goes there (main disabled it).
-    row = window.today.rows[made]
+    row = window.today.actions_for(made)
     assert row.open_button.isEnabled()
     with qtbot.waitSignal(window.today.act_requested) as opened:
         row.open_button.click()

@@ -26,7 +26,7 @@ def _window_day_after(qtbot, clock, tmp_path, **interview: str) -> MainWindow:
 
 
 def _titles(window) -> list[str]:
-    return [row.view.title for row in window.today.rows.values()]
+    return [view.title for view in window.today.rows.values()]
 
 
 def test_overdue_and_upcoming_reminders_are_listed_with_a_count(window) -> None:
@@ -43,7 +43,7 @@ def test_overdue_and_upcoming_reminders_are_listed_with_a_count(window) -> None:
 
 def test_done_removes_it_and_is_saved(qtbot, window) -> None:
     thank_you = Reminder.get(Reminder.kind == "thank_you")
-    row = window.today.rows[thank_you.id]
+    row = window.today.actions_for(thank_you.id)
     row.done_button.click()
     assert Reminder.get_by_id(thank_you.id).state == "done"
     assert thank_you.id not in window.today.rows
@@ -56,7 +56,7 @@ def test_done_removes_it_and_is_saved(qtbot, window) -> None:
 
 def test_snooze_from_the_menu_lands_this_evening(window) -> None:
     debrief = Reminder.get(Reminder.kind == "debrief")
-    menu = window.today.rows[debrief.id].snooze_menu
+    menu = window.today.actions_for(debrief.id).snooze_menu
     [evening] = [a for a in menu.actions() if a.data() == "evening"]
     evening.trigger()
     row = Reminder.get_by_id(debrief.id)
@@ -67,11 +67,11 @@ def test_snooze_from_the_menu_lands_this_evening(window) -> None:
 
 def test_dismiss_and_open(window) -> None:
     call = Reminder.get(Reminder.kind == "recruiter_call")
-    window.today.rows[call.id].open_button.click()
+    window.today.actions_for(call.id).open_button.click()
     assert window.tabs.currentWidget() is window.splitter
     assert window.selected_id() == call.opportunity_id
     assert "Call Sam with your feedback" in window.detail.body.toPlainText()
-    window.today.rows[call.id].dismiss_button.click()
+    window.today.actions_for(call.id).dismiss_button.click()
     assert Reminder.get_by_id(call.id).state == "dismissed"
 
 
@@ -79,7 +79,7 @@ def test_no_response_check_offers_to_close_the_opportunity(window, clock) -> Non
     clock.set(datetime(2026, 12, 28, 11, 0, tzinfo=UTC))
     window.refresh()
     check = Reminder.get(Reminder.kind == "no_response_check")
-    button = window.today.rows[check.id].no_response_button
+    button = window.today.actions_for(check.id).no_response_button
     assert button is not None
     button.click()
     assert Opportunity.get_by_id(1).status == Status.NO_RESPONSE
@@ -120,6 +120,7 @@ def test_names_are_shown_as_plain_text(qtbot, store, clock, tmp_path) -> None:
     made = _window_day_after(
         qtbot, clock, tmp_path, company="<b>Bold</b> & Co", interviewers="O'Neil <o@x.example>"
     )
-    row = next(r for r in made.today.rows.values() if r.view.kind.value == "thank_you")
+    view = next(v for v in made.today.rows.values() if v.kind.value == "thank_you")
+    row = made.today.actions_for(view.id)
     assert row.title.text() == "Send a thank-you note to O'Neil — <b>Bold</b> & Co, Data Analyst"
     assert "&#" not in row.why.text()

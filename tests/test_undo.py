@@ -187,7 +187,8 @@ def test_ctrl_z_undoes_archive_and_status_change_in_turn(qtbot, window, store, h
 
 def test_answering_a_reminder_in_today_can_be_undone(qtbot, window, store, clock) -> None:
     window.refresh()
-    row = next(r for r in window.today.rows.values() if r.view.opportunity_id is not None)
+    view = next(v for v in window.today.rows.values() if v.opportunity_id is not None)
+    row = window.today.actions_for(view.id)
     before = _dump(_database_file(store))
     row.done_button.click()
     assert Reminder.get_by_id(row.view.id).state == "done"

@@ -248,7 +248,7 @@ def test_due_dates_are_not_dimmed_grey_on_grey(qtbot, window, clock) -> None:
 
     log_interview(interview_draft(clock), clock)
     window.refresh()
-    row = next(iter(window.today.rows.values()))
+    row = window.today.actions_for(next(iter(window.today.rows)))
     assert row.due.isEnabled()
     text = row.due.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     panel = row.palette().color(QPalette.ColorRole.Window)
@@ -380,7 +380,8 @@ def test_a_screen_reader_hears_which_reminder_each_button_answers(qtbot, window,
     window.refresh()
     assert len(window.today.rows) >= 3
     names = []
-    for row in window.today.rows.values():
+    for ident in window.today.rows:
+        row = window.today.actions_for(ident)
         assert row.accessibleName() == row.view.title
         for button in row.findChildren(QAbstractButton):
             name = button.accessibleName()

@@ -89,6 +89,11 @@ class Group(Generic[S]):
     def single(self) -> bool:
         return len(self.steps) == 1
 
+    @property
+    def alone(self) -> bool:
+        """A step of its own, not of a moment (a moment down to one step is still one)."""
+        return self.single and self.steps[0].key == self.key
+
 
 def group_title(step: Step, tz: tzinfo) -> str:
     """The moment a step belongs to, in words; a step of its own is its own title."""
@@ -108,6 +113,6 @@ def grouped(steps: Sequence[S], tz: tzinfo) -> list[Group[S]]:
         members.setdefault(key_of(step), []).append(step)
     out = []
     for key, found in members.items():
-        title = group_title(found[0], tz) if len(found) > 1 else found[0].title
+        title = group_title(found[0], tz)
         out.append(Group(key, title, tuple(found)))
     return out

@@ -529,3 +529,11 @@ HELP_ABOUT_TEXT = (
     "It stays on this computer: Debrief never opens a network connection.\n\n"
     "Licence: GNU General Public License, version 3 or later."
 )
+
+# ----- Today's checklist (desktop/ui/today_view.py) --------------------------------------------
+TODAY_CHOOSE_STEP = "Choose a step to answer it."
+A11Y_TODAY_GROUP = "{title}, {count} steps"
+A11Y_TODAY_DESCRIPTION = (
+    "Space marks the step done, Enter opens it, S snoozes it, Delete dismisses it; "
+    "the menu key shows every answer"
+)

@@ -1,20 +1,21 @@
-"""Today: what needs the user now, each with Done / Snooze / Open, and the week ahead."""
+"""Today: what needs the user now and the week ahead, the steps of one moment grouped as
+a checklist; the current step's card below it answers it (Done / Snooze / Open…)."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,12 +24,14 @@ from desktop.domain.clock import Clock
 from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import Kind
 from desktop.playbook.snooze import CHOICES
-from desktop.services import NotFound, counts, reminders
+from desktop.services import NotFound, reminders
 from desktop.services.changes import Changes
 from desktop.services.reminders import ReminderView, Snoozed
+from desktop.services.today import read_today
 from desktop.services.vocabulary import InvalidTransition, Status
 from desktop.ui import strings
 from desktop.ui.formatting import when
+from desktop.ui.today_model import STEP_ROLE, TodayModel
 
 
 class ReminderRow(QFrame):
@@ -91,6 +94,12 @@ class ReminderRow(QFrame):
         layout.addLayout(buttons)
         self._name_for_screen_readers(view)
 
+    def answer_buttons(self) -> list[QPushButton]:
+        """Its push buttons in the order shown (the snooze button has its own menu)."""
+        layout = self.layout().itemAt(3).layout()
+        found = [layout.itemAt(i).widget() for i in range(layout.count())]
+        return [b for b in found if isinstance(b, QPushButton)]
+
     def _name_for_screen_readers(self, view: ReminderView) -> None:
         """A screen reader moving through the buttons hears "Done: Write your debrief
         while it's fresh — Acme, Data Analyst", not "Done" ten times over."""
@@ -103,7 +112,31 @@ class ReminderRow(QFrame):
             )
 
 
+class _TodayTree(QTreeView):
+    """The checklist. Keys for the current step: Space ticks it done (the check box),
+    Enter opens it, S opens the snooze choices, Delete dismisses it; the menu key shows
+    every answer."""
+
+    key_action = Signal(str)  # "snooze", "dismiss"
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            if event.key() == Qt.Key.Key_S:
+                self.key_action.emit("snooze")
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self.key_action.emit("dismiss")
+                return
+        super().keyPressEvent(event)
+
+
 class TodayView(QWidget):
+    """Groups with their steps as a checklist (a model/view tree that updates only the
+    rows that changed), and below it the current step with all its answers."""
+
     open_requested = Signal(int)  # opportunity id
     act_requested = Signal(object)  # ReminderView: write the debrief or the note it asks for
     reflect_requested = Signal(int)  # opportunity id: the reflection after a "no"
@@ -115,98 +148,147 @@ class TodayView(QWidget):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
-        self.rows: dict[int, ReminderRow] = {}
+        self.rows: dict[int, ReminderView] = {}  # every step shown, by reminder id
+        self.card: ReminderRow | None = None  # the current step's answers
         # (reminder id, what was done, the service call): set by the window to make
         # answers undoable; without it they run directly.
         self.answer: Callable[[int, str, Callable[[], object]], object] | None = None
         self.due_count = 0
+        self.model = TodayModel(clock.tz, self)
+        self.model.done_requested.connect(self._done)
+        self.tree = _TodayTree()
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setIndentation(18)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setAccessibleName(strings.A11Y_TODAY)
+        self.tree.setAccessibleDescription(strings.A11Y_TODAY_DESCRIPTION)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.activated.connect(self._activated)
+        self.tree.key_action.connect(self._key_action)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_card())
+        # Sections and groups are always open: a checklist, not a folder tree.
+        self.model.rowsInserted.connect(self._expand_inserted)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        self.content = QWidget()
-        self.content.setAccessibleName(strings.A11Y_TODAY)
-        self.column = QVBoxLayout(self.content)
-        self.column.addStretch(1)
-        scroll.setWidget(self.content)
         self._empty = QLabel(strings.TODAY_EMPTY)
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._headers = {
-            heading: QLabel(f"<h3>{heading}</h3>")
-            for heading in (strings.TODAY_OVERDUE, strings.TODAY_TODAY, strings.TODAY_WEEK)
-        }
-        for label in (self._empty, *self._headers.values()):
-            label.hide()
+        self._empty.hide()
+        self._hint = QLabel(strings.TODAY_CHOOSE_STEP)
+        self._hint.setWordWrap(True)
+        self._hint.hide()
+        self._card_box = QVBoxLayout()
+        self._card_box.setContentsMargins(0, 0, 0, 0)
+        self._card_box.addWidget(self._hint)
+        outer.addWidget(self.tree, 1)
+        outer.addWidget(self._empty, 1)
+        outer.addLayout(self._card_box)
 
     def refresh(self) -> None:
-        """Re-read what is open this week. Rows whose reminder reads the same stay in
-        place, not rebuilt: answering one of three hundred costs one row, not all."""
+        """Re-read what is open this week. Only the rows that differ change in the
+        model: answering one step of three hundred removes one row."""
         now = self.clock.now()
-        local_now = now.astimezone(self.clock.tz)
-        end_of_today = datetime.combine(local_now.date(), time.max, self.clock.tz)
-        waiting = counts.waiting_now(now)
-        ahead = [
-            v for v in reminders.open_reminders_until(now + timedelta(days=7)) if v.due_at > now
-        ]
-        views = waiting + ahead
-        groups = (
-            (strings.TODAY_OVERDUE, waiting),
-            (strings.TODAY_TODAY, [v for v in ahead if v.due_at <= end_of_today]),
-            (strings.TODAY_WEEK, [v for v in ahead if v.due_at > end_of_today]),
-        )
+        today = read_today(now, self.clock.tz)
         # What is waiting now, as the tray badge and `debrief due` count it: later today
         # is listed but not counted.
-        self.due_count = len(waiting)
-        wanted: list[QWidget] = []
-        if not views:
-            wanted.append(self._empty)
-        rows: dict[int, ReminderRow] = {}
-        for heading, members in groups:
-            if not members:
-                continue
-            wanted.append(self._headers[heading])
-            for view in members:
-                row = self.rows.get(view.id)
-                if row is None or row.view != view:
-                    row = ReminderRow(view, self.clock.tz)
-                    self._wire(row)
-                rows[view.id] = row
-                wanted.append(row)
-        self.rows = rows
-        self._lay_out(wanted)
+        self.due_count = today.waiting
+        self.model.show(today)
+        self.rows = {view.id: view for view in self.model.steps()}
+        empty = not self.rows
+        self.tree.setVisible(not empty)
+        self._empty.setVisible(empty)
+        current = self.tree.currentIndex()
+        if not current.isValid() and self.rows:
+            self.tree.setCurrentIndex(self.model.first_step())
+        else:
+            self._show_card()
 
-    def _lay_out(self, wanted: list[QWidget]) -> None:
-        """Make the column show `wanted` in order (then the stretch), touching only what
-        differs: each widget taken out or put in makes the layout measure again."""
-        keep = set(wanted)
-        at = 0
-        while at < self.column.count() - 1:  # the last item is the stretch
-            widget = self.column.itemAt(at).widget()
-            if widget is not None and widget not in keep:
-                self.column.takeAt(at)
-                widget.hide()
-                if isinstance(widget, ReminderRow):  # a heading or the empty note returns
-                    widget.deleteLater()
-                continue
-            at += 1
-        for at, widget in enumerate(wanted):
-            item = self.column.itemAt(at)
-            if item is not None and item.widget() is widget:
-                continue
-            if self.column.indexOf(widget) >= 0:
-                self.column.removeWidget(widget)
-            self.column.insertWidget(at, widget)
-            widget.show()
+    def current_step(self) -> ReminderView | None:
+        view = self.tree.currentIndex().data(STEP_ROLE)
+        return view if isinstance(view, ReminderView) else None
+
+    def actions_for(self, reminder_id: int) -> ReminderRow:
+        """Make this step the current one and give its answers (the card below the
+        list), as a click or the arrow keys would."""
+        index = self.model.step_index(reminder_id)
+        if not index.isValid():
+            raise KeyError(reminder_id)
+        self.tree.setCurrentIndex(index)
+        assert self.card is not None and self.card.view.id == reminder_id
+        return self.card
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            index = self.model.index(row, 0, parent)
+            self.tree.expand(index)
+            for child in range(self.model.rowCount(index)):
+                self.tree.expand(self.model.index(child, 0, index))
+
+    def _show_card(self) -> None:
+        view = self.current_step()
+        if self.card is not None and view is not None and self.card.view == view:
+            return
+        had_focus = self.card is not None and self.card.isAncestorOf(self.focusWidget())
+        if self.card is not None:
+            self._card_box.removeWidget(self.card)
+            self.card.hide()
+            self.card.deleteLater()
+            self.card = None
+        self._hint.setVisible(view is None and bool(self.rows))
+        if view is not None:
+            self.card = ReminderRow(view, self.clock.tz)
+            self._wire(self.card)
+            self._card_box.addWidget(self.card)
+        if had_focus:
+            # The step answered from its card is gone: the list keeps the keyboard.
+            self.tree.setFocus()
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter or a double click on a step: open what it is about."""
+        view = index.data(STEP_ROLE)
+        if isinstance(view, ReminderView) and self.card is not None:
+            if self.card.open_button.isEnabled():
+                self.card.open_button.click()
+
+    def _key_action(self, action: str) -> None:
+        view = self.current_step()
+        if view is None or self.card is None:
+            return
+        if action == "snooze":
+            rect = self.tree.visualRect(self.tree.currentIndex())
+            self.card.snooze_menu.popup(self.tree.viewport().mapToGlobal(rect.bottomLeft()))
+        elif action == "dismiss":
+            self.card.dismiss_button.click()
+
+    def _context_menu(self, at: QPoint) -> None:
+        index = self.tree.indexAt(at)
+        if not index.isValid() or not isinstance(index.data(STEP_ROLE), ReminderView):
+            return
+        self.tree.setCurrentIndex(index)
+        card = self.card
+        if card is None:
+            return
+        menu = QMenu(self)
+        for button in card.answer_buttons():
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        menu.addMenu(card.snooze_menu).setText(strings.SNOOZE)
+        menu.popup(self.tree.viewport().mapToGlobal(at))
+
+    def _done(self, reminder_id: int) -> None:
+        self._answer(
+            lambda: reminders.mark_done(reminder_id, self.clock), reminder_id, strings.DID_DONE
+        )
 
     def _wire(self, row: ReminderRow) -> None:
         ident = row.view.id
-        row.done_button.clicked.connect(
-            lambda: self._answer(
-                lambda: reminders.mark_done(ident, self.clock), ident, strings.DID_DONE
-            )
-        )
+        row.done_button.clicked.connect(lambda: self._done(ident))
         row.dismiss_button.clicked.connect(
             lambda: self._answer(
                 lambda: reminders.dismiss(ident, self.clock), ident, strings.DID_DISMISS
@@ -261,7 +343,7 @@ class TodayView(QWidget):
         reminder_id: int | None = None,
         said: str = "",
     ) -> None:
-        view = self.rows[reminder_id].view if reminder_id in self.rows else None
+        view = self.rows.get(reminder_id) if reminder_id is not None else None
         if self.answer is not None and view is not None:
             # The window's undo stack runs it, redraws what it changed and offers Undo.
             self.answer(reminder_id, said.format(title=view.title), action)

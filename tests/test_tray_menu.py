@@ -32,7 +32,7 @@ def _texts(menu: QMenu) -> list[str]:
 
 def _submenu(menu: QMenu, starts: str) -> QMenu:
     for action in menu.actions():
-        if action.menu() is not None and action.text().startswith(starts):
+        if action.menu() is not None and action.text().strip().startswith(starts):
             return action.menu()
     raise AssertionError(f"no submenu {starts!r} in {_texts(menu)}")
 
@@ -53,7 +53,14 @@ def test_the_menu_lists_each_waiting_reminder_with_its_answers(tray) -> None:
     tray.menu.aboutToShow.emit()
     texts = _texts(tray.menu)
     assert tray.menu.actions()[0].text() == "Waiting for you"
-    assert "Write your debrief while it's fresh — Acme, Data Analyst" in texts
+    # The moment, then its steps under it (set in), each with its own answers.
+    at = texts.index("After your Acme interview — Wed 25 Nov")
+    assert [t.strip() for t in texts[at + 1 : at + 3]] == [
+        "Call Sam with your feedback",
+        "Write your debrief while it's fresh",
+    ]
+    assert texts[at + 1] != texts[at + 1].strip()
+    assert not next(a for a in tray.menu.actions() if a.text() == texts[at]).isEnabled()
     assert texts[-4:] == ["Open Debrief", "Log an interview…", "Preferences…", "Quit Debrief"]
     debrief = _submenu(tray.menu, "Write your debrief")
     assert _texts(debrief) == ["Done", "Snooze", "Open"]
@@ -114,3 +121,47 @@ def test_nothing_waiting_says_so(tray, clock) -> None:
     assert Reminder.get(Reminder.kind == "prep").state == "cancelled"
     assert tray.icon.toolTip().splitlines()[0] == "Debrief: nothing waiting"
     assert tray.icon.icon().cacheKey() == tray.base_icon.cacheKey()
+
+
+def test_one_interview_with_two_interviewers_and_a_recruiter_is_one_group(
+    qtbot, store, clock
+) -> None:
+    """Issue #18: the menu lists the moment once, its four steps under it; answering one
+    leaves the others."""
+    from desktop.services.firing import fire_due
+
+    log_interview(
+        interview_draft(
+            clock,
+            company="Northwind",
+            starts_at="2026-11-22 10:00",
+            interviewers="Priya Rao <priya@nw.example>; Tom Berg <tom@nw.example>",
+            recruiter="Alex Kim <alex@nw.example>",
+        ),
+        clock,
+    )
+    clock.set(datetime(2026, 11, 22, 10, 45, tzinfo=UTC))  # 11:45 Berlin: the call is due
+    (notice,) = fire_due(clock).notices
+    made = TrayIcon(clock, app_icon(), lambda: False)
+    try:
+        made.menu.aboutToShow.emit()
+        texts = _texts(made.menu)
+        assert texts.count("After your Northwind interview — Sun 22 Nov") == 1
+        at = texts.index("After your Northwind interview — Sun 22 Nov")
+        steps = [t.strip() for t in texts[at + 1 : at + 5]]
+        assert steps == [
+            "Call Alex Kim with your feedback",
+            "Write your debrief while it's fresh",
+            "Send a thank-you note to Priya Rao",
+            "Send a thank-you note to Tom Berg",
+        ]
+        assert len(made.waiting) == 4 == len(notice.reminder_ids)
+        with qtbot.waitSignal(made.answered):
+            _trigger(_submenu(made.menu, "Send a thank-you note to Tom"), "Done")
+        made.menu.aboutToShow.emit()
+        left = [t.strip() for t in _texts(made.menu)]
+        assert "Send a thank-you note to Tom Berg" not in left
+        assert "Send a thank-you note to Priya Rao" in left
+        assert "After your Northwind interview — Sun 22 Nov" in left
+    finally:
+        made.hide()

@@ -39,7 +39,18 @@ class TodayList:
 
 
 def read_today(now: datetime, tz: tzinfo) -> TodayList:
-    views = reminders.open_reminders_until(now + AHEAD)
+    return today_list(open_steps(now), now, tz)
+
+
+def open_steps(now: datetime, opportunity_ids: frozenset[int] | None = None) -> list[ReminderView]:
+    """The open steps Today lists (up to a week ahead), oldest first; with
+    `opportunity_ids`, only theirs: after a change to a few opportunities, their steps
+    are all that can read differently."""
+    return reminders.open_reminders_until(now + AHEAD, opportunity_ids)
+
+
+def today_list(views: list[ReminderView], now: datetime, tz: tzinfo) -> TodayList:
+    """`views`: open steps up to a week ahead, oldest first."""
     waiting = sum(1 for v in views if v.due_at <= now)
     end_of_today = datetime.combine(now.astimezone(tz).date(), time.max, tz)
     found: dict[Section, list[Group[ReminderView]]] = {s: [] for s in Section}

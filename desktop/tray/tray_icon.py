@@ -1,5 +1,8 @@
 """The tray icon: a badge and tooltip when reminders wait, and a menu to answer them.
 
+The menu lists what waits by group: a moment's heading ("After your Acme interview — Sun
+22 Nov") with its steps under it, each a submenu of its own answers.
+
 The menu is rebuilt each time it opens, from the database, so it is never stale.
 """
 
@@ -13,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.domain.clock import Clock
+from desktop.playbook.groups import grouped
 from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, counts, nudges, reminders
@@ -22,7 +26,9 @@ from desktop.services.vocabulary import InvalidTransition
 from desktop.tray import texts
 from desktop.tray.icons import badged
 
-MENU_REMINDERS = 8  # more would make the menu taller than a laptop screen
+MENU_REMINDERS = 8  # steps; more would make the menu taller than a laptop screen
+# A step under its moment's heading: set in by an em space, as a checklist reads.
+STEP_INDENT = "\u2003"
 
 
 class TrayIcon(QObject):
@@ -88,9 +94,21 @@ class TrayIcon(QObject):
         self.menu.clear()
         if self.waiting:
             self.menu.addSection(texts.MENU_WAITING_HEADER)
-            for view in self.waiting[:MENU_REMINDERS]:
-                self.menu.addMenu(self._reminder_menu(view))
-            rest = len(self.waiting) - MENU_REMINDERS
+            shown = 0
+            for group in grouped(self.waiting, self.clock.tz):
+                if shown >= MENU_REMINDERS:
+                    break
+                if group.alone:
+                    self.menu.addMenu(self._reminder_menu(group.steps[0], group.steps[0].title))
+                else:
+                    # The moment, then its steps under it, each answered on its own.
+                    heading = self.menu.addAction(_menu_text(group.title))
+                    heading.setEnabled(False)
+                    for step in group.steps:
+                        label = f"{STEP_INDENT}{step.task or step.title}"
+                        self.menu.addMenu(self._reminder_menu(step, label))
+                shown += len(group.steps)
+            rest = len(self.waiting) - shown
             if rest > 0:
                 more = self.menu.addAction(texts.MENU_MORE.format(count=rest))
                 more.triggered.connect(self.toggle_window_requested.emit)
@@ -106,8 +124,8 @@ class TrayIcon(QObject):
         self.menu.addSeparator()
         self.menu.addAction(texts.QUIT).triggered.connect(self.quit_requested.emit)
 
-    def _reminder_menu(self, view: ReminderView) -> QMenu:
-        menu = QMenu(_menu_text(view.title), self.menu)
+    def _reminder_menu(self, view: ReminderView, label: str) -> QMenu:
+        menu = QMenu(_menu_text(label), self.menu)
         menu.setToolTipsVisible(True)
         menu.addAction(texts.DONE).triggered.connect(
             lambda: self._answer(lambda: reminders.mark_done(view.id, self.clock))

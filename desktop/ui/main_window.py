@@ -481,7 +481,7 @@ class MainWindow(
         if changes.touches(shown) or anyones or self.selected_id() != shown:
             self._show_selected(lessons_changed=changes.interviews)
         if changes.reminders or changes.settings:
-            self.today.refresh()
+            self.today.apply(changes)
             self._show_counts()
         if changes.interviews or changes.opportunities:
             self._stale.add(self.questions)

@@ -117,7 +117,8 @@ class TodayModel(QAbstractItemModel):
                 present.kind, present.payload = kind, payload
                 index = self.index(row, 0, at)
                 self.dataChanged.emit(index, index)
-            self._sync(present, self.index(row, 0, at), children)
+            if children or present.children:  # a step has none: no index to make
+                self._sync(present, self.index(row, 0, at), children)
 
     # ----- reading ------------------------------------------------------------------------
 
@@ -234,8 +235,9 @@ class TodayModel(QAbstractItemModel):
         name = (step.task or step.title) if in_group else step.title
         due = strings.DUE_AT.format(when=when(step.due_at, self.tz))
         if role == Qt.ItemDataRole.DisplayRole:
-            # Plain text in a view item: user data is never read as markup.
-            return f"{name}\n{step.why.splitlines()[0]}  ·  {due}"
+            # One line, as a checklist reads (the card below says why); plain text in a
+            # view item, so user data is never read as markup.
+            return f"{name}  ·  {due}"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Unchecked
         if role == STEP_ROLE:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -27,7 +28,7 @@ from desktop.playbook.snooze import CHOICES
 from desktop.services import NotFound, reminders
 from desktop.services.changes import Changes
 from desktop.services.reminders import ReminderView, Snoozed
-from desktop.services.today import read_today
+from desktop.services.today import open_steps, today_list
 from desktop.services.vocabulary import InvalidTransition, Status
 from desktop.ui import strings
 from desktop.ui.formatting import when
@@ -35,7 +36,7 @@ from desktop.ui.today_model import STEP_ROLE, TodayModel
 
 
 class ReminderRow(QFrame):
-    def __init__(self, view: ReminderView, tz, parent: QWidget | None = None) -> None:
+    def __init__(self, view: ReminderView, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -92,13 +93,18 @@ class ReminderRow(QFrame):
             buttons.insertWidget(0, self.link_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._buttons = buttons
         self._name_for_screen_readers(view)
 
     def answer_buttons(self) -> list[QPushButton]:
         """Its push buttons in the order shown (the snooze button has its own menu)."""
-        layout = self.layout().itemAt(3).layout()
-        found = [layout.itemAt(i).widget() for i in range(layout.count())]
-        return [b for b in found if isinstance(b, QPushButton)]
+        out = []
+        for at in range(self._buttons.count()):
+            item = self._buttons.itemAt(at)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QPushButton):
+                out.append(widget)
+        return out
 
     def _name_for_screen_readers(self, view: ReminderView) -> None:
         """A screen reader moving through the buttons hears "Done: Write your debrief
@@ -112,6 +118,11 @@ class ReminderRow(QFrame):
             )
 
 
+# A partial re-read (`TodayView.apply`) is exact for what changed; steps of other
+# opportunities only enter the week ahead as time passes, so a full read is this recent.
+FULL_READ_EVERY = timedelta(minutes=5)
+
+
 class _TodayTree(QTreeView):
     """The checklist. Keys for the current step: Space ticks it done (the check box),
     Enter opens it, S opens the snooze choices, Delete dismisses it; the menu key shows
@@ -119,7 +130,7 @@ class _TodayTree(QTreeView):
 
     key_action = Signal(str)  # "snooze", "dismiss"
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
@@ -154,6 +165,8 @@ class TodayView(QWidget):
         # answers undoable; without it they run directly.
         self.answer: Callable[[int, str, Callable[[], object]], object] | None = None
         self.due_count = 0
+        self._steps: list[ReminderView] = []  # what was read, oldest first
+        self._read_at: datetime | None = None  # when all of it was last read
         self.model = TodayModel(clock.tz, self)
         self.model.done_requested.connect(self._done)
         self.tree = _TodayTree()
@@ -162,6 +175,8 @@ class TodayView(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setIndentation(18)
+        # Every row is one line: the view never measures three hundred rows one by one.
+        self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAlternatingRowColors(False)
         self.tree.setAccessibleName(strings.A11Y_TODAY)
@@ -193,7 +208,34 @@ class TodayView(QWidget):
         """Re-read what is open this week. Only the rows that differ change in the
         model: answering one step of three hundred removes one row."""
         now = self.clock.now()
-        today = read_today(now, self.clock.tz)
+        self._steps = open_steps(now)
+        self._read_at = now
+        self._show(now)
+
+    def apply(self, changes: Changes) -> None:
+        """Re-read only the steps of the opportunities `changes` names. Anything wider
+        re-reads all: every opportunity, settings, interviews (a prep quotes the lessons
+        of earlier debriefs), a nudge (no opportunity), or a list read long ago (steps
+        enter the week ahead as time passes)."""
+        now = self.clock.now()
+        ids = changes.opportunities
+        if (
+            not isinstance(ids, frozenset)
+            or not ids
+            or changes.settings
+            or changes.interviews
+            or self._read_at is None
+            or not timedelta(0) <= now - self._read_at <= FULL_READ_EVERY
+        ):
+            self.refresh()
+            return
+        kept = [v for v in self._steps if v.opportunity_id not in ids]
+        fresh = open_steps(now, ids)
+        self._steps = sorted([*kept, *fresh], key=lambda v: (v.due_at, v.id))
+        self._show(now)
+
+    def _show(self, now: datetime) -> None:
+        today = today_list(self._steps, now, self.clock.tz)
         # What is waiting now, as the tray badge and `debrief due` count it: later today
         # is listed but not counted.
         self.due_count = today.waiting
@@ -251,9 +293,9 @@ class TodayView(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         """Enter or a double click on a step: open what it is about."""
         view = index.data(STEP_ROLE)
-        if isinstance(view, ReminderView) and self.card is not None:
-            if self.card.open_button.isEnabled():
-                self.card.open_button.click()
+        card = self.card
+        if isinstance(view, ReminderView) and card is not None and card.open_button.isEnabled():
+            card.open_button.click()
 
     def _key_action(self, action: str) -> None:
         view = self.current_step()
@@ -346,7 +388,7 @@ class TodayView(QWidget):
         view = self.rows.get(reminder_id) if reminder_id is not None else None
         if self.answer is not None and view is not None:
             # The window's undo stack runs it, redraws what it changed and offers Undo.
-            self.answer(reminder_id, said.format(title=view.title), action)
+            self.answer(view.id, said.format(title=view.title), action)
             return
         # Answered elsewhere meanwhile (tray, command line): the refresh shows it.
         done: Changes | Snoozed | None = None

@@ -54,12 +54,13 @@ logged = subprocess.run(
 from db.store import open_store  # noqa: E402
 from desktop.domain.clock import FixedClock  # noqa: E402
 from desktop.services import firing, nudges, reminders  # noqa: E402
+from desktop.services.today import read_today  # noqa: E402
 
 open_store(folder)
 clock = FixedClock(start, tz="Europe/Berlin")
 notices, fired, titles = 0, 0, []
 nudge_notices = 0
-today_peak = waiting_peak = 0
+today_peak = groups_peak = waiting_peak = 0
 first = True
 last_hour = None
 step = timedelta(minutes=15)
@@ -87,15 +88,16 @@ while clock.now() <= end:
             for n in result.notices
         ]
     first = False
-    rows = reminders.open_reminders_until(now + timedelta(days=7))
-    waiting = [v for v in rows if v.due_at <= now]
-    today_peak = max(today_peak, len(rows))
-    waiting_peak = max(waiting_peak, len(waiting))
+    listed = read_today(now, clock.tz)  # what Today shows: groups, and their steps
+    today_peak = max(today_peak, listed.steps)
+    groups_peak = max(groups_peak, listed.groups)
+    waiting_peak = max(waiting_peak, listed.waiting)
     clock.set(now + step)
+last = read_today(clock.now(), clock.tz)
 print(
     f"{scenario}: notifications={notices} (of them nudges: {nudge_notices}) reminders_fired={fired} "
-    f"today_rows_peak={today_peak} waiting_now_peak={waiting_peak} "
-    f"today_rows_after_3_weeks={len(reminders.open_reminders_until(clock.now() + timedelta(days=7)))}"
+    f"today_steps_peak={today_peak} today_groups_peak={groups_peak} waiting_now_peak={waiting_peak} "
+    f"today_steps_after_3_weeks={last.steps} today_groups_after_3_weeks={last.groups}"
 )
 for line in titles:
     print("   ", line)

@@ -104,6 +104,9 @@ class TrayIcon(QObject):
                     # The moment, then its steps under it, each answered on its own.
                     heading = self.menu.addAction(_menu_text(group.title))
                     heading.setEnabled(False)
+                    bold = heading.font()
+                    bold.setBold(True)
+                    heading.setFont(bold)
                     for step in group.steps:
                         label = f"{STEP_INDENT}{step.task or step.title}"
                         self.menu.addMenu(self._reminder_menu(step, label))

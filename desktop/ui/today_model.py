@@ -26,7 +26,7 @@ from desktop.playbook.groups import Group
 from desktop.services.reminders import ReminderView
 from desktop.services.today import Section, TodayList
 from desktop.ui import strings
-from desktop.ui.formatting import when
+from desktop.ui.formatting import short_when, when
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReminderView of a step row, else None
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "section", "group" or "step"
@@ -233,7 +233,7 @@ class TodayModel(QAbstractItemModel):
         # Under its group the moment is named already: the step says only its task.
         in_group = node.parent is not None and node.parent.kind == "group"
         name = (step.task or step.title) if in_group else step.title
-        due = strings.DUE_AT.format(when=when(step.due_at, self.tz))
+        due = strings.DUE_AT.format(when=short_when(step.due_at, self.tz))
         if role == Qt.ItemDataRole.DisplayRole:
             # One line, as a checklist reads (the card below says why); plain text in a
             # view item, so user data is never read as markup.
@@ -243,7 +243,8 @@ class TodayModel(QAbstractItemModel):
         if role == STEP_ROLE:
             return step
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{step.title}\n{step.why}\n{due}"
+            full = strings.DUE_AT.format(when=when(step.due_at, self.tz))
+            return f"{step.title}\n{step.why}\n{full}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{name}. {due}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:

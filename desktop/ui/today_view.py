@@ -7,14 +7,16 @@ import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -121,6 +123,17 @@ class ReminderRow(QFrame):
 # A partial re-read (`TodayView.apply`) is exact for what changed; steps of other
 # opportunities only enter the week ahead as time passes, so a full read is this recent.
 FULL_READ_EVERY = timedelta(minutes=5)
+ROW_PADDING = 8  # pixels added to each row's height
+
+
+class _Roomy(QStyledItemDelegate):
+    """Rows a little taller than the text: a checklist to tick, not a dense table."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + ROW_PADDING)
 
 
 class _TodayTree(QTreeView):
@@ -129,6 +142,11 @@ class _TodayTree(QTreeView):
     every answer."""
 
     key_action = Signal(str)  # "snooze", "dismiss"
+
+    def drawBranches(
+        self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """No expand arrows: sections and groups are always open, set in by indentation."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.modifiers() in (
@@ -171,6 +189,7 @@ class TodayView(QWidget):
         self.model.done_requested.connect(self._done)
         self.tree = _TodayTree()
         self.tree.setModel(self.model)
+        self.tree.setItemDelegate(_Roomy(self.tree))
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)

@@ -125,3 +125,41 @@ def test_todays_read_counts_what_the_tray_counts(window, clock) -> None:
         clock.advance(hours=hours)
         listed = read_today(clock.now(), clock.tz)
         assert listed.waiting == counts.waiting_count(clock.now())
+
+
+def test_reading_only_what_changed_shows_what_a_full_read_shows(qtbot, window, clock) -> None:
+    """Today re-reads only the steps of the opportunities a change names (and every
+    prep after an interview changed): after each change it lists what a fresh read does."""
+    from db.models import Interview
+    from desktop.services.interviews import update_interview
+    from desktop.services.opportunities import change_status
+    from desktop.services.reminders import mark_done
+    from desktop.services.vocabulary import Status
+    from desktop.ui.today_view import TodayView
+
+    for company in ("Globex", "Initech"):
+        log_interview(interview_draft(clock, company=company, starts_at="2026-11-25 09:00"), clock)
+    window.refresh()
+
+    def same_as_a_fresh_read() -> None:
+        fresh = TodayView(clock)
+        qtbot.addWidget(fresh)
+        fresh.refresh()
+        assert _rows(window.today.model) == _rows(fresh.model)
+        assert window.today.due_count == fresh.due_count
+
+    same_as_a_fresh_read()
+    debrief = Reminder.get(Reminder.kind == "debrief")
+    window.apply(mark_done(debrief.id, clock))
+    same_as_a_fresh_read()
+    globex = Interview.select().where(Interview.id == 2).get()
+    window.apply(
+        update_interview(
+            globex.id,
+            interview_draft(clock, company="Globex", starts_at="2026-11-24 09:00"),
+            clock,
+        )
+    )
+    same_as_a_fresh_read()
+    window.apply(change_status(3, Status.NOT_THIS_TIME, clock))
+    same_as_a_fresh_read()

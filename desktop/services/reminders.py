@@ -456,16 +456,21 @@ def _with_history(why: str, opportunity_id: int) -> tuple[str, str]:
 
 
 def open_reminders_until(
-    horizon: datetime, opportunity_ids: frozenset[int] | None = None
+    horizon: datetime,
+    opportunity_ids: frozenset[int] | None = None,
+    kinds: frozenset[Kind] = frozenset(),
 ) -> list[ReminderView]:
     """Unanswered reminders due at or before `horizon`, oldest first; with
-    `opportunity_ids`, only theirs. A later variant (the late thank-you) is left out while
-    its first is still open: one of them at a time."""
+    `opportunity_ids`, only theirs and those of `kinds`. A later variant (the late
+    thank-you) is left out while its first is still open: one of them at a time."""
     query = Reminder.select().where(
         (Reminder.state.in_(OPEN_STATE_VALUES)) & (Reminder.due_at <= horizon)
     )
     if opportunity_ids is not None:
-        query = query.where(Reminder.opportunity.in_(sorted(opportunity_ids)))
+        query = query.where(
+            Reminder.opportunity.in_(sorted(opportunity_ids))
+            | Reminder.kind.in_(sorted(k.value for k in kinds))
+        )
     views = views_of(query)
     replaced = {successor_key(v.key) for v in views}
     return [v for v in views if v.key not in replaced]

@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from desktop.playbook.groups import Group, grouped
+from desktop.playbook.rules import Kind
 from desktop.services import reminders
 from desktop.services.reminders import ReminderView
 
@@ -42,11 +43,16 @@ def read_today(now: datetime, tz: tzinfo) -> TodayList:
     return today_list(open_steps(now), now, tz)
 
 
-def open_steps(now: datetime, opportunity_ids: frozenset[int] | None = None) -> list[ReminderView]:
+def open_steps(
+    now: datetime,
+    opportunity_ids: frozenset[int] | None = None,
+    kinds: frozenset[Kind] = frozenset(),
+) -> list[ReminderView]:
     """The open steps Today lists (up to a week ahead), oldest first; with
-    `opportunity_ids`, only theirs: after a change to a few opportunities, their steps
-    are all that can read differently."""
-    return reminders.open_reminders_until(now + AHEAD, opportunity_ids)
+    `opportunity_ids`, only theirs and those of `kinds`: after a change to a few
+    opportunities, their steps are all that can read differently (and every prep, when
+    an interview changed: a prep quotes the lessons of the debriefs before it)."""
+    return reminders.open_reminders_until(now + AHEAD, opportunity_ids, kinds)
 
 
 def today_list(views: list[ReminderView], now: datetime, tz: tzinfo) -> TodayList:

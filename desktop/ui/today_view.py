@@ -232,24 +232,24 @@ class TodayView(QWidget):
         self._show(now)
 
     def apply(self, changes: Changes) -> None:
-        """Re-read only the steps of the opportunities `changes` names. Anything wider
-        re-reads all: every opportunity, settings, interviews (a prep quotes the lessons
-        of earlier debriefs), a nudge (no opportunity), or a list read long ago (steps
-        enter the week ahead as time passes)."""
+        """Re-read only the steps of the opportunities `changes` names, and every prep
+        when interviews changed (a prep quotes the lessons of earlier debriefs). Anything
+        wider re-reads all: every opportunity, settings, a nudge (no opportunity), or a
+        list read long ago (steps enter the week ahead as time passes)."""
         now = self.clock.now()
         ids = changes.opportunities
         if (
             not isinstance(ids, frozenset)
             or not ids
             or changes.settings
-            or changes.interviews
             or self._read_at is None
             or not timedelta(0) <= now - self._read_at <= FULL_READ_EVERY
         ):
             self.refresh()
             return
-        kept = [v for v in self._steps if v.opportunity_id not in ids]
-        fresh = open_steps(now, ids)
+        kinds = frozenset({Kind.PREP}) if changes.interviews else frozenset()
+        kept = [v for v in self._steps if v.opportunity_id not in ids and v.kind not in kinds]
+        fresh = open_steps(now, ids, kinds)
         self._steps = sorted([*kept, *fresh], key=lambda v: (v.due_at, v.id))
         self._show(now)
 

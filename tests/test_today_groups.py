@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 
-from db.models import Reminder
+from db.models import Opportunity, Reminder
 from desktop.services import counts
 from desktop.services.firing import fire_due
 from desktop.services.interviews import log_interview
@@ -97,6 +97,13 @@ def test_each_step_answers_from_the_keyboard(qtbot, window) -> None:
     QTest.keyClick(tree, Qt.Key.Key_S)
     qtbot.waitUntil(menu.isVisible)
     menu.hide()
+    thanks = Reminder.get((Reminder.kind == "thank_you") & (Reminder.contact == 2))
+    window.today.actions_for(thanks.id)
+    window.select_opportunity(thanks.opportunity_id)  # the window's Delete would delete it
+    QTest.keyClick(tree, Qt.Key.Key_Delete)
+    assert Reminder.get_by_id(thanks.id).state == "dismissed"
+    assert Opportunity.get_or_none(Opportunity.id == thanks.opportunity_id) is not None
+    window.today.actions_for(call.id)
     QTest.keyClick(tree, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.splitter  # opened its opportunity
     assert window.selected_id() == call.opportunity_id

@@ -520,6 +520,11 @@ HELP_OTHER_KEYS = (
     ("Next field, previous field", "Tab, Shift+Tab"),
     ("Close a dialog without saving", "Esc"),
     ("Board: move the selected cards one column left or right", "Ctrl+Shift+Left, Right"),
+    ("Today: mark the chosen step done", "Space"),
+    ("Today: open the chosen step", "Enter"),
+    ("Today: snooze the chosen step", "S"),
+    ("Today: dismiss the chosen step", "Delete"),
+    ("Today: every answer for the chosen step", "Menu key"),
 )
 HELP_NO_FILE_MANAGER = "No file manager opened. Your data is in {folder}"
 HELP_ABOUT_TEXT = (

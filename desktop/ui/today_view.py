@@ -7,7 +7,16 @@ import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -148,11 +157,21 @@ class _TodayTree(QTreeView):
     ) -> None:
         """No expand arrows: sections and groups are always open, set in by indentation."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
+    def event(self, event: QEvent) -> bool:
+        # Delete is also the window's "delete the selected opportunity": in the list the
+        # key belongs to the step, so the window's shortcut must not take it first.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _plain(event)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_S)
         ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _plain(event):
             if event.key() == Qt.Key.Key_S:
                 self.key_action.emit("snooze")
                 return
@@ -160,6 +179,10 @@ class _TodayTree(QTreeView):
                 self.key_action.emit("dismiss")
                 return
         super().keyPressEvent(event)
+
+
+def _plain(event: QKeyEvent) -> bool:
+    return event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
 class TodayView(QWidget):

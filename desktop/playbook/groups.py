@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from desktop.playbook.nudges import NudgeKind
@@ -98,11 +99,16 @@ class Group(Generic[S]):
 def group_title(step: Step, tz: tzinfo) -> str:
     """The moment a step belongs to, in words; a step of its own is its own title."""
     if step.kind in AFTER_INTERVIEW and step.interview_at is not None:
-        day = step.interview_at.astimezone(tz)
-        # "Sun 22 Nov": the weekday and the day, as people say it (no locale padding).
-        when = f"{day:%a} {day.day} {day:%b}"
-        return GROUP_AFTER_INTERVIEW.format(company=step.company, day=when)
+        return _after_interview(step.company, step.interview_at, tz)
     return step.title
+
+
+@lru_cache(maxsize=1024)
+def _after_interview(company: str, began: datetime, tz: tzinfo) -> str:
+    # Cached: Today words every group again on each refresh, and the words rarely change.
+    day = began.astimezone(tz)
+    # "Sun 22 Nov": the weekday and the day, as people say it (no locale padding).
+    return GROUP_AFTER_INTERVIEW.format(company=company, day=f"{day:%a} {day.day} {day:%b}")
 
 
 def grouped(steps: Sequence[S], tz: tzinfo) -> list[Group[S]]:
@@ -113,6 +119,7 @@ def grouped(steps: Sequence[S], tz: tzinfo) -> list[Group[S]]:
         members.setdefault(key_of(step), []).append(step)
     out = []
     for key, found in members.items():
-        title = group_title(found[0], tz)
+        # A step of its own needs no words for a moment.
+        title = found[0].title if key == found[0].key else group_title(found[0], tz)
         out.append(Group(key, title, tuple(found)))
     return out

@@ -113,7 +113,9 @@ class TodayModel(QAbstractItemModel):
                     node.children.insert(row, _build(kind, key, payload, children, node))
                     self.endInsertRows()
                     continue
-            if present.payload != payload or present.kind != kind:
+            if present.payload is not payload and (
+                present.payload != payload or present.kind != kind
+            ):
                 present.kind, present.payload = kind, payload
                 index = self.index(row, 0, at)
                 self.dataChanged.emit(index, index)
@@ -164,10 +166,8 @@ class TodayModel(QAbstractItemModel):
     # ----- QAbstractItemModel -------------------------------------------------------------
 
     def _node(self, index: Index) -> _Node:
-        if not index.isValid():
-            return self._root
-        node = index.internalPointer()
-        assert isinstance(node, _Node)
+        # Called thousands of times a layout: no more than the pointer it holds.
+        node: _Node = index.internalPointer() if index.isValid() else self._root
         return node
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008

@@ -91,6 +91,8 @@ def test_each_step_answers_from_the_keyboard(qtbot, window) -> None:
     QTest.keyClick(tree, Qt.Key.Key_Space)
     assert Reminder.get_by_id(debrief.id).state == "done"
     assert debrief.id not in window.today.rows
+    # Down the checklist: the step after it is the one to answer next.
+    assert window.today.current_step().title.startswith("Send a thank-you note to Priya Rao")
     call = Reminder.get(Reminder.kind == "recruiter_call")
     window.today.actions_for(call.id)
     menu = window.today.card.snooze_menu

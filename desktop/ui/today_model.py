@@ -154,15 +154,6 @@ class TodayModel(QAbstractItemModel):
         walk(self._root)
         return out
 
-    def first_step(self) -> QModelIndex:
-        """The first step row, to start on (a group's first step when a group comes first)."""
-        at = QModelIndex()
-        while self.rowCount(at):
-            at = self.index(0, 0, at)
-            if self._node(at).kind == "step":
-                return at
-        return QModelIndex()
-
     # ----- QAbstractItemModel -------------------------------------------------------------
 
     def _node(self, index: Index) -> _Node:

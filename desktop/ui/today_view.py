@@ -281,14 +281,20 @@ class TodayView(QWidget):
         # What is waiting now, as the tray badge and `debrief due` count it: later today
         # is listed but not counted.
         self.due_count = today.waiting
+        before = self.current_step()
+        order = list(self.rows)
+        at = order.index(before.id) if before is not None and before.id in self.rows else 0
         self.model.show(today)
         self.rows = {view.id: view for view in self.model.steps()}
         empty = not self.rows
         self.tree.setVisible(not empty)
         self._empty.setVisible(empty)
-        current = self.tree.currentIndex()
-        if not current.isValid() and self.rows:
-            self.tree.setCurrentIndex(self.model.first_step())
+        gone = before is not None and before.id not in self.rows
+        if self.rows and (gone or not self.tree.currentIndex().isValid()):
+            # The step just answered is gone: the one that took its place is next, as
+            # a checklist is worked down (not back to the top).
+            ids = list(self.rows)
+            self.tree.setCurrentIndex(self.model.step_index(ids[min(at, len(ids) - 1)]))
         else:
             self._show_card()
 

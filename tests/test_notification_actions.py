@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from db.connection import close_database
 from db.models import Reminder
 from db.store import open_store
 from desktop.playbook.notices import Notice
+from desktop.services import reminders
 from desktop.tray.desktop_notifications import DesktopNotifications
 from desktop.tray.notifier import Notifier
 from tests.desktop_session import REPO, DesktopSession, wait_until
@@ -66,16 +68,33 @@ def shown(desktop: DesktopSession, before: int, summary: str) -> dict[str, objec
     return found
 
 
+def seed_one_step(data_dir: Path, title_start: str) -> int:
+    """The seeded moment with every step answered but one, snoozed until tomorrow: when it
+    comes back it is told alone (a moment of several steps offers no Done)."""
+    due = seed(data_dir)
+    step = reminder_titled(data_dir, due, title_start)
+    open_store(data_dir)
+    try:
+        for other in due:
+            if other != step:
+                reminders.mark_done(other, CLOCK)
+        reminders.snooze(step, CLOCK.now() + timedelta(days=1), CLOCK)
+    finally:
+        close_database()
+    return step
+
+
 def test_done_on_the_notification_answers_the_step_everywhere(desktop, apps, tmp_path) -> None:
     data_dir = tmp_path / "data"
-    due = seed(data_dir)
-    thank_you = reminder_titled(data_dir, due, THANK_YOU)
+    thank_you = seed_one_step(data_dir, THANK_YOU)
+    desktop.close_all_notifications()
     before = len(desktop.notifications())
     apps.append(desktop.launch(data_dir))  # with its window, to see Today follow
-    got = new_notifications(desktop, before, len(due))
-    assert len(got) == 3 and all(n["id"] for n in got)
-    assert wait_until(lambda: desktop.top_level_named("Debrief (3)"), timeout=30)
+    assert ready(desktop, data_dir)["waiting"] == 0
+    snooze_seconds(desktop, data_dir, thank_you, seconds=1)
     note = shown(desktop, before, THANK_YOU)
+    assert note["id"]
+    assert wait_until(lambda: desktop.top_level_named("Debrief (1)"), timeout=30)
 
     offered = desktop.invoke_action(note["id"], "done")
     mine = [line for line in offered if line.endswith(f"[{note['id']},done]") or
@@ -85,29 +104,31 @@ def test_done_on_the_notification_answers_the_step_everywhere(desktop, apps, tmp
     ]  # fmt: skip
 
     assert wait_until(lambda: reminder_state(data_dir, thank_you)[0] == "done", timeout=30)
-    assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 2, timeout=30)
-    assert wait_until(lambda: desktop.top_level_named("Debrief (2)"), timeout=30)  # Today too
-    # Answered, the notification is gone; the other two still ask.
-    assert wait_until(lambda: desktop.displayed() == 2, timeout=30)
+    assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 0, timeout=30)
+    assert wait_until(lambda: desktop.top_level_named("Debrief"), timeout=30)  # Today too
+    # Answered, the notification is gone.
+    assert wait_until(lambda: desktop.displayed() == 0, timeout=30)
 
 
-def test_snooze_on_the_notification_brings_the_step_back_in_an_hour(
+def test_snooze_on_the_notification_brings_the_moment_back_in_an_hour(
     desktop, apps, tmp_path
 ) -> None:
+    """The seeded interview's call, debrief and thank-you are one notification; its
+    Snooze moves all three."""
     data_dir = tmp_path / "data"
     due = seed(data_dir)
-    debrief = reminder_titled(data_dir, due, DEBRIEF)
     before = len(desktop.notifications())
     apps.append(desktop.launch(data_dir, "--background"))
-    note = shown(desktop, before, DEBRIEF)
+    (note,) = new_notifications(desktop, before, 1)
+    assert note["summary"].startswith("After your Acme interview — ")
     assert ready(desktop, data_dir)["waiting"] == 3
 
     desktop.invoke_action(note["id"], "snooze")
-    assert wait_until(lambda: reminder_state(data_dir, debrief)[0] == "snoozed", timeout=30)
-    assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 2, timeout=30)
-    _, due_at = reminder_state(data_dir, debrief)
-    hours = (due_at - CLOCK.now()).total_seconds() / 3600
-    assert 0.9 < hours <= 1.0  # the notification's one snooze: an hour
+    assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 0, timeout=30)
+    for step in due:
+        state, due_at = reminder_state(data_dir, step)
+        hours = (due_at - CLOCK.now()).total_seconds() / 3600
+        assert state == "snoozed" and 0.9 < hours <= 1.0  # the notification's snooze: an hour
 
 
 @pytest.mark.parametrize(
@@ -118,16 +139,18 @@ def test_a_click_on_the_notification_opens_what_the_step_needs(
     desktop, apps, tmp_path, summary, dialog
 ) -> None:
     data_dir = tmp_path / "data"
-    seed(data_dir)
+    step = seed_one_step(data_dir, summary)
+    desktop.close_all_notifications()
     before = len(desktop.notifications())
     apps.append(desktop.launch(data_dir, "--background"))
-    note = shown(desktop, before, summary)
     assert ready(desktop, data_dir)["window_visible"] is False
+    snooze_seconds(desktop, data_dir, step, seconds=1)
+    note = shown(desktop, before, summary)
 
     desktop.invoke_action(note["id"], "default")  # what a click on it sends
     assert wait_until(lambda: desktop.top_level_named(dialog), timeout=30), dialog
     assert status(desktop, data_dir)["window_visible"] is True
-    assert status(desktop, data_dir)["waiting"] == 3  # opened, not answered
+    assert status(desktop, data_dir)["waiting"] == 1  # opened, not answered
 
 
 def test_a_click_through_dunst_opens_the_step(desktop, apps, tmp_path) -> None:

@@ -96,7 +96,7 @@ def test_its_notification_offers_the_same_done_snooze_and_open(qtbot, store, clo
     opportunity, _ = _opportunity(clock)
     made = _add(clock, opportunity)
     clock.set(DUE)
-    (notice,) = notices_for([reminders.reminder_view(made)], frozenset(), away=False)
+    (notice,) = notices_for([reminders.reminder_view(made)], frozenset(), False, clock.tz)
     assert actions_for(notice)[::2] == ["done", "snooze", "open", "default"]
     opened = notice_answers.step_to_open(notice.reminder_ids, clock)
     assert opened.id == made and opened.opportunity_id == opportunity

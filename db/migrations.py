@@ -152,6 +152,24 @@ def _add_documents(database: SqliteDatabase) -> None:
         database.execute_sql(statement)
 
 
+def _add_opportunity_details(database: SqliteDatabase) -> None:
+    # Opportunity details (issue #21): the salary as given or offered, where the work is
+    # done, the application deadline, and the job description kept (postings vanish once
+    # the role is filled). All optional: existing rows get empty values.
+    for statement in (
+        'ALTER TABLE "opportunity" ADD COLUMN "salary_min" INTEGER',
+        'ALTER TABLE "opportunity" ADD COLUMN "salary_max" INTEGER',
+        'ALTER TABLE "opportunity" ADD COLUMN "salary_currency" VARCHAR(3) NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "opportunity" ADD COLUMN "salary_basis" VARCHAR(16) NOT NULL '
+        "DEFAULT 'given'",
+        'ALTER TABLE "opportunity" ADD COLUMN "location" VARCHAR(255) NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "opportunity" ADD COLUMN "work_mode" VARCHAR(16) NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "opportunity" ADD COLUMN "deadline" DATE',
+        'ALTER TABLE "opportunity" ADD COLUMN "job_description" TEXT NOT NULL DEFAULT \'\'',
+    ):
+        database.execute_sql(statement)
+
+
 # STEPS[n] brings a database from version n to n + 1.
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _create_v1,
@@ -165,6 +183,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _add_own_and_past_reminders,
     _add_people_details,  # the People tab (issue #21)
     _add_documents,  # documents (issue #21)
+    _add_opportunity_details,  # opportunity details (issue #21)
 )
 
 SCHEMA_VERSION = len(STEPS)

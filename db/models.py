@@ -18,7 +18,15 @@ from peewee import (
 
 from db.connection import DB
 from db.fields import UTCDateTimeField
-from db.vocabulary import ContactRole, InterviewFormat, ReminderState, Status, check_transition
+from db.vocabulary import (
+    ContactRole,
+    InterviewFormat,
+    ReminderState,
+    SalaryBasis,
+    Status,
+    WorkMode,
+    check_transition,
+)
 
 if TYPE_CHECKING:
     from db.query_types import TypedSelect
@@ -87,6 +95,15 @@ class Opportunity(BaseModel):
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
     offer_deadline = DateField(null=True)  # schema 3
+    # Opportunity details (issue #21): all optional.
+    salary_min = IntegerField(null=True)
+    salary_max = IntegerField(null=True)
+    salary_currency = CharField(default="")  # ISO 4217 code
+    salary_basis = CharField(default=SalaryBasis.GIVEN.value)
+    location = CharField(default="")
+    work_mode = CharField(default=WorkMode.UNKNOWN.value)
+    deadline = DateField(null=True)  # the day applications close
+    job_description = TextField(default="")
 
     # Made by Peewee at class creation, declared for mypy (see the note at BaseModel).
     company_id: int

@@ -57,7 +57,15 @@ def _normalise(text: str) -> str:
 
 
 # The enums that have a label to parse: a value of one parses to a member of the same one.
-_Labelled = TypeVar("_Labelled", "Status", "InterviewFormat", "RecruiterKind", "ContactRole")
+_Labelled = TypeVar(
+    "_Labelled",
+    "Status",
+    "InterviewFormat",
+    "RecruiterKind",
+    "ContactRole",
+    "WorkMode",
+    "SalaryBasis",
+)
 
 
 def _parse(
@@ -143,6 +151,50 @@ class InterviewFormat(StrEnum):
         return _parse(
             cls, text, aliases, f"unknown interview format {text!r}; use phone, video or on site"
         )
+
+
+class WorkMode(StrEnum):
+    """Where the job is done (schema: opportunity details); empty until the user says."""
+
+    UNKNOWN = ""
+    ON_SITE = "on_site"
+    HYBRID = "hybrid"
+    REMOTE = "remote"
+
+    @property
+    def label(self) -> str:
+        return {"": "", "on_site": "On site", "hybrid": "Hybrid", "remote": "Remote"}[self.value]
+
+    @classmethod
+    def parse(cls, text: str) -> WorkMode:
+        aliases = {
+            "onsite": cls.ON_SITE,
+            "office": cls.ON_SITE,
+            "inoffice": cls.ON_SITE,
+            "inperson": cls.ON_SITE,
+            "wfh": cls.REMOTE,
+            "fullyremote": cls.REMOTE,
+            "homeoffice": cls.REMOTE,
+        }
+        return _parse(
+            cls, text, aliases, f"unknown work mode {text!r}; use on site, hybrid or remote"
+        )
+
+
+class SalaryBasis(StrEnum):
+    """Whether a salary is what the posting or recruiter gave, or what was offered."""
+
+    GIVEN = "given"
+    OFFERED = "offered"
+
+    @property
+    def label(self) -> str:
+        return {"given": "as given", "offered": "as offered"}[self.value]
+
+    @classmethod
+    def parse(cls, text: str) -> SalaryBasis:
+        aliases = {"posted": cls.GIVEN, "advertised": cls.GIVEN, "offer": cls.OFFERED}
+        return _parse(cls, text, aliases, f"unknown salary basis {text!r}; use given or offered")
 
 
 class ReminderState(StrEnum):

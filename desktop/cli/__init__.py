@@ -215,9 +215,10 @@ _OPTION_FOR_FIELD = {
 
 
 def _form_message(error: FormError) -> str:
-    return "; ".join(
-        f"{_OPTION_FOR_FIELD.get(name, name)}: {text}" for name, text in error.errors.items()
-    )
+    from desktop.cli.opportunity_options import OPTION_FOR_FIELD
+
+    options = {**OPTION_FOR_FIELD, **_OPTION_FOR_FIELD}
+    return "; ".join(f"{options.get(name, name)}: {text}" for name, text in error.errors.items())
 
 
 def _unreadable_message(error: DatabaseUnreadable, data_dir: Path) -> str:

@@ -13,15 +13,25 @@ from pathlib import Path
 from db.store import open_store
 from db.vocabulary import InvalidTransition, Status
 from desktop.change_marker import announce_change
-from desktop.cli import data_commands, document_commands, people_commands
+from desktop.cli import (
+    data_commands,
+    document_commands,
+    opportunity_commands,
+    people_commands,
+)
 from desktop.cli.parser import UsageError, parse_id
 from desktop.cli.terminal import write_utf8
 from desktop.domain.clock import Clock
-from desktop.domain.forms import parse_local_datetime, validate_interview, validate_own_reminder
+from desktop.domain.forms import (
+    parse_local_datetime,
+    validate_interview,
+    validate_own_reminder,
+    validate_status_change,
+)
 from desktop.playbook.snooze import parse_duration
 from desktop.services import counts, reminders
 from desktop.services.interviews import log_interview
-from desktop.services.opportunities import change_status
+from desktop.services.opportunities import change_status, get_opportunity
 from desktop.services.queries import (
     OpportunityRow,
     list_opportunities,
@@ -45,6 +55,8 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
         return self_check(data_dir)
     handlers: dict[str, Callable[[argparse.Namespace, Clock], Act]] = {
         "log-interview": _log_interview,
+        "add": opportunity_commands.add,
+        "edit": opportunity_commands.edit,
         "list": _list,
         "set-status": _set_status,
         "due": _due,
@@ -77,6 +89,8 @@ def dispatch(command: str, args: argparse.Namespace, data_dir: Path, clock: Cloc
 CHANGING_COMMANDS = frozenset(
     {
         "log-interview",
+        "add",
+        "edit",
         "set-status",
         "done",
         "dismiss",
@@ -135,10 +149,17 @@ def _log_interview(args: argparse.Namespace, clock: Clock) -> Act:
 
 def _set_status(args: argparse.Namespace, clock: Clock) -> Act:
     opportunity_id = parse_id(args.opportunity_id, "OPPORTUNITY_ID")
-    status = Status.parse(args.status)
+    today = clock.now().astimezone(clock.tz).date()
+    raw = {"status": args.status, "note": args.note, "happened_on": args.on}
+    status = validate_status_change(raw, today).status
 
     def act() -> int:
-        changed = change_status(opportunity_id, status, clock, note=args.note)
+        # Not before the day they applied: read once the database is open.
+        applied = get_opportunity(opportunity_id).applied_on
+        draft = validate_status_change(raw, today, earliest=applied)
+        changed = change_status(
+            opportunity_id, status, clock, note=args.note, happened_on=draft.happened_on
+        )
         print(f"{opportunity_id}: {status.label}" + ("" if changed else " (unchanged)"))
         return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop import __version__
+from desktop.cli.opportunity_options import add_detail_options
 
 
 class UsageError(ValueError):
@@ -60,6 +61,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     log.add_argument("--notes", default="", help="anything worth keeping")
 
+    adder = sub.add_parser("add", help="add an opportunity (a job you applied to or consider)")
+    adder.add_argument("--company", required=True, help="the company")
+    adder.add_argument("--role", required=True, metavar="TITLE", help="the job title")
+    add_detail_options(adder)
+    adder.add_argument(
+        "--anyway", action="store_true", help="add it even if it looks like one you have"
+    )
+    editor = sub.add_parser("edit", help="change an opportunity's fields or details")
+    editor.add_argument(
+        "opportunity_id", metavar="OPPORTUNITY_ID", help="as shown by `debrief list`"
+    )
+    editor.add_argument("--company", help="the company")
+    editor.add_argument("--role", metavar="TITLE", help="the job title")
+    add_detail_options(editor)
+
     lister = sub.add_parser("list", help="list opportunities with their latest interview")
     lister.add_argument("--status", help="only this status")
     lister.add_argument("--all", action="store_true", help="include archived opportunities")
@@ -71,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     status.add_argument("status", metavar="STATUS", help='e.g. "Not this time", offer, withdrawn')
     status.add_argument("--note", default="", help="why, in your words (kept in the history)")
+    status.add_argument(
+        "--on", metavar="YYYY-MM-DD", default="", help="the day it happened, if before today"
+    )
 
     due = sub.add_parser("due", help="list reminders that are due or overdue")
     due.add_argument("--json", action="store_true", help="machine-readable output")

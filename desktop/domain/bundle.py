@@ -14,7 +14,16 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, overload
 
-from db.vocabulary import ContactRole, InterviewFormat, RecruiterKind, ReminderState, Status
+from db.vocabulary import (
+    ContactRole,
+    InterviewFormat,
+    RecruiterKind,
+    ReminderState,
+    SalaryBasis,
+    Status,
+    WorkMode,
+)
+from desktop.domain.details import MAX_AMOUNT
 from desktop.domain.documents import MAX_DOCUMENT_BYTES, DocumentKind
 from desktop.domain.forms import MAX_LINE, MAX_NOTES, MAX_YEAR, MIN_YEAR, has_control
 
@@ -26,6 +35,17 @@ MAX_LIST = 1_000_000
 MAX_PROBLEMS = 100
 # A settings value nested deeper than this is not one Debrief wrote.
 MAX_SETTING_DEPTH = 16
+# An opportunity's details, by the names the file and the database share.
+DETAIL_COLUMNS = (
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_basis",
+    "location",
+    "work_mode",
+    "deadline",
+    "job_description",
+)
 
 
 class BundleError(ValueError):
@@ -294,6 +314,15 @@ def _sha256(value: Any, where: str, problems: list[str]) -> Any:
     return value
 
 
+def _currency(value: Any, where: str, problems: list[str]) -> Any:
+    if value == "":
+        return ""
+    if not isinstance(value, str) or not (len(value) == 3 and value.isascii() and value.isupper()):
+        problems.append(f"{where}: expected a currency code like EUR, got {_show(value)}")
+        return ""
+    return value
+
+
 # A document sent for the opportunity. The file itself travels beside the bundle in a
 # full export (.zip), as documents/<sha256>; a plain JSON export names it only.
 _DOCUMENT = _record(
@@ -307,7 +336,21 @@ _DOCUMENT = _record(
     }
 )
 
-_OPPORTUNITY = _record(
+
+def _salary_in_order(inner: Check) -> Check:
+    """The opportunity, with a salary range whose bottom is not above its top."""
+
+    def check(value: Any, where: str, problems: list[str]) -> Any:
+        out = inner(value, where, problems)
+        low, high = out.get("salary_min"), out.get("salary_max")
+        if isinstance(low, int) and isinstance(high, int) and low > high:
+            problems.append(f"{where}.salary_max: {high} is below salary_min {low}")
+        return out
+
+    return check
+
+
+_OPPORTUNITY_FIELDS = _record(
     {
         "company": (_line(required=True), ...),
         "role_title": (_line(required=True), ...),
@@ -321,6 +364,15 @@ _OPPORTUNITY = _record(
         "created_at": (_DATETIME, ...),
         "updated_at": (_DATETIME, ...),
         "offer_deadline": (_optional(_DATE), None),
+        # Opportunity details (issue #21); a file from before them has none.
+        "salary_min": (_optional(_integer(1, MAX_AMOUNT)), None),
+        "salary_max": (_optional(_integer(1, MAX_AMOUNT)), None),
+        "salary_currency": (_currency, ""),
+        "salary_basis": (_choice(SalaryBasis), SalaryBasis.GIVEN.value),
+        "location": _LINE,
+        "work_mode": (_choice(WorkMode), WorkMode.UNKNOWN.value),
+        "deadline": (_optional(_DATE), None),
+        "job_description": _TEXT,
         "status_history": (
             _list_of(
                 _record(
@@ -341,6 +393,7 @@ _OPPORTUNITY = _record(
         "documents": (_list_of(_DOCUMENT), []),
     }
 )
+_OPPORTUNITY = _salary_in_order(_OPPORTUNITY_FIELDS)
 
 _CONTACT = _record(
     {

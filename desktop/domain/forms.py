@@ -14,7 +14,15 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from urllib.parse import urlparse
 
-from db.vocabulary import InterviewFormat, RecruiterKind, Status
+from db.vocabulary import InterviewFormat, RecruiterKind, SalaryBasis, Status, WorkMode
+from desktop.domain.details import (
+    Salary,
+    check_range,
+    parse_amount,
+    parse_currency,
+    parse_salary_basis,
+    parse_work_mode,
+)
 
 MAX_LINE = 200
 MAX_NOTES = 200_000
@@ -73,6 +81,13 @@ class OpportunityDraft:
     recruiter: Person | None = None
     notes: str = ""
     recruiter_kind: RecruiterKind = RecruiterKind.UNKNOWN
+    # The details (all optional): what it pays, where, until when one can apply, and the
+    # job description as it was posted (postings vanish once filled).
+    salary: Salary = field(default_factory=Salary)
+    location: str = ""
+    work_mode: WorkMode = WorkMode.UNKNOWN
+    deadline: date | None = None
+    job_description: str = ""
 
 
 @dataclass
@@ -89,12 +104,12 @@ class _Checker:
             self.errors[name] = f"{label} contains control characters; please retype it."
         return text
 
-    def notes(self, name: str, raw: str | None) -> str:
+    def notes(self, name: str, raw: str | None, label: str = "Notes") -> str:
         text = (raw or "").replace("\r\n", "\n").replace("\r", "\n")
         if len(text) > MAX_NOTES:
-            self.errors[name] = f"Notes are too long (at most {MAX_NOTES:,} characters)."
+            self.errors[name] = f"{label} is too long (at most {MAX_NOTES:,} characters)."
         elif has_control(text, allowed="\n\t"):
-            self.errors[name] = "Notes contain control characters; please retype them."
+            self.errors[name] = f"{label} contains control characters; please retype it."
         return text
 
     # Any, not "T | None": the validators read the result only once no error was recorded,
@@ -294,6 +309,12 @@ def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
     recruiter = check.attempt("recruiter", parse_person, recruiter_raw) if recruiter_raw else None
     recruiter_kind = _recruiter_kind(check, raw)
     notes = check.notes("notes", raw.get("notes"))
+    salary = _salary(check, raw)
+    location = check.line("location", raw.get("location"), "Location")
+    work_mode = check.attempt("work_mode", parse_work_mode, raw.get("work_mode") or "")
+    deadline_raw = (raw.get("deadline") or "").strip()
+    deadline = check.attempt("deadline", parse_date, deadline_raw) if deadline_raw else None
+    description = check.notes("job_description", raw.get("job_description"), "The job description")
     if check.errors:
         raise FormError(check.errors)
     return OpportunityDraft(
@@ -306,7 +327,31 @@ def validate_opportunity(raw: dict[str, str]) -> OpportunityDraft:
         recruiter=recruiter,
         notes=notes,
         recruiter_kind=recruiter_kind,
+        salary=salary,
+        location=location,
+        work_mode=work_mode,
+        deadline=deadline,
+        job_description=description.strip("\n"),
     )
+
+
+def _salary(check: _Checker, raw: dict[str, str]) -> Salary:
+    """From, to (either may be left out), currency, and whether given or offered."""
+    amounts: list[int | None] = []
+    for name in ("salary_min", "salary_max"):
+        text = (raw.get(name) or "").strip()
+        amounts.append(check.attempt(name, parse_amount, text) if text else None)
+    low, high = amounts
+    if "salary_max" not in check.errors:
+        check.attempt("salary_max", lambda _: check_range(low, high), "")
+    currency_raw = (raw.get("salary_currency") or "").strip()
+    currency = (
+        check.attempt("salary_currency", parse_currency, currency_raw) if currency_raw else ""
+    )
+    if (low is not None or high is not None) and not currency_raw:
+        check.errors["salary_currency"] = "Give the currency too, like EUR or USD."
+    basis = check.attempt("salary_basis", parse_salary_basis, raw.get("salary_basis") or "")
+    return Salary(low, high, currency or "", basis or SalaryBasis.GIVEN)
 
 
 @dataclass(frozen=True)
@@ -317,9 +362,12 @@ class StatusChangeDraft:
     happened_on: date | None = None  # None: now; an earlier day when told later
 
 
-def validate_status_change(raw: dict[str, str], today: date | None = None) -> StatusChangeDraft:
+def validate_status_change(
+    raw: dict[str, str], today: date | None = None, earliest: date | None = None
+) -> StatusChangeDraft:
     """The new status, a note, the day it happened and (for an Offer) the date they need
-    an answer by. A day after `today` is refused: an outcome is recorded once it happened."""
+    an answer by. A day after `today` is refused: an outcome is recorded once it happened;
+    so is one before `earliest` (the day they applied): nothing happens before that."""
     check = _Checker()
     status = check.attempt("status", Status.parse, raw.get("status") or "")
     note = check.notes("note", raw.get("note"))
@@ -331,6 +379,10 @@ def validate_status_change(raw: dict[str, str], today: date | None = None) -> St
     happened = check.attempt("happened_on", parse_date, happened_raw) if happened_raw else None
     if happened is not None and today is not None and happened > today:
         check.errors["happened_on"] = "That day hasn't come yet; pick today or an earlier day."
+    elif happened is not None and earliest is not None and happened < earliest:
+        check.errors["happened_on"] = (
+            f"That is before you applied ({earliest.isoformat()}); pick that day or a later one."
+        )
     if check.errors:
         raise FormError(check.errors)
     return StatusChangeDraft(status, note, deadline, happened)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from db.vocabulary import Status
+from db.vocabulary import Status, WorkMode
 from desktop.domain.bundle import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -23,6 +23,15 @@ from desktop.domain.bundle import (
     check_bundle,
     date_text,
     datetime_text,
+)
+from desktop.domain.details import (
+    Salary,
+    check_range,
+    parse_amount,
+    parse_currency,
+    parse_salary,
+    parse_salary_basis,
+    parse_work_mode,
 )
 from desktop.domain.forms import MAX_YEAR, MIN_YEAR, Person
 
@@ -63,6 +72,15 @@ FIELDS: dict[str, str] = {
     "source": "Source",
     "posting_url": "Posting link",
     "notes": "Notes",
+    "location": "Location",
+    "work_mode": "Work mode",
+    "salary": "Salary",
+    "salary_min": "Salary from",
+    "salary_max": "Salary to",
+    "salary_currency": "Currency",
+    "salary_basis": "Salary basis",
+    "deadline": "Application deadline",
+    "job_description": "Job description",
 }
 REQUIRED = ("company", "role")
 
@@ -77,6 +95,35 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "source": ("source", "foundvia", "channel", "where", "jobboard"),
     "posting_url": ("postinglink", "url", "link", "joburl", "postingurl", "posting", "jobposting"),
     "notes": ("notes", "note", "comments", "comment", "remarks"),
+    "location": ("location", "city", "place", "joblocation", "office", "officelocation"),
+    "work_mode": (
+        "workmode",
+        "remotehybrid",
+        "remoteonsite",
+        "remote",
+        "onsiteremote",
+        "hybridremote",
+        "workplace",
+        "workplacetype",
+        "worktype",
+        "workarrangement",
+        "arrangement",
+        "onsite",
+    ),
+    "salary": ("salary", "salaryrange", "pay", "payrange", "compensation", "wage"),
+    "salary_min": ("salaryfrom", "salarymin", "minsalary", "minimumsalary", "salarylow"),
+    "salary_max": ("salaryto", "salarymax", "maxsalary", "maximumsalary", "salaryhigh"),
+    "salary_currency": ("currency", "salarycurrency", "curr"),
+    "salary_basis": ("salarybasis", "salaryis", "salarysource"),
+    "deadline": (
+        "applicationdeadline",
+        "deadline",
+        "applyby",
+        "closingdate",
+        "closes",
+        "applicationsclose",
+    ),
+    "job_description": ("jobdescription", "description", "jd", "jobdetails", "postingtext"),
 }
 
 MAX_ROWS = 100_000
@@ -236,7 +283,7 @@ def parse_loose_datetime(raw: str, tz: tzinfo, day_first: bool = True) -> dateti
 
 def detect_day_first(table: Table, mapping: dict[str, int]) -> bool | None:
     """True or False when a slashed date in the file settles the order, None if none does."""
-    for name in ("applied_on", "interview_at"):
+    for name in ("applied_on", "interview_at", "deadline"):
         column = mapping.get(name)
         if column is None:
             continue
@@ -289,6 +336,8 @@ def table_to_bundle(
         interview_at = attempt(
             lambda r: parse_loose_datetime(r, tz, day_first), cell("interview_at")
         )
+        deadline = attempt(lambda r: parse_loose_date(r, day_first), cell("deadline"))
+        details = _details(cell, row_problems)
         for name in REQUIRED:
             if not cell(name):
                 row_problems.append(f"{FIELDS[name]} is empty")
@@ -305,6 +354,9 @@ def table_to_bundle(
                 "applied_on": date_text(applied),
                 "status": status.value,
                 "notes": cell("notes").replace("\r\n", "\n"),
+                **details,
+                "deadline": date_text(deadline),
+                "job_description": cell("job_description").replace("\r\n", "\n"),
                 "created_at": datetime_text(now),
                 "updated_at": datetime_text(now),
                 "status_history": [
@@ -333,6 +385,30 @@ def table_to_bundle(
         raise BundleError([_by_line(problem, lines) for problem in error.problems]) from None
 
 
+def _details(cell: Callable[[str], str], problems: list[str]) -> dict[str, Any]:
+    """Salary (one "50k-60k EUR" column, or from, to and currency apart), location and
+    work mode of one row; each bad cell adds a sentence to `problems`."""
+    out: dict[str, Any] = {"location": cell("location")}
+    try:
+        out["work_mode"] = parse_work_mode(cell("work_mode")).value
+        out["salary_basis"] = parse_salary_basis(cell("salary_basis")).value
+        salary = parse_salary(cell("salary")) if cell("salary") else Salary()
+        low, high = cell("salary_min"), cell("salary_max")
+        if low or high:
+            salary = Salary(
+                parse_amount(low) if low else None,
+                parse_amount(high) if high else None,
+                salary.currency,
+            )
+            check_range(salary.minimum, salary.maximum)
+        currency = parse_currency(cell("salary_currency")) if cell("salary_currency") else ""
+        out["salary_min"], out["salary_max"] = salary.minimum, salary.maximum
+        out["salary_currency"] = currency or salary.currency
+    except ValueError as error:
+        problems.append(str(error))
+    return out
+
+
 def _by_line(problem: str, lines: list[int]) -> str:
     match = re.match(r"^file\.opportunities\[(\d+)\]\.?(\w*)[^:]*: (.*)$", problem)
     if not match:
@@ -356,6 +432,14 @@ EXPORT_HEADER = [
     "Posting link",
     "Notes",
     "Archived",
+    "Location",
+    "Work mode",
+    "Salary from",
+    "Salary to",
+    "Currency",
+    "Salary basis",
+    "Application deadline",
+    "Job description",
 ]
 
 
@@ -379,6 +463,14 @@ def opportunity_rows(bundle: dict[str, Any], tz: tzinfo) -> list[list[str]]:
                 opp["posting_url"],
                 opp["notes"],
                 "yes" if opp["archived"] else "",
+                opp["location"],
+                WorkMode(opp["work_mode"]).label,
+                "" if opp["salary_min"] is None else str(opp["salary_min"]),
+                "" if opp["salary_max"] is None else str(opp["salary_max"]),
+                opp["salary_currency"],
+                opp["salary_basis"] if opp["salary_min"] or opp["salary_max"] else "",
+                opp["deadline"].isoformat() if opp["deadline"] else "",
+                opp["job_description"],
             ]
         )
     return rows

@@ -65,6 +65,9 @@ WHY_TO_PERSON: dict[Kind, str] = {
 
 
 LESSONS_PREFIX = "From your earlier debriefs: "
+# The prep reminder of an opportunity whose job description was kept (issue #21).
+JOB_DESCRIPTION_KEPT = "The job description you kept is in Debrief: “{start}”"
+JOB_DESCRIPTION_START = 140  # characters of it the reminder quotes
 FEEDBACK_PREFIX = "What companies told you: "
 HISTORY_MET = "Last time you met {people}."
 HISTORY_LESSONS = "What you learned: {lessons}"

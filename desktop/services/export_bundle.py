@@ -29,7 +29,14 @@ from db.models import (
     SentNote,
     StatusChange,
 )
-from desktop.domain.bundle import FORMAT_NAME, FORMAT_VERSION, date_text, datetime_text, rekey
+from desktop.domain.bundle import (
+    DETAIL_COLUMNS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    date_text,
+    datetime_text,
+    rekey,
+)
 from desktop.services import settings
 
 # Rows by the value of one column, an id or None.
@@ -108,6 +115,7 @@ def _build(now: datetime) -> dict[str, Any]:
                 "created_at": opp["created_at"],
                 "updated_at": opp["updated_at"],
                 "offer_deadline": opp["offer_deadline"],
+                **{name: opp[name] for name in DETAIL_COLUMNS},
                 "status_history": [
                     {
                         "from": c["from_status"],

@@ -31,7 +31,7 @@ from db.models import (
     StatusChange,
 )
 from desktop.domain import document_texts
-from desktop.domain.bundle import rekey
+from desktop.domain.bundle import DETAIL_COLUMNS, rekey
 from desktop.domain.clock import Clock
 from desktop.services import settings
 from desktop.services.reminders import replan
@@ -228,6 +228,7 @@ class _Importer:
             created_at=opp["created_at"],
             updated_at=opp["updated_at"],
             offer_deadline=opp["offer_deadline"],
+            **{name: opp[name] for name in DETAIL_COLUMNS},
         )
         self._status_history(row.id, opp["status_history"])
         interviews = {i["ref"]: self._interview(row.id, i) for i in opp["interviews"]}
@@ -248,6 +249,12 @@ class _Importer:
     def _merge(self, opportunity_id: int, opp: dict[str, Any]) -> None:
         row = Opportunity.get_by_id(opportunity_id)
         for name in ("source", "posting_url", "notes", "applied_on", "offer_deadline"):
+            if not getattr(row, name) and opp[name]:
+                setattr(row, name, opp[name])
+        if row.salary_min is None and row.salary_max is None:
+            for name in ("salary_min", "salary_max", "salary_currency", "salary_basis"):
+                setattr(row, name, opp[name])
+        for name in ("location", "work_mode", "deadline", "job_description"):
             if not getattr(row, name) and opp[name]:
                 setattr(row, name, opp[name])
         if row.recruiter_id is None and opp["recruiter"] is not None:

@@ -48,6 +48,7 @@ def add_opportunity(draft: OpportunityDraft, clock: Clock) -> Made:
             notes=draft.notes,
             created_at=now,
             updated_at=now,
+            **details_columns(draft),
         )
         StatusChange.create(
             opportunity=opportunity,
@@ -57,6 +58,20 @@ def add_opportunity(draft: OpportunityDraft, clock: Clock) -> Made:
         )
         replan(opportunity.id, clock)
     return Made(opportunity.id, Changes.of(opportunity.id, reminders=True))
+
+
+def details_columns(draft: OpportunityDraft) -> dict[str, object]:
+    """The details' columns as stored (schema: opportunity details)."""
+    return {
+        "salary_min": draft.salary.minimum,
+        "salary_max": draft.salary.maximum,
+        "salary_currency": draft.salary.currency,
+        "salary_basis": draft.salary.basis.value,
+        "location": draft.location,
+        "work_mode": draft.work_mode.value,
+        "deadline": draft.deadline,
+        "job_description": draft.job_description,
+    }
 
 
 def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Clock) -> Changes:
@@ -71,6 +86,8 @@ def update_opportunity(opportunity_id: int, draft: OpportunityDraft, clock: Cloc
         opportunity.posting_url = draft.posting_url
         opportunity.applied_on = draft.applied_on
         opportunity.notes = draft.notes
+        for column, value in details_columns(draft).items():
+            setattr(opportunity, column, value)
         opportunity.recruiter = (
             contact_for(draft.recruiter, company, ContactRole.RECRUITER, now, draft.recruiter_kind)
             if draft.recruiter

@@ -13,17 +13,17 @@ from db.models import (
     Company,
     Contact,
     Debrief,
-    DebriefMistake,
-    DebriefQuestion,
     Interview,
     InterviewInterviewer,
     Opportunity,
     StatusChange,
 )
-from db.vocabulary import InterviewFormat, Status
+from db.vocabulary import InterviewFormat, SalaryBasis, Status, WorkMode
+from desktop.domain.details import Salary
 from desktop.domain.forms import Person
-from desktop.playbook.reflection import COMMON_MISTAKES
+from desktop.services import search
 from desktop.services.opportunities import get_opportunity
+from desktop.services.search import SearchField
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ class OpportunityRow:
     latest_interview: datetime | None
     last_activity: datetime
     archived: bool
-    haystack: str  # lower-cased text the search box matches against
+    haystack: str  # case-folded text the search box matches against (services.search)
+    # (field key, text) the haystack is made of, to name where a search found its words.
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,62 +87,27 @@ class OpportunityDetail:
     interviews: tuple[InterviewView, ...]
     history: tuple[StatusChangeView, ...]
     people: tuple[PersonView, ...] = field(default=())
+    salary: Salary = field(default_factory=Salary)
+    location: str = ""
+    work_mode: WorkMode = WorkMode.UNKNOWN
+    deadline: date | None = None
+    job_description: str = ""
 
 
 def _person(contact: Contact) -> PersonView:
     return PersonView(contact.id, contact.name, contact.email, contact.role, contact.recruiter_kind)
 
 
-def _debrief_words(words: dict[int, list[str]], only: Collection[int] | None = None) -> None:
-    """What the user wrote after each interview is searched too: "the SQL exercise" finds
-    the opportunity whose debrief mentions it. `only`: these opportunities' debriefs."""
-    debriefs = Debrief.select(
-        Interview.opportunity,
-        Debrief.account,
-        Debrief.went_well,
-        Debrief.made_harder,
-        Debrief.lessons,
-        Debrief.feedback,
-    ).join(Interview)
-    if only is not None:
-        debriefs = debriefs.where(Interview.opportunity.in_(list(only)))
-    for opportunity_id, *texts in debriefs.tuples():
-        words[opportunity_id] += [t for t in texts if t]
-    for model, columns in (
-        (DebriefQuestion, (DebriefQuestion.question, DebriefQuestion.answer_note)),
-        (DebriefMistake, (DebriefMistake.mistake, DebriefMistake.why)),
-    ):
-        rows = model.select(Interview.opportunity, *columns).join(Debrief).join(Interview)
-        if only is not None:
-            rows = rows.where(Interview.opportunity.in_(list(only)))
-        for opportunity_id, *texts in rows.tuples():
-            # A common mistake is stored by its key: search its words, as shown.
-            words[opportunity_id] += [COMMON_MISTAKES.get(t, t) for t in texts if t]
-
-
 def list_opportunities(now: datetime, only: Collection[int] | None = None) -> list[OpportunityRow]:
     """Every opportunity (archived included; the view filters), with its interview dates.
     `only`: just these (those a change touched; a deleted one is simply missing)."""
     interview_times: dict[int, list[datetime]] = defaultdict(list)
-    words: dict[int, list[str]] = defaultdict(list)
-    interviews = Interview.select(Interview.opportunity, Interview.starts_at, Interview.notes)
+    interviews = Interview.select(Interview.opportunity, Interview.starts_at)
     if only is not None:
         interviews = interviews.where(Interview.opportunity.in_(list(only)))
-    for opportunity_id, starts_at, notes in interviews.tuples():
+    for opportunity_id, starts_at in interviews.tuples():
         interview_times[opportunity_id].append(starts_at)
-        if notes:
-            words[opportunity_id].append(notes)
-    people = (
-        InterviewInterviewer.select(Interview.opportunity, Contact.name, Contact.email)
-        .join(Interview)
-        .switch(InterviewInterviewer)
-        .join(Contact)
-    )
-    if only is not None:
-        people = people.where(Interview.opportunity.in_(list(only)))
-    for opportunity_id, name, email in people.tuples():
-        words[opportunity_id] += [name, email]
-    _debrief_words(words, only)
+    related = search.related_texts(only)
 
     rows = []
     # Plain tuples, not model objects: at ten thousand rows the objects cost more than
@@ -155,6 +122,12 @@ def list_opportunities(now: datetime, only: Collection[int] | None = None) -> li
             Opportunity.status,
             Opportunity.archived,
             Opportunity.updated_at,
+            Opportunity.location,
+            Opportunity.work_mode,
+            Opportunity.salary_min,
+            Opportunity.salary_max,
+            Opportunity.salary_currency,
+            Opportunity.job_description,
             Contact.name,
             Contact.email,
         )
@@ -173,13 +146,30 @@ def list_opportunities(now: datetime, only: Collection[int] | None = None) -> li
         status,
         archived,
         updated_at,
+        location,
+        work_mode,
+        salary_min,
+        salary_max,
+        currency,
+        description,
         *recruiter,
     ) in query.tuples():
         times = interview_times.get(opp_id, [])
         upcoming = [t for t in times if t >= now]
         past = [t for t in times if t < now]
-        extra = [part for part in recruiter if part] if recruiter[0] else []
-        haystack = " ".join([company, role, notes, source, *extra, *words[opp_id]]).casefold()
+        salary = Salary(salary_min, salary_max, currency).text()
+        own = [
+            (SearchField.COMPANY, company),
+            (SearchField.ROLE, role),
+            (SearchField.SOURCE, source),
+            (SearchField.RECRUITER, " ".join(part for part in recruiter if part)),
+            (SearchField.NOTES, notes),
+            (SearchField.LOCATION, location),
+            (SearchField.WORK_MODE, WorkMode(work_mode).label),
+            (SearchField.SALARY, salary),
+            (SearchField.JOB_DESCRIPTION, description),
+        ]
+        fields = tuple((str(key), text) for key, text in [*own, *related.get(opp_id, ())] if text)
         rows.append(
             OpportunityRow(
                 id=opp_id,
@@ -190,7 +180,8 @@ def list_opportunities(now: datetime, only: Collection[int] | None = None) -> li
                 latest_interview=max(times) if times else None,
                 last_activity=max([updated_at, *past]),
                 archived=bool(archived),
-                haystack=haystack,
+                haystack=search.haystack(fields),
+                fields=fields,
             )
         )
     return rows
@@ -258,6 +249,13 @@ def opportunity_detail(opportunity_id: int) -> OpportunityDetail:
         interviews=interview_views,
         history=history,
         people=tuple(people.values()),
+        salary=Salary(
+            opp.salary_min, opp.salary_max, opp.salary_currency, SalaryBasis(opp.salary_basis)
+        ),
+        location=opp.location,
+        work_mode=WorkMode(opp.work_mode),
+        deadline=opp.deadline,
+        job_description=opp.job_description,
     )
 
 
@@ -312,6 +310,14 @@ def opportunity_form_values(opportunity_id: int) -> dict[str, str]:
         "recruiter": _person_text(opp.recruiter) if opp.recruiter is not None else "",
         "recruiter_kind": opp.recruiter.recruiter_kind if opp.recruiter is not None else "",
         "notes": opp.notes,
+        "salary_min": "" if opp.salary_min is None else str(opp.salary_min),
+        "salary_max": "" if opp.salary_max is None else str(opp.salary_max),
+        "salary_currency": opp.salary_currency,
+        "salary_basis": opp.salary_basis,
+        "location": opp.location,
+        "work_mode": opp.work_mode,
+        "deadline": opp.deadline.isoformat() if opp.deadline else "",
+        "job_description": opp.job_description,
     }
 
 

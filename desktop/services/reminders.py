@@ -47,6 +47,8 @@ from desktop.playbook.texts import (
     HISTORY_FEEDBACK,
     HISTORY_LESSONS,
     HISTORY_MET,
+    JOB_DESCRIPTION_KEPT,
+    JOB_DESCRIPTION_START,
     LESSONS_PREFIX,
     OWN_TITLE,
     OWN_WHY,
@@ -403,6 +405,8 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
             why = why_of(kind, to_person=row.contact_id is not None)
             if kind is Kind.PREP and row.interview_id is not None:
                 why = _with_lessons(why, row.interview_id)
+            if kind is Kind.PREP and row.opportunity_id is not None:
+                why = _with_job_description(why, row.opportunity_id)
         link = ""
         if row.kind == Kind.REAPPLY_CHECK_IN.value and row.opportunity_id is not None:
             why, link = _with_history(why, row.opportunity_id)
@@ -424,6 +428,22 @@ def views_of(query: ModelSelect[Reminder]) -> list[ReminderView]:
             )
         )
     return views
+
+
+def _with_job_description(why: str, opportunity_id: int) -> str:
+    """The posting may be gone by the interview: the prep reminder says it was kept, and
+    how it began."""
+    found = (
+        Opportunity.select(Opportunity.job_description)
+        .where(Opportunity.id == opportunity_id)
+        .tuples()
+        .first()
+    )
+    text = " ".join(found[0].split()) if found else ""
+    if not text:
+        return why
+    start = text if len(text) <= JOB_DESCRIPTION_START else text[:JOB_DESCRIPTION_START] + "…"
+    return f"{why}\n{JOB_DESCRIPTION_KEPT.format(start=start)}"
 
 
 def _with_lessons(why: str, interview_id: int) -> str:

@@ -12,7 +12,9 @@ from db.vocabulary import (
     InvalidTransition,
     RecruiterKind,
     ReminderState,
+    SalaryBasis,
     Status,
+    WorkMode,
 )
 
 __all__ = [
@@ -21,6 +23,8 @@ __all__ = [
     "InvalidTransition",
     "RecruiterKind",
     "ReminderState",
+    "SalaryBasis",
     "Status",
     "StorageError",
+    "WorkMode",
 ]

@@ -27,6 +27,7 @@ from desktop.services.queries import InterviewView, OpportunityDetail, PersonVie
 from desktop.services.reminders import ReminderView
 from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import strings
+from desktop.ui.details_html import detail_facts, job_description_html
 from desktop.ui.document_pane import documents_html
 from desktop.ui.formatting import day, when
 
@@ -175,6 +176,7 @@ class DetailPane(QWidget):
             (strings.DETAIL_SOURCE, detail.source),
             (strings.DETAIL_POSTING, detail.posting_url),
             (strings.DETAIL_APPLIED_ON, day(detail.applied_on) if detail.applied_on else ""),
+            *detail_facts(detail),
         ]
         facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in extra if v)
         if facts:  # what the opportunity is comes first, before what happened in it
@@ -239,6 +241,7 @@ class DetailPane(QWidget):
         if detail.notes:
             parts.append(f"<h3>{escape(strings.DETAIL_NOTES)}</h3>")
             parts.append(f"<p>{escape(detail.notes).replace(chr(10), '<br>')}</p>")
+        parts.append(job_description_html(detail))
         return "".join(parts)
 
     def _recruiter_kind(self, person: PersonView, detail: OpportunityDetail) -> str:

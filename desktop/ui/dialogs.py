@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -19,6 +19,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.forms import validate_interview, validate_opportunity, validate_status_change
 from desktop.services.vocabulary import InterviewFormat, Status
 from desktop.ui import strings
+from desktop.ui.details_fields import (
+    DuplicateWarning,
+    FindSimilar,
+    add_job_description,
+    add_place_fields,
+    add_salary_fields,
+)
 from desktop.ui.form_dialog import (
     DATE_DISPLAY,
     DateAndTime,
@@ -140,6 +147,8 @@ class OpportunityDialog(FormDialog):
         editing: bool = False,
         company_hint: Callable[[str], str | None] | None = None,
         known_kind: Callable[[str, str], str] | None = None,
+        find_similar: FindSimilar | None = None,
+        tz: tzinfo = UTC,
     ) -> None:
         title = strings.OPPORTUNITY_DIALOG_EDIT if editing else strings.OPPORTUNITY_DIALOG_NEW
         super().__init__(title, validate_opportunity, parent)
@@ -147,22 +156,73 @@ class OpportunityDialog(FormDialog):
         if company_hint is not None:
             self.company_hint = self.add_hint("company", company_hint)
         self.add_field("role", "Role", _line("e.g. Data Analyst"))
+        # Set when the user chose to open the opportunity they already had instead.
+        self.open_instead: int | None = None
+        self._add_anyway = False
+        self.duplicate = DuplicateWarning()
+        holder = self.fields["role"].parentWidget()
+        row = holder.layout() if holder is not None else None
+        assert row is not None  # the column add_field made
+        row.addWidget(self.duplicate)
+        if find_similar is not None:
+            self._follow_duplicates(find_similar, tz)
         self.add_field("status", "Status", _status_combo())
         self.add_field("source", "Found through", _line("Job board, referral, recruiter…"))
         self.add_field("posting_url", "Posting link", _line("https://…"))
         self.add_field("applied_on", "", OptionalDate(strings.APPLIED_ON_LABEL))
+        add_place_fields(self)
+        add_salary_fields(self)
         _add_recruiter_fields(self, known_kind)
+        add_job_description(self)
         self.add_field("notes", "Notes", _notes())
-        self.fit()
+        self.fit(width=560)
+
+    def _follow_duplicates(self, find_similar: FindSimilar, tz: tzinfo) -> None:
+        company, role = self.fields["company"], self.fields["role"]
+        assert isinstance(company, QLineEdit) and isinstance(role, QLineEdit)
+
+        def update(_text: str = "") -> None:
+            self._add_anyway = False
+            found = find_similar(company.text().strip(), role.text().strip())
+            self.duplicate.show_similar(found, tz)
+
+        company.textChanged.connect(update)
+        role.textChanged.connect(update)
+        self.duplicate.open_requested.connect(self._open_existing)
+        self.duplicate.add_anyway.connect(self._save_anyway)
+
+    def _open_existing(self, opportunity_id: int) -> None:
+        self.open_instead = opportunity_id
+        self.reject()
+
+    def _save_anyway(self) -> None:
+        self._add_anyway = True
+        self.accept()
+
+    def accept(self) -> None:
+        # A likely duplicate is saved only once the user said so ("Add anyway").
+        if self.duplicate.similar and not self._add_anyway:
+            self.duplicate.anyway_button.setFocus()
+            self.last_announcement = self.duplicate.label.text()
+            return
+        super().accept()
 
 
 class StatusDialog(FormDialog):
     """Pick the new outcome, the day it happened (today unless told later) and, if the
     user wants, say why. The offer deadline is asked only for an Offer."""
 
-    def __init__(self, current: Status, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        current: Status,
+        today: date,
+        parent: QWidget | None = None,
+        earliest: date | None = None,
+    ) -> None:
         super().__init__(
-            strings.STATUS_DIALOG_TITLE, lambda raw: validate_status_change(raw, today), parent
+            strings.STATUS_DIALOG_TITLE,
+            lambda raw: validate_status_change(raw, today, earliest),
+            parent,
         )
         combo = self.add_field("status", strings.STATUS_NEW_LABEL, _status_combo())
         assert isinstance(combo, QComboBox)
@@ -171,6 +231,9 @@ class StatusDialog(FormDialog):
         happened.setCalendarPopup(True)
         happened.setDisplayFormat(DATE_DISPLAY)
         happened.setMaximumDate(QDate(today.year, today.month, today.day))
+        if earliest is not None and earliest <= today:
+            # Not before the day they applied.
+            happened.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
         self.add_field("happened_on", strings.STATUS_HAPPENED_LABEL, happened)
         deadline = self.add_field("offer_deadline", "", OptionalDate(strings.OFFER_DEADLINE_LABEL))
         holder = deadline.parentWidget()

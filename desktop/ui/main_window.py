@@ -58,11 +58,13 @@ from desktop.domain.forms import (
 from desktop.domain.insights import worth_knowing
 from desktop.services import NotFound, documents, interviews, opportunities, queries, reminders
 from desktop.services.changes import Changes, Made
+from desktop.services.duplicates import similar_opportunities
 from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
 from desktop.services.notes import sent_notes
 from desktop.services.people import recruiter_kind_of
 from desktop.services.queries import OpportunityRow
+from desktop.services.search import terms_of
 from desktop.services.settings import (
     WINDOW_COLUMNS,
     WINDOW_GEOMETRY,
@@ -82,6 +84,7 @@ from desktop.ui.formatting import when
 from desktop.ui.help_actions import HelpActions
 from desktop.ui.insights_view import InsightsView
 from desktop.ui.opportunity_model import (
+    FOUND_IN,
     LAST_ACTIVITY,
     ROLE,
     ROW_ID_ROLE,
@@ -98,7 +101,7 @@ from desktop.ui.writing_actions import WritingActions
 
 Confirm = Callable[[str, str], bool]
 _Result = TypeVar("_Result")
-DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130, 110)
+DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130, 110, 220)
 
 
 def ask_user(parent: QWidget) -> Confirm:
@@ -164,6 +167,7 @@ class MainWindow(
         self.setWindowTitle(strings.APP_TITLE)
 
         self.model = OpportunityTableModel(clock, self)
+        self._one_line_height: int | None = None  # the list's row height when not searching
         self.filter = OpportunityFilter(self)
         self.filter.setSourceModel(self.model)
         self._build_actions()
@@ -390,7 +394,26 @@ class MainWindow(
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
+        # Where a search found its words shares the room with the role, shown only then.
+        header.setSectionResizeMode(FOUND_IN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Role") + 24)
+        self._show_found_in()  # a state saved while searching would hide the last activity
+
+    def _show_found_in(self) -> None:
+        """While searching, where each row's words were found takes the place of the
+        last activity: on a laptop screen the list has room for one of them."""
+        searching = bool(self.filter.terms)
+        self.table.setColumnHidden(FOUND_IN, not searching)
+        self.table.setColumnHidden(LAST_ACTIVITY, searching)
+        # Two lines then: the field's name above the words found, so a narrow column
+        # still shows both.
+        rows = self.table.verticalHeader()
+        if self._one_line_height is None:
+            self._one_line_height = rows.defaultSectionSize()
+        lines = self.table.fontMetrics().lineSpacing() * 2 + 8
+        rows.setDefaultSectionSize(
+            max(lines, self._one_line_height) if searching else self._one_line_height
+        )
 
     def save_state(self) -> None:
         write_ui_state(self.ui_state, WINDOW_GEOMETRY, self.saveGeometry())
@@ -531,8 +554,11 @@ class MainWindow(
             self.list_stack.setCurrentWidget(self.list_page())
 
     def _on_search(self, text: str) -> None:
+        self.model.set_search_terms(terms_of(text))
         self.filter.set_search(text)
         self.board.set_search(text)
+        self._show_found_in()
+        self.table.viewport().update()
         self._update_empty_state()
 
     def _on_status_filter(self) -> None:
@@ -756,7 +782,10 @@ class MainWindow(
             self,
             company_hint=self.company_hint,
             known_kind=self.known_recruiter_kind,
+            find_similar=similar_opportunities,
+            tz=self.clock.tz,
         )
+        dialog.rejected.connect(lambda: self._open_instead(dialog))
 
         def saved() -> None:
             draft = dialog.draft
@@ -767,6 +796,11 @@ class MainWindow(
                 self.opportunity_saved.emit()
 
         return self._open(dialog, saved)
+
+    def _open_instead(self, dialog: OpportunityDialog) -> None:
+        """The user saw they had it already and chose to open that one."""
+        if dialog.open_instead is not None:
+            self.open_opportunity(dialog.open_instead)
 
     def edit_selected(self) -> QDialog | None:
         selected = self.selected_id()
@@ -794,7 +828,7 @@ class MainWindow(
         current = self.detail.detail
         name = strings.OPPORTUNITY_NAME.format(company=current.company, role=current.role)
         today = self.clock.now().astimezone(self.clock.tz).date()
-        dialog = StatusDialog(current.status, today, self)
+        dialog = StatusDialog(current.status, today, self, earliest=current.applied_on)
         if status is not None:
             dialog.set_values({"status": status.value})
 

@@ -17,11 +17,13 @@ from PySide6.QtCore import (
 
 from desktop.domain.clock import Clock
 from desktop.services.queries import OpportunityRow
+from desktop.services.search import Found, found_in, matches, terms_of
 from desktop.services.vocabulary import Status
-from desktop.ui import strings
+from desktop.ui import details_strings, strings
 from desktop.ui.formatting import day, short_when, when
 
-COMPANY, ROLE, STATUS, NEXT_INTERVIEW, LAST_ACTIVITY = range(5)
+# FOUND_IN shows only while searching: where the words were found (services.search).
+COMPANY, ROLE, STATUS, NEXT_INTERVIEW, LAST_ACTIVITY, FOUND_IN = range(6)
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -36,10 +38,30 @@ class OpportunityTableModel(QAbstractTableModel):
         self._clock = clock  # its zone is read as each time is shown: it can change
         self._rows: list[OpportunityRow] = []
         self._order = (LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
+        self._terms: list[str] = []
+        # Changes whenever rows are replaced, added, removed or reordered: what the filter
+        # worked out by position holds only for the generation it was made for.
+        self.generation = 0
+        # Where each shown row's search was found, worked out as it is painted: only the
+        # rows on screen pay for it, and only once per search text.
+        self._found: dict[int, Found | None] = {}
+
+    def set_search_terms(self, terms: list[str]) -> None:
+        """Called before the filter changes: its change repaints the rows shown. No
+        dataChanged here: over ten thousand rows it made the filter check each again."""
+        self._terms = terms
+        self._found.clear()
+
+    def found(self, row: OpportunityRow) -> Found | None:
+        if row.id not in self._found:
+            self._found[row.id] = found_in(row.fields, self._terms) if self._terms else None
+        return self._found[row.id]
 
     def set_rows(self, rows: list[OpportunityRow]) -> None:
         self.beginResetModel()
+        self.generation += 1
         self._rows = self._sorted(rows)
+        self._found.clear()
         self.endResetModel()
 
     def update_rows(self, fresh: list[OpportunityRow], touched: Collection[int]) -> None:
@@ -47,7 +69,9 @@ class OpportunityTableModel(QAbstractTableModel):
         were deleted), each where the sort order wants it, without resetting the model:
         the view, its filter and the selection keep the other ten thousand as they are."""
         by_id = {row.id: row for row in fresh}
+        self.generation += 1
         for row_id in touched:
+            self._found.pop(row_id, None)
             at = self.position_of(row_id)
             row = by_id.get(row_id)
             if at is not None and row is not None and self._fits_at(row, at):
@@ -100,6 +124,7 @@ class OpportunityTableModel(QAbstractTableModel):
         before = self.persistentIndexList()
         ids = [self._rows[index.row()].id for index in before]
         self._order = (column, order)
+        self.generation += 1
         self._rows = self._sorted(self._rows)
         position = {row.id: number for number, row in enumerate(self._rows)}
         after = [
@@ -116,6 +141,10 @@ class OpportunityTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> OpportunityRow:
         return self._rows[row]
+
+    @property
+    def rows(self) -> list[OpportunityRow]:
+        return self._rows
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -149,6 +178,8 @@ class OpportunityTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == NEXT_INTERVIEW and row.next_interview:
             return when(row.next_interview, self._tz)
+        if role == Qt.ItemDataRole.ToolTipRole and column == FOUND_IN:
+            return self._display(row, column) or None
         return None
 
     def _display(self, row: OpportunityRow, column: int) -> str:
@@ -160,6 +191,12 @@ class OpportunityTableModel(QAbstractTableModel):
             return row.status.label
         if column == NEXT_INTERVIEW:
             return short_when(row.next_interview, self._tz) if row.next_interview else ""
+        if column == FOUND_IN:
+            found = self.found(row)
+            if found is None:
+                return ""
+            field = details_strings.SEARCH_FIELDS.get(found.field, found.field.replace("_", " "))
+            return details_strings.FOUND_IN.format(field=field, snippet=found.snippet)
         return day(row.last_activity, self._tz)
 
     def _sort_key(self, row: OpportunityRow, column: int) -> Any:
@@ -173,6 +210,8 @@ class OpportunityTableModel(QAbstractTableModel):
         if column == NEXT_INTERVIEW:
             # Opportunities with nothing scheduled sort after every dated one.
             return row.next_interview.timestamp() if row.next_interview else float("inf")
+        if column == FOUND_IN:
+            return 0  # where a search was found has no order; the sort keeps the last one
         return row.last_activity.timestamp()
 
 
@@ -186,6 +225,15 @@ class OpportunityFilter(QSortFilterProxyModel):
         self._terms: list[str] = []
         self._status: Status | str | None = None
         self._show_archived = False
+        # Every row's answer, worked out in one pass when the filter changes, by position
+        # in the source model as it was then (its `generation`). Qt then asks row by row;
+        # with ten thousand rows and a long job description in each, a Python check per
+        # row cost more than all the rest of a keystroke.
+        self._accepted: list[bool] = []
+        self._generation = -1
+        # The last search's hits: typing on narrows them instead of reading every row.
+        self._last_terms: list[str] = []
+        self._last_hits: set[int] | None = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model sorts; this proxy keeps its order and only filters."""
@@ -194,7 +242,48 @@ class OpportunityFilter(QSortFilterProxyModel):
             source.sort(column, order)
 
     def set_search(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_terms", text.casefold().split()))
+        self._refilter(lambda: setattr(self, "_terms", terms_of(text)))
+
+    def _answer_all(self) -> None:
+        model = self.sourceModel()
+        if not isinstance(model, OpportunityTableModel):
+            return
+        rows = model.rows
+        hits = self._search(model)
+        live = self._status == self.LIVE
+        status = self._status if isinstance(self._status, Status) else None
+        self._accepted = [
+            (self._show_archived or not row.archived)
+            and (not live or row.status.is_live)
+            and (status is None or row.status is status)
+            and (hits is None or row.id in hits)
+            for row in rows
+        ]
+        self._generation = model.generation
+
+    def _search(self, model: OpportunityTableModel) -> set[int] | None:
+        """The ids of the rows holding every term; None when there is no search."""
+        if not self._terms:
+            self._last_terms, self._last_hits = [], None
+            return None
+        rows = model.rows
+        narrower = (
+            self._last_hits is not None
+            and self._generation == model.generation
+            and len(self._terms) >= len(self._last_terms)
+            and all(old in new for old, new in zip(self._last_terms, self._terms, strict=False))
+        )
+        if narrower:  # typing on: only the rows that matched before can match now
+            last = self._last_hits
+            rows = [row for row in rows if row.id in last]  # type: ignore[operator]
+        for term in self._terms:  # list comprehensions: no Python call per row
+            rows = [row for row in rows if term in row.haystack]
+        self._last_terms, self._last_hits = list(self._terms), {row.id for row in rows}
+        return self._last_hits
+
+    @property
+    def terms(self) -> list[str]:
+        return self._terms
 
     def set_status(self, status: Status | str | None) -> None:
         self._refilter(lambda: setattr(self, "_status", status))
@@ -207,14 +296,19 @@ class OpportunityFilter(QSortFilterProxyModel):
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
             change()
+            self._answer_all()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             change()
+            self._answer_all()
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, OpportunityTableModel)
+        if model.generation == self._generation:
+            return self._accepted[source_row]
+        # The rows changed since the filter did (an edit, a sort): ask this one alone.
         row = model.row_at(source_row)
         if row.archived and not self._show_archived:
             return False
@@ -222,4 +316,4 @@ class OpportunityFilter(QSortFilterProxyModel):
             return False
         if isinstance(self._status, Status) and row.status is not self._status:
             return False
-        return all(term in row.haystack for term in self._terms)
+        return matches(row.haystack, self._terms)

@@ -27,7 +27,7 @@ ALL_STATUSES = "All statuses"
 OPEN_ONLY = "Still in play"
 SHOW_ARCHIVED = "Show archived"
 
-COLUMNS = ("Company", "Role", "Status", "Next interview", "Last activity")
+COLUMNS = ("Company", "Role", "Status", "Next interview", "Last activity", "Found in")
 
 CONFIRM_DELETE_TITLE = "Delete this opportunity?"
 CONFIRM_DELETE_BODY = (

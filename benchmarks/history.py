@@ -32,6 +32,13 @@ OUTCOMES = [
     Status.WITHDRAWN,
     Status.NOT_THIS_TIME,
 ]
+# About the length of a real posting pasted in (1.3 kB).
+JOB_DESCRIPTION = (
+    "About the role {i}\n"
+    + "You will work with the team on reporting, dashboards and the data behind them. " * 8
+    + "\nWhat we offer: flexible hours, a learning budget and a friendly team.\n"
+    + "Requirements: SQL, a scripting language, and care for the people who read your work. " * 4
+)
 KINDS = [Kind.DEBRIEF, Kind.THANK_YOU, Kind.RECRUITER_CALL, Kind.FOLLOW_UP]
 
 
@@ -80,6 +87,14 @@ def _fill(now: datetime) -> dict[str, int]:
                 "status": OUTCOMES[i % len(OUTCOMES)].value,
                 "recruiter": contacts[i % COMPANIES],
                 "notes": f"Notes for opportunity {i}",
+                # The details (issue #21): a pasted job description is the longest text
+                # an opportunity holds, and the search reads it on every keystroke.
+                "location": ("Lisbon", "Berlin", "Remote, EU", "Leeds")[i % 4],
+                "work_mode": ("on_site", "hybrid", "remote", "")[i % 4],
+                "salary_min": 40_000 + (i % 40) * 1_000,
+                "salary_max": 50_000 + (i % 40) * 1_000,
+                "salary_currency": ("EUR", "GBP", "USD")[i % 3],
+                "job_description": JOB_DESCRIPTION.format(i=i),
                 "created_at": applied,
                 "updated_at": applied,
             }

@@ -137,3 +137,26 @@ def test_the_list_shows_where_it_was_found_only_while_searching(
     assert window.table.isColumnHidden(FOUND_IN)
     assert not window.table.isColumnHidden(LAST_ACTIVITY)
     assert window.table.rowHeight(0) < two_lines  # back to one line a row
+
+
+def test_an_edit_while_searching_is_filtered_by_its_new_words(qtbot, store, clock, tmp_path):
+    from desktop.services.changes import Changes
+    from desktop.services.opportunities import update_opportunity
+    from desktop.services.queries import opportunity_form_values
+
+    opportunity_id = _everything(clock)
+    other = create_opportunity(validate_opportunity({"company": "Birch", "role": "Tester"}), clock)
+    window = open_window(qtbot, clock, tmp_path)
+    window.search.setText("quixotic")
+    assert window.filter.rowCount() == 1
+    # The other one gains the word, the first loses it: each row is asked again.
+    values = opportunity_form_values(other) | {"job_description": "Quixotic BI daily"}
+    update_opportunity(other, validate_opportunity(values), clock)
+    values = opportunity_form_values(opportunity_id) | {"job_description": ""}
+    update_opportunity(opportunity_id, validate_opportunity(values), clock)
+    window.apply(Changes(frozenset({opportunity_id, other})))
+    qtbot.waitUntil(lambda: window.filter.rowCount() == 1)
+    assert window.filter.index(0, 0).data() == "Birch"
+    window.search.setText("quixotic bi")  # typing on after the edit still finds it
+    assert window.filter.rowCount() == 1
+    assert window.filter.index(0, FOUND_IN).data() == "Job description:\nQuixotic BI daily"

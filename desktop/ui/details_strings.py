@@ -19,7 +19,6 @@ JOB_DESCRIPTION = "Job description"
 JOB_DESCRIPTION_PLACEHOLDER = (
     "Paste the posting here: it stays with the opportunity after the advert is taken down."
 )
-DETAILS_SECTION = "Details (all optional)"
 
 # ----- the detail pane ----------------------------------------------------------------
 DETAIL_SALARY = "Salary"
@@ -29,7 +28,6 @@ DETAIL_DEADLINE = "Applications close"
 DETAIL_JOB_DESCRIPTION = "Job description"
 
 # ----- search ---------------------------------------------------------------------------
-FOUND_IN_COLUMN = "Found in"
 FOUND_IN = "{field}:\n{snippet}"  # two lines: the list shows both while searching
 # Where a search found its words, by the field keys of desktop.services.search. A
 # feature that registers a search source adds its key here.

@@ -26,7 +26,7 @@ def _everything(clock) -> int:
                 "role": "Data Analyst",
                 "source": "Glassdoorish board",
                 "recruiter": "Rita Vermeer <rita@agency.example>",
-                "notes": "…zebrafish dataset",
+                "notes": "Ask about the zebrafish dataset",
                 "location": "Lisbon",
                 "work_mode": "remote",
                 "salary_min": "55000",
@@ -44,14 +44,25 @@ def _everything(clock) -> int:
                 "role": "Data Analyst",
                 "starts_at": "2026-11-20 10:00",
                 "interviewers": "Priya Okonkwo <priya@acme.example>",
-                "notes": "…marmalade portfolio",
+                "notes": "Bring the marmalade portfolio",
             },
             clock.tz,
         ),
         clock,
         opportunity_id,
     )
-    save_debrief(interview, DebriefData(account="…kumquat merger."), clock)
+    save_debrief(interview, DebriefData(account="They asked about the kumquat merger."), clock)
+    return opportunity_id
+
+
+def _with_a_document(clock, tmp_path) -> int:
+    from desktop.domain.documents import DocumentKind
+    from desktop.services.documents import attach
+
+    opportunity_id = _everything(clock)
+    sent = tmp_path / "Cover-letter-Wombat-edition.pdf"
+    sent.write_bytes(b"%PDF-1.4 a letter")
+    attach(tmp_path / "data", opportunity_id, sent, DocumentKind.OTHER, None, clock)
     return opportunity_id
 
 
@@ -70,6 +81,7 @@ def _everything(clock) -> int:
         ("okonkwo", "people", "…Okonkwo priya@acme.example"),
         ("kumquat", "debrief", "…kumquat merger."),
         ("acme quixotic", "job_description", "Quixotic"),  # beyond company and role first
+        ("rita@agency", "recruiter", "…rita@agency.example"),
     ],
 )
 def test_each_field_is_found_and_named(store, clock, typed, field, snippet) -> None:
@@ -81,6 +93,14 @@ def test_each_field_is_found_and_named(store, clock, typed, field, snippet) -> N
     assert found is not None
     assert found.field == field
     assert snippet in found.snippet
+
+
+def test_a_document_name_is_found_and_named(store, clock, tmp_path) -> None:
+    _with_a_document(clock, tmp_path)
+    [row] = list_opportunities(clock.now())
+    found = found_in(row.fields, terms_of("wombat"))
+    assert found is not None and found.field == "document"
+    assert "Wombat-edition.pdf" in found.snippet
 
 
 def test_words_from_two_fields_are_not_joined_into_one(store, clock) -> None:

@@ -25,6 +25,7 @@ from db.models import (
     DebriefQuestion,
     Interview,
     InterviewInterviewer,
+    OpportunityDocument,
 )
 from desktop.playbook.reflection import COMMON_MISTAKES
 
@@ -44,6 +45,7 @@ class SearchField(StrEnum):
     INTERVIEW_NOTES = "interview_notes"
     PEOPLE = "people"
     DEBRIEF = "debrief"
+    DOCUMENT = "document"
 
 
 # (opportunity id, field key, text); the key is a SearchField value or another feature's.
@@ -167,7 +169,16 @@ def _debriefs(only: Collection[int] | None) -> Iterable[Entry]:
             )
 
 
-_SOURCES: list[Source] = [_interview_notes, _interviewers, _debriefs]
+def _document_names(only: Collection[int] | None) -> Iterable[Entry]:
+    """The names of the files sent for it ("CV-data-2026.pdf")."""
+    rows = OpportunityDocument.select(OpportunityDocument.opportunity, OpportunityDocument.name)
+    if only is not None:
+        rows = rows.where(OpportunityDocument.opportunity.in_(list(only)))
+    for opportunity_id, name in rows.tuples():
+        yield opportunity_id, SearchField.DOCUMENT, name
+
+
+_SOURCES: list[Source] = [_interview_notes, _interviewers, _debriefs, _document_names]
 
 
 def register_source(source: Source) -> Callable[[], None]:

@@ -44,6 +44,7 @@ SEARCH_FIELDS = {
     "interview_notes": "Interview notes",
     "people": "People",
     "debrief": "Debrief",
+    "document": "Document",
 }
 
 # ----- possible duplicates ------------------------------------------------------------

@@ -674,10 +674,7 @@ class MainWindow(
             assert isinstance(dialog.draft, OwnReminderDraft)
             draft, about = dialog.draft, dialog.interview_id()
             added = self._run(
-                lambda: Made(
-                    reminders.add_own_reminder(selected, draft, self.clock, about),
-                    Changes.of(selected, reminders=True),
-                )
+                lambda: reminders.add_own_reminder(selected, draft, self.clock, about)
             )
             if added is not None:
                 self.apply(added.changes, select_id=selected)

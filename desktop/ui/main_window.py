@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     QSettings,
-    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -91,7 +90,7 @@ from desktop.ui.opportunity_model import (
 from desktop.ui.own_reminder_dialog import OwnReminderDialog
 from desktop.ui.people_view import PeopleView
 from desktop.ui.question_bank import QuestionBank
-from desktop.ui.screen_fit import available, clamped, fit_to_screen
+from desktop.ui.screen_fit import available, clamped, place_first
 from desktop.ui.today_view import TodayView
 from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
@@ -352,7 +351,7 @@ class MainWindow(
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._name_for_screen_readers()
-        fit_to_screen(self, QSize(1100, 680))
+        place_first(self)  # a size kept from last time, if any, replaces it when restored
 
     def _name_for_screen_readers(self) -> None:
         for widget, name, description in (

@@ -330,6 +330,7 @@ class MainWindow(
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
         self.people = PeopleView(self.clock)
+        self.people.push = self.push_undoable  # edits and imports go on the undo stack
         self.people.changed.connect(self.apply)
         self.people.changed.connect(self.data_changed.emit)
         self.people.open_requested.connect(self.open_opportunity)

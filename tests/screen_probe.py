@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -37,8 +38,6 @@ def rect(widget: QWidget) -> list[int]:
 
 
 def main(folder: str) -> None:
-    from datetime import UTC, datetime
-
     from desktop.domain.forms import validate_interview
     from desktop.ui.main_window import MainWindow
     from desktop.ui.preferences_dialog import PreferencesDialog
@@ -85,6 +84,29 @@ def main(folder: str) -> None:
     print(json.dumps(out))
 
 
+def first_start(folder: str, remembered: str) -> None:
+    """Only the window, on a first start (`remembered` "none": no geometry kept) or with
+    a geometry kept ("WxH+X+Y"); prints the screen's room and where the window landed."""
+    from desktop.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    clock = FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC), tz="Europe/Berlin")
+    data = Path(folder) / "data"
+    open_store(data)
+    ui_state = QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat)
+    if remembered != "none":
+        size, x, y = remembered.split("+")
+        width, height = (int(n) for n in size.split("x"))
+        probe = MainWindow(clock, ui_state, data, confirm=lambda *_: True)
+        probe.setGeometry(int(x), int(y), width, height)
+        ui_state.setValue("window/geometry", bytes(probe.saveGeometry()))
+        probe.deleteLater()
+    window = MainWindow(clock, ui_state, data, confirm=lambda *_: True)
+    window.show()
+    app.processEvents()
+    print(json.dumps({"screen": _geometry(app), "window": rect(window)}))
+
+
 def big_geometry(ui_state: QSettings, clock: FixedClock, data: Path) -> bytes:
     from desktop.ui.main_window import MainWindow
 
@@ -101,4 +123,7 @@ def _geometry(app: QApplication) -> list[int]:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) > 2:
+        first_start(sys.argv[1], sys.argv[2])
+    else:
+        main(sys.argv[1])

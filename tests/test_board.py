@@ -7,14 +7,14 @@ a real QDrag cannot be driven offscreen: its exec() waits for the platform's mou
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
-from db.models import Reminder, StatusChange
+from db.models import Opportunity, Reminder, StatusChange
 from desktop.services import queries, settings
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import delete_opportunity, set_archived
@@ -23,6 +23,7 @@ from desktop.services.vocabulary import Status
 from desktop.ui.board_model import MIME_TYPE, Board, BoardColumn, ids_from, mime_of
 from desktop.ui.board_view import BoardView, ColumnView
 from desktop.ui.main_window import MainWindow
+from desktop.ui.offer_dialog import OfferDeadlineDialog
 from desktop.ui.opportunity_model import OpportunityTableModel
 from tests.conftest import interview_draft
 
@@ -151,6 +152,7 @@ def test_a_refused_move_says_one_sentence_and_changes_nothing(window, ids, store
     delete_opportunity(ids["Globex"])
     before = _dump(store)
     _drop(window.board_view.views[Status.OFFER], data)
+    window.active_dialog.accept()  # the offer's deadline: left out
     assert len(errors) == 1 and errors[0].count(".") == 1 and "deleted elsewhere" in errors[0]
     assert _dump(store) == before  # Acme did not move either: all or nothing
     assert queries.opportunity_detail(ids["Acme"]).status is Status.INTERVIEWING
@@ -192,7 +194,105 @@ def test_the_move_to_menu_moves_the_selected_card(window, ids) -> None:
     offered = {a.text(): a for a in moves.actions()}
     assert not offered[Status.INTERVIEWING.label].isEnabled()  # where it is now
     offered[Status.OFFER.label].trigger()
+    window.active_dialog.accept()  # the offer's deadline: left out
     assert queries.opportunity_detail(hooli).status is Status.OFFER
+
+
+def _to_offer(qtbot, window: MainWindow, ids: list[int], way: str) -> None:
+    """Move these cards to Offer the way a user would: drop, keyboard, menu, bulk."""
+    if way == "drop":
+        _drop(window.board_view.views[Status.OFFER], mime_of(ids))
+    elif way == "keyboard":  # from Awaiting (the test put them there), one column right
+        assert window.board_view.select(ids, focus=True)
+        both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(window.board_view.views[Status.AWAITING], Qt.Key.Key_Right, both)
+    elif way == "move_to":
+        assert window.board_view.select(ids)
+        menu = window.board_view.card_menu()
+        moves = next(a.menu() for a in menu.actions() if a.menu() is not None)
+        next(a for a in moves.actions() if a.text() == Status.OFFER.label).trigger()
+    else:  # the list's menu for several selected rows (the test shows the list)
+        window.table.clearSelection()
+        for opportunity_id in ids:
+            at = window.model.position_of(opportunity_id)
+            window.table.selectionModel().select(
+                window.model.index(at, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        menu = window.bulk_menu()
+        outcomes = next(a.menu() for a in menu.actions() if a.menu() is not None)
+        next(a for a in outcomes.actions() if a.text() == Status.OFFER.label).trigger()
+
+
+WAYS = ["drop", "keyboard", "move_to", "bulk"]
+
+
+def _prepare(window: MainWindow, ids: list[int], way: str) -> None:
+    if way == "keyboard":
+        window.move_opportunities(ids, Status.AWAITING)
+    elif way == "bulk":
+        window.show_board(False)
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_every_move_to_offer_asks_for_its_deadline_once(qtbot, window, ids, store, way) -> None:
+    """As the detail pane's Change outcome does: the day they need an answer by, asked
+    once however many cards move, kept with each, and undone in one step."""
+    moving = [ids["Acme"], ids["Globex"]]
+    _prepare(window, moving, way)
+    steps = window.undo_stack.count()
+    opened: list[object] = []
+    shown_by_window = window._open
+    window._open = lambda dialog, saved: opened.append(dialog) or shown_by_window(dialog, saved)
+    _to_offer(qtbot, window, moving, way)
+    dialog = window.active_dialog
+    assert isinstance(dialog, OfferDeadlineDialog) and dialog.isVisible()
+    assert "2 opportunities" in dialog.windowTitle()
+    # Nothing moves while the question is open.
+    assert {queries.opportunity_detail(i).status for i in moving} != {Status.OFFER}
+    dialog.fields["offer_deadline"].set_text("2026-12-04")
+    dialog.accept()
+    assert not dialog.isVisible()
+    for opportunity_id in moving:
+        shown = queries.opportunity_detail(opportunity_id)
+        assert shown.status is Status.OFFER
+        assert Opportunity.get_by_id(opportunity_id).offer_deadline == date(2026, 12, 4)
+        # The reply is planned before the deadline, as after Change outcome.
+        assert (
+            Reminder.select()
+            .where((Reminder.opportunity == opportunity_id) & (Reminder.kind == "offer_reply"))
+            .exists()
+        )
+    assert window.undo_stack.count() == steps + 1  # one step for both
+    assert opened == [dialog]  # asked once, not once a card
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_cancelling_the_offer_question_moves_nothing(qtbot, window, ids, store, way) -> None:
+    moving = [ids["Acme"], ids["Initech"]]
+    _prepare(window, moving, way)
+    before, steps = _dump(store), window.undo_stack.count()
+    _to_offer(qtbot, window, moving, way)
+    dialog = window.active_dialog
+    assert isinstance(dialog, OfferDeadlineDialog)
+    dialog.reject()
+    assert _dump(store) == before
+    assert window.undo_stack.count() == steps
+    assert all(queries.opportunity_detail(i).status is not Status.OFFER for i in moving)
+
+
+def test_a_bulk_move_to_offer_without_a_date_keeps_an_offers_own_deadline(
+    window, ids, clock
+) -> None:
+    from desktop.services.opportunities import change_status
+
+    change_status(ids["Hooli"], Status.OFFER, clock, offer_deadline=date(2026, 12, 10))
+    window.refresh()
+    window.move_opportunities([ids["Hooli"], ids["Acme"]], Status.OFFER)
+    window.active_dialog.accept()  # no date given
+    assert Opportunity.get_by_id(ids["Hooli"]).offer_deadline == date(2026, 12, 10)
+    assert Opportunity.get_by_id(ids["Acme"]).offer_deadline is None
+    assert queries.opportunity_detail(ids["Acme"]).status is Status.OFFER
 
 
 def test_every_card_and_column_has_an_accessible_name(window, ids) -> None:

@@ -179,3 +179,32 @@ def test_outside_the_desktop_session_notify_send_is_a_trap(notify_send_trap) -> 
     PlyerBackend(None).send(Notice("Hello", "from a test", (1,), "o1:after:i1"))
     assert len(notify_send_trap.calls()) == 1 and "Hello" in notify_send_trap.calls()[0]
     notify_send_trap.forget()  # seen on purpose: the teardown must not fail this test
+
+
+def test_a_malformed_notification_signal_is_ignored(qtbot) -> None:
+    """The session bus carries any program's signals: an ActionInvoked or
+    NotificationClosed that does not start with a notification id is not ours, and is
+    dropped in the slot instead of raising there (a raise in a Qt slot is a crash report)."""
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+    from desktop.tray.desktop_notifications import INTERFACE, PATH, DesktopNotifications
+
+    nowhere = QDBusConnection("never connected")  # no bus: nothing is sent anywhere
+    backend = DesktopNotifications(None, nowhere)
+    shown = Notice("Send a thank-you note", "why", (1,), key="k")
+    backend._shown[7] = shown
+    answered: list[object] = []
+    backend.answered.connect(lambda notice, action: answered.append((notice, action)))
+    for name, arguments in (
+        ("ActionInvoked", ["seven", "done"]),
+        ("ActionInvoked", [7]),
+        ("NotificationClosed", ["seven", 2]),
+    ):
+        message = QDBusMessage.createSignal(PATH, INTERFACE, name)
+        message.setArguments(arguments)
+        (backend._invoked if name == "ActionInvoked" else backend._closed)(message)
+    assert answered == [] and backend.shown() == {7: shown}
+    well_formed = QDBusMessage.createSignal(PATH, INTERFACE, "ActionInvoked")
+    well_formed.setArguments([7, "done"])
+    backend._invoked(well_formed)
+    assert answered == [(shown, "done")] and backend.shown() == {}

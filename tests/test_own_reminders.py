@@ -17,6 +17,7 @@ from desktop.domain.bundle import check_bundle
 from desktop.domain.forms import FormError, validate_own_reminder
 from desktop.playbook.rules import Kind
 from desktop.services import reminders
+from desktop.services.changes import Changes, Made
 from desktop.services.export_bundle import build_bundle, bundle_json
 from desktop.services.firing import due_to_fire
 from desktop.services.import_bundle import Duplicates, apply_bundle
@@ -38,7 +39,18 @@ def _opportunity(clock) -> tuple[int, int]:
 
 def _add(clock, opportunity: int, text: str = "Send the portfolio link", **kw) -> int:
     draft = validate_own_reminder({"text": text, "at": WHEN}, clock.tz, clock.now())
-    return reminders.add_own_reminder(opportunity, draft, clock, **kw)
+    return reminders.add_own_reminder(opportunity, draft, clock, **kw).id
+
+
+def test_adding_one_says_what_it_made_and_what_changed(store, clock) -> None:
+    """Like record_interview and add_opportunity: the new row's id, and the opportunity
+    and the reminders as what changed (the window redraws only those)."""
+    opportunity, interview = _opportunity(clock)
+    draft = validate_own_reminder({"text": "Call Dana", "at": WHEN}, clock.tz, clock.now())
+    made = reminders.add_own_reminder(opportunity, draft, clock, interview_id=interview)
+    assert isinstance(made, Made)
+    assert made.changes == Changes.of(opportunity, reminders=True)
+    assert reminders.reminder_view(made.id).title.startswith("Call Dana")
 
 
 def test_validation_says_what_is_wrong() -> None:

@@ -3,9 +3,11 @@ last conversation; editing them; vCards in and out; the command line."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from db.models import Contact, Reminder
 from db.vocabulary import ContactRole
@@ -251,6 +253,132 @@ def test_a_malformed_card_file_says_one_sentence_and_changes_nothing(
     ]
     after = [(c.id, c.name, c.email, c.phone) for c in Contact.select().order_by(Contact.id)]
     assert after == before
+
+
+# ----- undo -------------------------------------------------------------------------
+
+
+def _dump(store) -> dict[str, list[tuple]]:
+    """Every row of every table, read with sqlite3 itself: what is really in the file."""
+    with sqlite3.connect(store.database) as raw:
+        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(raw.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+
+
+def test_undoing_an_edit_or_an_import_puts_every_row_back(store, clock, tmp_path) -> None:
+    from desktop.domain.person_form import drafts_from_file, validate_person
+    from desktop.services.people_undo import restore_people, snapshot_people
+
+    _history(clock)
+    dana = Contact.get(Contact.email == "dana@acme.example").id
+    before = _dump(store)
+    # An edit that names a company nobody had yet: it is made on the way.
+    taken = snapshot_people([dana])
+    values = person_edit.form_values(dana)
+    edited = {**values, "name": "Dana Li-Park", "company": "Initech", "phone": "+1 555"}
+    changed = person_edit.update_person(dana, validate_person(edited), clock)
+    assert _dump(store) != before
+    assert restore_people(taken) == changed  # the same rows and titles redrawn
+    assert _dump(store) == before
+
+    # An import that adds Zoë (and her new company) and updates Dana.
+    cards = tmp_path / "cards.vcf"
+    cards.write_bytes(
+        write_card(ZOE).encode() + write_card(Card("Dana Li", "dana@acme.example", "+1")).encode()
+    )
+    plan = person_edit.plan_import(drafts_from_file(cards))
+    taken = snapshot_people([a.existing_id for a in plan.known])
+    outcome = person_edit.import_people(plan, True, clock)
+    assert outcome.added and outcome.updated == (dana,)
+    restore_people(taken, outcome.added)
+    assert _dump(store) == before
+
+
+def test_undoing_an_import_keeps_a_new_person_something_took_up_since(store, clock, tmp_path):
+    from desktop.domain.person_form import drafts_from_file
+    from desktop.services.people_undo import restore_people, snapshot_people
+
+    cards = tmp_path / "zoe.vcf"
+    cards.write_bytes(write_card(ZOE).encode())
+    plan = person_edit.plan_import(drafts_from_file(cards))
+    taken = snapshot_people([])
+    (zoe,) = person_edit.import_people(plan, False, clock).added
+    # Then an interview with her is logged (not an undoable step): undo keeps her.
+    log_interview(interview_draft(clock, interviewers=f"Zoe <{ZOE.email}>"), clock)
+    restore_people(taken, [zoe])
+    assert Contact.get_by_id(zoe).email == ZOE.email
+    assert Contact.get_by_id(zoe).company.name == ZOE.company
+
+
+def test_ctrl_z_after_an_edit_brings_the_old_values_back_everywhere(qtbot, window, clock) -> None:
+    opportunity = _history(clock)
+    window.refresh()
+    view = _people_tab(window)
+    dana = Contact.get(Contact.email == "dana@acme.example").id
+    assert view.select_person(dana)
+    steps = window.undo_stack.count()
+    dialog = view.edit_selected()
+    dialog.fields["name"].setText("Dana Li-Park")
+    dialog.fields["phone"].setText("+1 555 0100")
+    dialog.fields["company"].setText("Initech")
+    with qtbot.waitSignal(window.data_changed):
+        dialog.accept()
+    assert window.undo_stack.count() == steps + 1
+    assert window.banner.isVisible() and "Saved Dana Li-Park." in window.banner.label.text()
+    assert Contact.get_by_id(dana).name == "Dana Li-Park"
+
+    with qtbot.waitSignal(window.data_changed):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    back = Contact.get_by_id(dana)
+    assert (back.name, back.phone, back.company.name) == ("Dana Li", "", "Acme")
+    assert "Initech" not in queries.company_names()  # made by the edit, gone with it
+    assert "Undone: edit of Dana Li." in window.banner.label.text()
+    # The People tab re-read (Dana still selected), and so did the opportunity's detail.
+    assert view.selected_id() == dana
+    assert view.filter.index(view.table.currentIndex().row(), 0).data() == "Dana Li"
+    assert "Dana Li-Park" not in view.detail.text() and not view.message.isVisible()
+    window.tabs.setCurrentWidget(window.splitter)
+    assert window.select_opportunity(opportunity)
+    assert "Dana Li" in [p.name for p in window.detail.detail.people]
+    assert "Dana Li-Park" not in window.detail.body.toPlainText()
+    # And Redo does the edit again.
+    window.redo_action.trigger()
+    assert Contact.get_by_id(dana).name == "Dana Li-Park"
+
+
+def test_one_undo_takes_back_a_whole_vcard_import(qtbot, window, clock, tmp_path) -> None:
+    _history(clock)
+    window.refresh()
+    view = _people_tab(window)
+    view.ask = lambda _title, _question: True
+    dana = Contact.get(Contact.email == "dana@acme.example").id
+    card = tmp_path / "cards.vcf"
+    card.write_bytes(
+        write_card(ZOE).encode()
+        + write_card(Card("Dana Li", "dana@acme.example", "+1 555")).encode()
+    )
+    steps = window.undo_stack.count()
+    view.import_file(card)
+    assert window.undo_stack.count() == steps + 1
+    assert Contact.select().where(Contact.email == ZOE.email).exists()
+    assert Contact.get_by_id(dana).phone == "+1 555"
+    window.undo_action.trigger()
+    assert not Contact.select().where(Contact.email == ZOE.email).exists()
+    assert ZOE.company not in queries.company_names()
+    assert Contact.get_by_id(dana).phone == ""
+    assert [view.model.rows[i].name for i in range(view.model.rowCount())] == [
+        "Dana Li",
+        "Priya Raman",
+        "Sam Ortiz",
+    ]
+    assert "Undone: import from cards.vcf." in window.banner.label.text()
+    # A file that changes nobody is no step at all.
+    view.ask = lambda _title, _question: False
+    only_dana = tmp_path / "dana.vcf"
+    only_dana.write_bytes(write_card(Card("Dana Li", "dana@acme.example", "+1 9")).encode())
+    view.import_file(only_dana)
+    assert window.undo_stack.index() == steps  # nothing pushed after the undone import
+    assert "0 added, 0 updated, 1 left" in view.message.text()
 
 
 # ----- the command line ---------------------------------------------------------------

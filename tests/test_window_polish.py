@@ -95,6 +95,52 @@ def test_every_dialog_and_the_window_fit_a_small_screen(tmp_path, screen) -> Non
     assert too_big == {}, f"on {sw}×{sh}"
 
 
+def _probe_window(tmp_path, width: int, height: int, remembered: str) -> dict[str, list[int]]:
+    """Where the window opens on a screen of this size (a subprocess: a screen is fixed
+    per process), with no geometry kept ("none") or with the one given."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "probe", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
+    }]}))  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "TZ": "UTC"}
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.screen_probe", str(tmp_path), remembered],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    found: dict[str, list[int]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("width", "height"), [(1600, 1000), (1920, 1080), (2560, 1440), (1366, 768), (1024, 600)]
+)
+def test_a_first_start_uses_a_large_screen_and_still_fits_a_small_one(
+    tmp_path, width, height
+) -> None:
+    found = _probe_window(tmp_path, width, height, "none")
+    sx, sy, sw, sh = found["screen"]
+    x, y, frame_w, frame_h, w, h = found["window"]
+    # Whole on the screen, room left for the title bar and borders.
+    assert w <= sw - DECORATION.width() and h <= sh - DECORATION.height()
+    assert sx <= x and sy <= y and x + frame_w <= sx + sw and y + frame_h <= sy + sh
+    # Most of a large screen, never a sea of space on a very large one; centred.
+    assert w >= min(1100, sw - DECORATION.width()) and h >= min(680, sh - DECORATION.height())
+    if sw >= 1600:
+        assert 0.8 * sw <= w <= 0.9 * sw or w == 1680
+        assert 0.8 * sh <= h <= 0.9 * sh or h == 1050
+        assert w <= 1680 and h <= 1050
+        assert abs((x - sx) - (sx + sw - x - frame_w)) <= DECORATION.width()
+
+
+def test_a_remembered_geometry_wins_over_the_first_start_size(tmp_path) -> None:
+    found = _probe_window(tmp_path, 1600, 1000, "900x600+40+60")
+    x, y, _frame_w, _frame_h, w, h = found["window"]
+    assert (w, h) == (900, 600)
+    assert abs(x - 40) <= DECORATION.width() and abs(y - 60) <= DECORATION.height()
+
+
 def _save(qtbot, dialog) -> None:
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton

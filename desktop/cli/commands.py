@@ -173,7 +173,7 @@ def _remind(args: argparse.Namespace, clock: Clock) -> Act:
 
     def act() -> int:
         made = reminders.add_own_reminder(opportunity_id, draft, clock, interview_id)
-        print(f"{made}  {draft.due_at.astimezone(clock.tz):%Y-%m-%d %H:%M}  {draft.text}")
+        print(f"{made.id}  {draft.due_at.astimezone(clock.tz):%Y-%m-%d %H:%M}  {draft.text}")
         return 0
 
     return act

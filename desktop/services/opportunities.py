@@ -171,14 +171,23 @@ def set_archived(opportunity_id: int, archived: bool, clock: Clock) -> Changes:
     return Changes.of(opportunity_id)
 
 
-def change_status_of_all(ids: Collection[int], status: Status, clock: Clock) -> Changes:
+def change_status_of_all(
+    ids: Collection[int], status: Status, clock: Clock, offer_deadline: date | None = None
+) -> Changes:
     """Move every one of `ids` to `status` in one transaction (the board's drop, the list's
-    bulk change): each kept in its history, each re-planned, exactly as `change_status`.
-    One that is gone (deleted elsewhere) raises NotFound and none of them moves."""
+    bulk change): each kept in its history, each re-planned, exactly as `change_status`
+    (an Offer's `offer_deadline` kept with each; without one, an offer already among them
+    keeps its own). One that is gone (deleted elsewhere) raises NotFound and none of them
+    moves."""
     changed = NOTHING
     with DB.atomic():
         for opportunity_id in ids:
-            changed = changed | change_status(opportunity_id, status, clock)
+            deadline = offer_deadline
+            if deadline is None and status is Status.OFFER:
+                deadline = get_opportunity(opportunity_id).offer_deadline
+            changed = changed | change_status(
+                opportunity_id, status, clock, offer_deadline=deadline
+            )
     return changed
 
 

@@ -36,7 +36,7 @@ def _same_email(email: str, other_than: int | None = None) -> Contact | None:
     return query.order_by(Contact.id).first()
 
 
-def _shown_in(contact_id: int) -> Changes:
+def shown_in(contact_id: int) -> Changes:
     """A person's name shows in the rows and detail of the opportunities they are part of,
     and in the titles of their reminders (Today, the tray menu)."""
     touched = opportunities_of(contact_id)
@@ -66,7 +66,7 @@ def update_person(contact_id: int, draft: PersonDraft, clock: Clock) -> Changes:
         if other is not None:
             raise FormError({"email": f"{other.name} already has this email address."})
         _write(contact, draft, clock)
-    return _shown_in(contact_id)
+    return shown_in(contact_id)
 
 
 def _write(contact: Contact, draft: PersonDraft, clock: Clock) -> None:
@@ -157,7 +157,7 @@ def import_people(plan: ImportPlan, update_known: bool, clock: Clock) -> ImportO
                 contact = _contact(arrival.existing_id)
                 _write(contact, _merged(form_values(contact.id), arrival.draft), clock)
                 updated.append(contact.id)
-                changes |= _shown_in(contact.id)
+                changes |= shown_in(contact.id)
     skipped = 0 if update_known else len(plan.known)
     return ImportOutcome(tuple(added), tuple(updated), skipped, changes)
 

@@ -56,7 +56,7 @@ from desktop.playbook.texts import (
 )
 from desktop.playbook.texts import why as why_of
 from desktop.services import NotFound
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Made
 from desktop.services.history import company_history
 from desktop.services.lessons import lessons_before
 from desktop.services.nudges import live_values
@@ -245,8 +245,9 @@ def retire_superseded(now: datetime) -> int:
 
 def add_own_reminder(
     opportunity_id: int, draft: OwnReminderDraft, clock: Clock, interview_id: int | None = None
-) -> int:
-    """The user's own reminder or to-do on an opportunity (or one of its interviews)."""
+) -> Made:
+    """The user's own reminder or to-do on an opportunity (or one of its interviews): the
+    new reminder's id, and that opportunity and the reminders as what changed."""
     now = clock.now()
     with DB.atomic():
         if Opportunity.get_or_none(Opportunity.id == opportunity_id) is None:
@@ -265,7 +266,7 @@ def add_own_reminder(
         key = ":".join(parts)
         while Reminder.select().where(Reminder.key == key).exists():
             key += "x"
-        return Reminder.create(
+        made = Reminder.create(
             kind=Kind.OWN.value,
             key=key,
             due_at=draft.due_at,
@@ -273,7 +274,8 @@ def add_own_reminder(
             interview=interview_id,
             created_at=now,
             message=draft.text,
-        ).id
+        )
+    return Made(made.id, Changes.of(opportunity_id, reminders=True))
 
 
 def replan_all(clock: Clock) -> Changes:

@@ -24,6 +24,7 @@ import logging
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import (
     Q_ARG,
@@ -144,7 +145,7 @@ class DesktopNotifications(QObject):
         with self._lock:
             replaces = self._by_key.get(notice.key, 0)
         hints = {"desktop-entry": APP_ID}
-        ident = QMetaObject.invokeMethod(
+        returned = QMetaObject.invokeMethod(
             interface,
             "Notify",
             Qt.ConnectionType.DirectConnection,
@@ -158,6 +159,9 @@ class DesktopNotifications(QObject):
             Q_ARG("QVariantMap", hints),
             Q_ARG(int, SHOW_MS),
         )
+        # The stubs say object: it is Notify's `u` out argument, an int, or None when the
+        # call failed (no reply, an error reply).
+        ident = returned if isinstance(returned, int) else 0
         if not ident:
             self._capabilities = None  # the service may have gone: ask again next time
             raise RuntimeError(f"Notify failed: {interface.lastError().message()}")
@@ -194,13 +198,18 @@ class DesktopNotifications(QObject):
     # ----- answers (GUI thread) ---------------------------------------------------------
     def _listen(self) -> None:
         for name, slot in (("ActionInvoked", "_invoked"), ("NotificationClosed", "_closed")):
-            self.connection.connect(
-                SERVICE, PATH, INTERFACE, name, self, SLOT(f"{slot}(QDBusMessage)")
-            )
+            # The stubs want the C++ `const char *` as bytes, but PySide6 (6.11) refuses
+            # bytes here at run time and takes the str SLOT() makes: the cast is for mypy
+            # only (test_notification_actions sees the answers arrive through it).
+            method = cast(bytes, SLOT(f"{slot}(QDBusMessage)"))
+            self.connection.connect(SERVICE, PATH, INTERFACE, name, self, method)
 
     @Slot(QDBusMessage)
     def _invoked(self, message: QDBusMessage) -> None:
-        ident, action = _two(message.arguments())
+        answer = _two(message.arguments())
+        if answer is None:
+            return  # not the specification's (u, s): nothing of ours
+        ident, action = answer
         with self._lock:
             notice = self._shown.pop(ident, None)
             if notice is not None and self._by_key.get(notice.key) == ident:
@@ -212,7 +221,10 @@ class DesktopNotifications(QObject):
 
     @Slot(QDBusMessage)
     def _closed(self, message: QDBusMessage) -> None:
-        ident, _reason = _two(message.arguments())
+        answer = _two(message.arguments())
+        if answer is None:
+            return
+        ident = answer[0]
         with self._lock:
             notice = self._shown.pop(ident, None)
             if notice is not None and self._by_key.get(notice.key) == ident:
@@ -246,6 +258,10 @@ class DesktopNotifications(QObject):
             return dict(self._shown)
 
 
-def _two(arguments: Sequence[object]) -> tuple[int, object]:
-    first, second = arguments[0], arguments[1]
-    return int(first), second  # type: ignore[call-overload]
+def _two(arguments: Sequence[object]) -> tuple[int, object] | None:
+    """A signal's notification id and what follows it; None when it does not start with
+    an id (the bus carries any program's signals: a malformed one is not ours to answer,
+    and must not raise in a slot)."""
+    if len(arguments) < 2 or not isinstance(arguments[0], int):
+        return None
+    return arguments[0], arguments[1]

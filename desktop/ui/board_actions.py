@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QMenu,
     QStackedWidget,
@@ -31,6 +33,7 @@ from desktop.ui import board_strings as texts
 from desktop.ui import strings
 from desktop.ui.board_model import Board
 from desktop.ui.board_view import ORDER, BoardView
+from desktop.ui.offer_dialog import OfferDeadlineDialog
 from desktop.ui.opportunity_model import ROW_ID_ROLE, OpportunityTableModel
 from desktop.ui.window_mixin import WindowMixin
 
@@ -62,6 +65,7 @@ class BoardActions(WindowMixin):
         def selected_id(self) -> int | None: ...
         def select_opportunity(self, opportunity_id: int) -> bool: ...
         def edit_selected(self) -> object: ...
+        def _open(self, dialog: QDialog, on_saved: Callable[[], None]) -> QDialog: ...
         def _show_selected(self, lessons_changed: bool = True) -> None: ...
         def _update_empty_state(self) -> None: ...
 
@@ -139,16 +143,35 @@ class BoardActions(WindowMixin):
         return texts.CARD_SEVERAL.format(count=len(ids))
 
     def move_opportunities(self, ids: list[int], status: Status) -> bool:
-        """Change the outcome of all of them, as one undoable step."""
+        """Change the outcome of all of them, as one undoable step. A move to Offer first
+        asks for the offer's deadline, once, as Change outcome does: False then (nothing
+        has moved yet), and Cancel moves nothing."""
         if not ids:
             return False
+        if status is Status.OFFER:
+            self._ask_offer_deadline(list(ids))
+            return False
+        return self._move(ids, status, None)
+
+    def _ask_offer_deadline(self, ids: list[int]) -> OfferDeadlineDialog:
+        today = self.clock.now().astimezone(self.clock.tz).date()
+        dialog = OfferDeadlineDialog(self._what(ids), today, self)
+
+        def moved() -> None:
+            if self._move(ids, Status.OFFER, dialog.deadline()) and self.board_shown:
+                self.board_view.select(ids, focus=True)  # as after any other move
+
+        self._open(dialog, moved)
+        return dialog
+
+    def _move(self, ids: list[int], status: Status, offer_deadline: date | None) -> bool:
         what = self._what(ids)
         said = texts.DID_MOVE if len(ids) == 1 else texts.DID_MOVE_MANY
         return self.undoable(
             texts.UNDO_MOVE.format(what=what),
             said.format(what=what, status=status.label),
             lambda: snapshot_opportunities(ids),
-            lambda: change_status_of_all(ids, status, self.clock),
+            lambda: change_status_of_all(ids, status, self.clock, offer_deadline),
             select_id=ids[0],
             refused=texts.REFUSED_MOVE.format(what=what),
         )

@@ -33,3 +33,11 @@ DID_ARCHIVE_ALL = "Archived {what}."
 # The services refused (one of them was deleted or changed elsewhere): nothing changed.
 REFUSED_MOVE = "Nothing was moved: {what} may have been changed or deleted elsewhere."
 REFUSED_ARCHIVE = "Nothing was archived: {what} may have been changed or deleted elsewhere."
+
+# A move to Offer asks, once for all the cards moved, the day they need an answer by.
+OFFER_TITLE = "Offer: {what}"
+OFFER_QUESTION = (
+    "When do they need your answer about {what}? With a date, Debrief reminds you to "
+    "reply before it; you can leave it out and add it later from Change outcome."
+)
+OFFER_MOVE = "Move to Offer"

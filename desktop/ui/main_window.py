@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     QSettings,
-    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -94,7 +93,7 @@ from desktop.ui.opportunity_model import (
 from desktop.ui.own_reminder_dialog import OwnReminderDialog
 from desktop.ui.people_view import PeopleView
 from desktop.ui.question_bank import QuestionBank
-from desktop.ui.screen_fit import available, clamped, fit_to_screen
+from desktop.ui.screen_fit import available, clamped, place_first
 from desktop.ui.today_view import TodayView
 from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
@@ -335,6 +334,7 @@ class MainWindow(
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
         self.people = PeopleView(self.clock)
+        self.people.push = self.push_undoable  # edits and imports go on the undo stack
         self.people.changed.connect(self.apply)
         self.people.changed.connect(self.data_changed.emit)
         self.people.open_requested.connect(self.open_opportunity)
@@ -356,7 +356,7 @@ class MainWindow(
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._name_for_screen_readers()
-        fit_to_screen(self, QSize(1100, 680))
+        place_first(self)  # a size kept from last time, if any, replaces it when restored
 
     def _name_for_screen_readers(self) -> None:
         for widget, name, description in (
@@ -700,10 +700,7 @@ class MainWindow(
             assert isinstance(dialog.draft, OwnReminderDraft)
             draft, about = dialog.draft, dialog.interview_id()
             added = self._run(
-                lambda: Made(
-                    reminders.add_own_reminder(selected, draft, self.clock, about),
-                    Changes.of(selected, reminders=True),
-                )
+                lambda: reminders.add_own_reminder(selected, draft, self.clock, about)
             )
             if added is not None:
                 self.apply(added.changes, select_id=selected)

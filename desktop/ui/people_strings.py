@@ -56,6 +56,9 @@ JOB_TITLE_PLACEHOLDER = "e.g. Engineering Manager"
 COMPANY_PLACEHOLDER = "none"
 EMAIL_TAKEN = "{name} already has this email address."
 SAVED = "Saved {name}."
+# What Undo takes back ("Undone: edit of Dana Li.").
+UNDO_EDIT = "edit of {name}"
+UNDO_IMPORT = "import from {file}"
 
 # vCards.
 IMPORT_TITLE = "Import people from a vCard"

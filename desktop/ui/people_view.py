@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.domain.forms import FormError
 from desktop.domain.person_form import PersonDraft, drafts_from_file
 from desktop.domain.vcard import VCardError, write_card
 from desktop.files import write_atomically
 from desktop.playbook.notes import TEMPLATE_NAMES
 from desktop.services import NotFound, directory, person_edit, queries
+from desktop.services.changes import Changes
 from desktop.services.directory import PersonDetail
 from desktop.services.vocabulary import ContactRole
 from desktop.ui import people_strings as texts
@@ -49,6 +49,7 @@ from desktop.ui.people_model import (
     PeopleFilter,
     PeopleModel,
 )
+from desktop.ui.people_undo import PeopleCommand
 from desktop.ui.person_dialog import PersonDialog
 
 Ask = Callable[[str, str], bool]  # (title, question) → yes?
@@ -71,6 +72,8 @@ class PeopleView(QWidget):
         self.ask = ask or self._ask
         self.tell = tell or self._tell
         self.dialog: PersonDialog | None = None
+        # Puts an edit or an import on the window's undo stack and says so (app wiring).
+        self.push: Callable[[PeopleCommand, str], bool] = self._do_now
         self.shown: PersonDetail | None = None
         self.model = PeopleModel(clock, self)
         self.filter = PeopleFilter(self)
@@ -344,13 +347,33 @@ class PeopleView(QWidget):
         return dialog
 
     def save(self, contact_id: int, draft: PersonDraft) -> None:
+        """Save the edit as one undo step (Ctrl+Z brings the old values back)."""
         try:
-            changes = person_edit.update_person(contact_id, draft, self.clock)
-        except (NotFound, FormError) as error:  # deleted or taken meanwhile, elsewhere
+            was = person_edit.form_values(contact_id)["name"]
+        except NotFound as error:
             self.tell(texts.ERROR_TITLE, str(error).capitalize() + ".")
             return
-        self._say(texts.SAVED.format(name=draft.name))
+        command = PeopleCommand(
+            texts.UNDO_EDIT.format(name=was),
+            [contact_id],
+            lambda: person_edit.update_person(contact_id, draft, self.clock),
+            self._after_step,
+        )
+        said = texts.SAVED.format(name=draft.name)
+        if not self.push(command, said):  # deleted or the email taken meanwhile, elsewhere
+            self.tell(texts.ERROR_TITLE, str(command.error).capitalize() + ".")
+            return
+        self._say(said)
+
+    def _after_step(self, changes: Changes, undone: bool) -> None:
+        if undone:
+            self.message.hide()  # it said what was just taken back
         self.changed.emit(changes)
+
+    def _do_now(self, command: PeopleCommand, _message: str) -> bool:
+        """Outside a window (no undo stack to put it on): just do it."""
+        command.redo()
+        return command.error is None
 
     # ----- vCards -------------------------------------------------------------------
     def import_with_dialog(self) -> None:
@@ -378,20 +401,30 @@ class PeopleView(QWidget):
                 else texts.IMPORT_KNOWN_MANY.format(count=len(names), names=", ".join(names[:5]))
             )
             update = self.ask(texts.IMPORT_KNOWN_TITLE, question)
-        outcome = person_edit.import_people(plan, update, self.clock)
-        self._say(
-            texts.IMPORTED.format(
-                file=path.name,
-                added=len(outcome.added),
-                updated=len(outcome.updated),
-                skipped=outcome.skipped,
-            )
+        updating = plan.known if update else ()
+        said = texts.IMPORTED.format(
+            file=path.name,
+            added=len(plan.new),
+            updated=len(updating),
+            skipped=len(plan.known) - len(updating),
         )
-        if outcome.added or outcome.updated:
-            self.changed.emit(outcome.changes)
-            first = (outcome.added or outcome.updated)[0]
-            self.refresh()
-            self.select_person(first)
+        if not plan.new and not updating:  # nothing to do, nothing to undo
+            self._say(said)
+            return
+        command = PeopleCommand(
+            texts.UNDO_IMPORT.format(file=path.name),
+            [a.existing_id for a in updating if a.existing_id is not None],
+            lambda: person_edit.import_people(plan, update, self.clock),
+            self._after_step,
+        )
+        if not self.push(command, said):  # someone deleted meanwhile, elsewhere
+            self.tell(texts.ERROR_TITLE, str(command.error).capitalize() + ".")
+            return
+        self._say(said)
+        outcome = command.outcome
+        assert isinstance(outcome, person_edit.ImportOutcome)
+        self.refresh()
+        self.select_person((outcome.added or outcome.updated)[0])
 
     def export_with_dialog(self) -> None:
         if self.shown is None:

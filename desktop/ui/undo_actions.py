@@ -24,6 +24,7 @@ from desktop.services.undo import (
 )
 from desktop.services.vocabulary import InvalidTransition
 from desktop.ui import strings
+from desktop.ui.people_undo import PeopleCommand
 from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
@@ -118,10 +119,17 @@ class UndoActions(WindowMixin):
             self.data_changed.emit(changes)
 
         command = ServiceCommand(text, take, act, after)
-        self.undo_stack.push(command)  # runs redo(): the action itself
-        if command.error is not None:
+        if not self.push_undoable(command, message):
             error = str(command.error).capitalize()
             self.show_error(refused or strings.UNDO_GONE.format(error=error))
+            return False
+        return True
+
+    def push_undoable(self, command: ServiceCommand | PeopleCommand, message: str) -> bool:
+        """Do a command as an undoable step (pushing runs its redo) and say `message` with
+        an Undo button; False when it could not be done (its `error` says why)."""
+        self.undo_stack.push(command)
+        if command.error is not None:
             return False
         self.banner.show_text(message, [(strings.UNDO, self.undo_action.trigger)], MESSAGE_MS)
         return True

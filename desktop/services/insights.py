@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
+from peewee import JOIN
+
+from db.connection import DB
 from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import ReminderState, Status
 from desktop.domain.activity_report import FOLLOW_UP_DONE
@@ -44,6 +48,17 @@ _COMPANY_ANSWERS = frozenset(
 )  # fmt: skip
 
 
+def _rows(query: Any) -> list[tuple[Any, ...]]:
+    """The query's rows as SQLite gives them, without Peewee turning each value into a
+    Python one: over a year of history that conversion was most of the Insights tab's
+    time. Times stay text (UTC, one sortable format) until one is needed."""
+    return list(DB.execute(query).fetchall())
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(f"{text}+00:00")  # as db.fields reads it, UTC
+
+
 def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory]:
     query = Opportunity.select(
         Opportunity.id, Opportunity.status, Opportunity.applied_on, Opportunity.created_at,
@@ -51,19 +66,25 @@ def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory
     ).join(Company)  # fmt: skip
     if company is not None:
         query = query.where(Company.name == company)
-    rows = list(query.tuples())
+    rows = _rows(query)
     wanted = [row[0] for row in rows]
-    talks: dict[int, list[tuple[datetime, str, int | None]]] = defaultdict(list)
-    felt = dict(Debrief.select(Debrief.interview, Debrief.felt).tuples())
-    interviews = Interview.select(
-        Interview.id, Interview.opportunity, Interview.starts_at, Interview.round_label
-    )
+    talks: dict[int, list[tuple[str, str, int | None]]] = defaultdict(list)
+    invited: dict[int, str] = {}  # the first interview logged: the invitation came then
+    interviews = (
+        Interview.select(
+            Interview.opportunity, Interview.starts_at, Interview.round_label, Debrief.felt,
+            Interview.created_at,
+        )
+        .join(Debrief, JOIN.LEFT_OUTER, on=(Debrief.interview == Interview.id))
+    )  # fmt: skip
     if company is not None:
         interviews = interviews.where(Interview.opportunity.in_(wanted))
-    for iid, oid, starts, label in interviews.tuples():
-        talks[oid].append((starts, label, felt.get(iid)))
+    for oid, starts, label, felt, created in _rows(interviews):
+        talks[oid].append((starts, label, felt))
+        if oid not in invited or created < invited[oid]:
+            invited[oid] = created
     reached: dict[int, set[str]] = defaultdict(set)
-    answered: dict[int, datetime] = {}
+    answered: dict[int, str] = {}
     first_status: dict[int, str] = {}
     changes = StatusChange.select(
         StatusChange.opportunity,
@@ -73,19 +94,20 @@ def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory
     )
     if company is not None:
         changes = changes.where(StatusChange.opportunity.in_(wanted))
-    for oid, before, status, at in changes.tuples():
+    for oid, before, status, at in _rows(changes):
         reached[oid].add(status)
         if before is None:
             first_status[oid] = status  # how it was added, not something the company did
         elif status in _COMPANY_ANSWERS and (oid not in answered or at < answered[oid]):
             answered[oid] = at
-    invited: dict[int, datetime] = {}
-    for oid, created in Interview.select(Interview.opportunity, Interview.created_at).tuples():
-        if oid not in invited or created < invited[oid]:
-            invited[oid] = created
     out = []
-    for oid, status, applied_on, created_at, name in rows:
-        own = sorted(talks[oid])
+    for oid, status, applied_text, created_text, name in rows:
+        own = tuple(
+            (_utc(starts), label, felt)
+            for starts, label, felt in sorted(talks[oid], key=lambda t: (t[0], t[1]))
+        )
+        applied_on = date.fromisoformat(applied_text) if applied_text else None
+        created_at = _utc(created_text)
         # An interview logged is an answer (the invitation came then); so is a company's
         # decision. Withdrawing or marking "no response" is the user's doing, not an answer,
         # and without a known application day there is no wait to measure.
@@ -98,13 +120,19 @@ def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory
                 company=name,
                 status=status,
                 applied_at=applied_at(applied_on, created_at, tz),
-                interviews=tuple(own),
+                interviews=own,
                 statuses_reached=frozenset(reached[oid] | {status}),
-                first_answer_at=min(candidates) if candidates else None,
+                first_answer_at=_utc(min(candidates)) if candidates else None,
                 heard_back=heard_back,
             )
         )
     return out
+
+
+def history_size() -> int:
+    """How many opportunities Insights would read: the window reads a big history off
+    the GUI thread, a small one in place (no empty tab for a moment)."""
+    return int(Opportunity.select().count())
 
 
 def gather_insights(clock: Clock) -> Insights:
@@ -113,18 +141,18 @@ def gather_insights(clock: Clock) -> Insights:
     # Only the weeks the chart shows: a year of answered reminders is tens of thousands.
     since = now - timedelta(weeks=WEEKS_SHOWN + 1)
     notes = [
-        at
-        for (at,) in Reminder.select(Reminder.answered_at)
-        .where(
-            (Reminder.state == ReminderState.DONE.value)
-            & Reminder.kind.in_(list(FOLLOW_UP_DONE))
-            & (Reminder.answered_at >= since)
+        _utc(at)
+        for (at,) in _rows(
+            Reminder.select(Reminder.answered_at).where(
+                (Reminder.state == ReminderState.DONE.value)
+                & Reminder.kind.in_(list(FOLLOW_UP_DONE))
+                & (Reminder.answered_at >= since)
+            )
         )
-        .tuples()
     ]
     weeks = weekly_activity(
         application_days(clock.tz, since=(now - timedelta(weeks=WEEKS_SHOWN + 1)).date()),
-        [starts for h in found for starts, _, _ in h.interviews],
+        [starts for h in found for starts, _, _ in h.interviews if starts >= since],
         notes,
         now,
         clock.tz,

@@ -3,9 +3,10 @@ debrief form and the interview's detail."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 
-from db.models import Company, Debrief, Interview, Opportunity, Reflection
+from db.models import Company, Debrief, DebriefMistake, Interview, Opportunity, Reflection
 from desktop.playbook.lessons import Lessons, PastDebrief, PastFeedback, gather
 
 
@@ -13,7 +14,7 @@ def lessons_before(moment: datetime, limit: int = 5) -> Lessons:
     """What earlier debriefs (of interviews before `moment`) taught, and the feedback
     recorded before then, in a debrief (the recruiter call) or a reflection."""
     past, said = [], []
-    rows = (
+    rows = list(
         Debrief.select(Debrief, Interview, Opportunity, Company)
         .join(Interview)
         .join(Opportunity)
@@ -22,8 +23,17 @@ def lessons_before(moment: datetime, limit: int = 5) -> Lessons:
         .order_by(Interview.starts_at.desc())
         .limit(50)
     )
+    # One query for the mistakes of all fifty, not one per debrief.
+    mistakes_of: dict[int, list[str]] = defaultdict(list)
+    for debrief_id, mistake in (
+        DebriefMistake.select(DebriefMistake.debrief, DebriefMistake.mistake)
+        .where(DebriefMistake.debrief.in_([row.id for row in rows]))
+        .order_by(DebriefMistake.id)
+        .tuples()
+    ):
+        mistakes_of[debrief_id].append(mistake)
     for row in rows:
-        mistakes = tuple(m.mistake for m in row.mistakes)
+        mistakes = tuple(mistakes_of[row.id])
         past.append(PastDebrief(row.interview.starts_at, mistakes, row.lessons))
         if row.feedback.strip():
             company = row.interview.opportunity.company.name

@@ -195,3 +195,14 @@ def test_a_name_and_an_email_are_read_alike_with_or_without_brackets(raw: str) -
             {"company": "A", "role": "B", "starts_at": "2026-11-25 10:00", field: raw}, BERLIN
         )
         assert (draft.recruiter if field == "recruiter" else draft.interviewers[0]) == expected
+
+
+def test_control_characters_are_unicodes_category_cc_on_every_code_point() -> None:
+    import sys
+    import unicodedata
+
+    from desktop.domain.forms import has_control
+
+    found = [c for c in range(sys.maxunicode + 1) if has_control(chr(c))]
+    assert found == [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cc"]
+    assert not has_control("a\tb\n", allowed="\t\n") and has_control("a\rb", allowed="\t\n")

@@ -283,6 +283,9 @@ def measure(session: DesktopSession, work: Path) -> tuple[list[Row], list[str]]:
     ]  # fmt: skip
     print("in one process: search, re-arm, render, export and import…", flush=True)
     rows += in_process(big, work)
+    print("GUI-thread stalls: export, report, backup, restore, Insights, Today, import…",
+          flush=True)  # fmt: skip
+    rows += stalls(big, work)
     print("notification latency…", flush=True)
     debrief_latency, bare_latency = notification_latency(session, work)
     if debrief_latency:
@@ -344,6 +347,44 @@ def in_process(big: Path, work: Path) -> list[Row]:
         Row(f"JSON export ({found['json']['json_mib']:.0f} MiB)", found["json"]["export_ms"], "ms"),
         Row("JSON import into an empty folder", found["json"]["import_ms"], "ms"),
     ]  # fmt: skip
+
+
+def stalls(big: Path, work: Path) -> list[Row]:
+    """benchmarks/stalls.py on a copy of the big history: the longest the window stops
+    answering during each action, with the action's time and the process's peak memory."""
+    copy = work / "stalls-data"
+    shutil.copytree(big, copy)
+    out = work / "stalls"
+    out.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.stalls", str(copy), str(out)],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    rows = [
+        Row(f"Longest GUI-thread stall: {action}", figures["stall_ms"], "ms", budget="≤ 100 ms",
+            ok=figures["stall_ms"] <= 100)
+        for action, figures in found.items()
+    ]  # fmt: skip
+    report = found.get("activity report, last 365 days")
+    if report:
+        rows.append(Row(f"Activity report of the last year ({report.get('pages', '?')} pages), "
+                        "from the window", report["seconds"], "s"))  # fmt: skip
+    alone = subprocess.run(
+        [sys.executable, "-m", "benchmarks.report_memory", "100000"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    figures = json.loads(alone.stdout.strip().splitlines()[-1])
+    rows += [
+        Row("Activity report of 100,000 entries, time", figures["seconds"], "s"),
+        Row("Activity report of 100,000 entries, peak RSS", figures["peak_rss_mib"], "MiB",
+            budget="≤ 300 MB", ok=figures["peak_rss_mib"] * 2**20 <= 300e6),
+    ]  # fmt: skip
+    imported = found.get("import into an empty folder")
+    if imported:
+        rows.append(Row("JSON import into an empty folder, from the window", imported["seconds"],
+                        "s", budget="≤ 5 s", ok=imported["seconds"] <= 5))  # fmt: skip
+    return rows
 
 
 def package_rows(start_of: dict[str, float]) -> list[Row]:

@@ -11,7 +11,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -66,8 +66,15 @@ def list_backups(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def make_backup(database: SqliteDatabase, folder: Path, kind: str, now: datetime) -> Path:
-    """Copy the live database into `folder`; never replaces an existing copy."""
+def make_backup(
+    database: SqliteDatabase,
+    folder: Path,
+    kind: str,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Copy the live database into `folder`; never replaces an existing copy. An exception
+    from `progress` (see connection.backup_to) stops it and leaves no partial file."""
     target = _free_name(folder, f"{kind}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}")
     partial = target.with_suffix(PARTIAL)
     check_own_file(folder)
@@ -77,7 +84,7 @@ def make_backup(database: SqliteDatabase, folder: Path, kind: str, now: datetime
     # Held while copying, so another Debrief starting meanwhile knows this one is not stale.
     with _claimed(partial):
         try:
-            backup_to(database, partial)
+            backup_to(database, partial, progress)
             keep_documents(partial, folder)
             # A copy appears under its final name only when complete, so a crash mid-copy
             # never leaves a half file that looks restorable.
@@ -283,15 +290,13 @@ def restore_file(source: Path, live: Path, folder: Path, now: datetime) -> Path 
     so a restore can itself be undone. Works on a damaged live file too: it is moved, never
     read or deleted. The caller must have closed every connection to `live`.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    kept = None
-    if live.exists():
-        # The replaced data's documents stay restorable (the live file may have a log).
-        keep_documents(live, folder, finished=False)
-        kept = _free_name(folder, f"{BEFORE_RESTORE}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}")
-        # Kept byte for byte with its write-ahead log, so a damaged file stays as it was.
-        for side, copy in _with_sidecars(live, kept):
-            _link_or_copy(side, copy)
+    return swap_in(stage(source, live), live, folder, now)
+
+
+def stage(source: Path, live: Path) -> Path:
+    """Copy `source` beside `live` under a name of its own (`.restoring`), ready for
+    `swap_in`; the slow half of a restore, which can run while `live` is still open.
+    Nothing is left behind if the copy fails; `discard` removes a staged copy not used."""
     incoming = live.with_suffix(".restoring")
     incoming.unlink(missing_ok=True)
     create_private_file(incoming)
@@ -306,6 +311,25 @@ def restore_file(source: Path, live: Path, folder: Path, now: datetime) -> Path 
     except BaseException:
         _remove_partial(incoming)  # the live file was not touched yet
         raise
+    return incoming
+
+
+def discard(staged: Path) -> None:
+    _remove_partial(staged)
+
+
+def swap_in(incoming: Path, live: Path, folder: Path, now: datetime) -> Path | None:
+    """Put the staged copy `incoming` in place of the (closed) `live`, keeping what it
+    replaces in `folder` first (returned). Quick: links and one rename."""
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = None
+    if live.exists():
+        # The replaced data's documents stay restorable (the live file may have a log).
+        keep_documents(live, folder, finished=False)
+        kept = _free_name(folder, f"{BEFORE_RESTORE}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}")
+        # Kept byte for byte with its write-ahead log, so a damaged file stays as it was.
+        for side, copy in _with_sidecars(live, kept):
+            _link_or_copy(side, copy)
     for side, _ in _with_sidecars(live, live)[1:]:
         side.unlink()
     # One rename: at every moment there is a whole database under the live name.

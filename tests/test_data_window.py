@@ -15,18 +15,20 @@ from desktop.services import notes
 from desktop.ui.import_dialog import ImportDialog
 from tests.conftest import open_window
 from tests.histories import rich_history
+from tests.ops import finished
 
 
 def test_each_export_is_written_from_the_window(qtbot, store, clock, tmp_path) -> None:
     rich_history(clock)
     window = open_window(qtbot, clock, tmp_path)
-    assert window.export_to("ics", tmp_path / "a.ics")
+    assert finished(qtbot, window.export_to("ics", tmp_path / "a.ics")) == "done"
     assert icalendar.Calendar.from_ical((tmp_path / "a.ics").read_text()).walk("VEVENT")
-    assert window.export_to("csv", tmp_path / "a.csv", bom=True)
+    assert finished(qtbot, window.export_to("csv", tmp_path / "a.csv", bom=True)) == "done"
     assert (tmp_path / "a.csv").read_bytes().startswith("\ufeff".encode())
-    assert window.export_to(
+    report = window.export_to(
         "report", tmp_path / "a.pdf", start=date(2026, 10, 1), end=date(2026, 11, 30)
     )
+    assert finished(qtbot, report) == "done"
     text = " ".join(pypdf.PdfReader(tmp_path / "a.pdf").pages[0].extract_text().split())
     assert "Acme" in text and "Globex" in text and "Not this time" in text
     assert "Saved to" in window.banner.label.text()
@@ -49,14 +51,18 @@ def test_each_export_entry_of_the_menu_asks_for_its_own_format(
 
 def test_an_unwritable_place_gives_a_message_not_a_crash(qtbot, store, clock, tmp_path) -> None:
     window = open_window(qtbot, clock, tmp_path)
-    assert not window.export_to("json", tmp_path / "missing" / "a.json")
+    op = window.export_to("json", tmp_path / "missing" / "a.json")
+    assert finished(qtbot, op) == "failed"
+    assert op.message == "Could not save the file: No such file or directory"
 
 
 def test_import_preview_maps_columns_and_blocks_a_bad_file(qtbot, store, clock, tmp_path) -> None:
     window = open_window(qtbot, clock, tmp_path)
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("Firma,Stelle,Status\nGlobex,Lead,applied\nInitech,Analyst,maybe\n")
-    dialog = window.open_import(sheet)
+    op = window.open_import(sheet)
+    assert finished(qtbot, op) == "done"
+    dialog = op.followed_by
     qtbot.addWidget(dialog)
     assert not dialog.import_button.isEnabled()
     assert "no column chosen for Company and Role" in dialog.details.item(0).text()
@@ -68,6 +74,7 @@ def test_import_preview_maps_columns_and_blocks_a_bad_file(qtbot, store, clock, 
     assert dialog.import_button.isEnabled()
     assert dialog.summary.text() == "2 opportunities to add, 0 already there (skipped)."
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert finished(qtbot, dialog.op) == "done"
     assert Opportunity.select().count() == 2
     assert window.filter.rowCount() == 2
     assert "2 opportunities added" in window.banner.label.text()
@@ -77,13 +84,15 @@ def test_import_of_an_unusable_file_is_a_message(qtbot, store, clock, tmp_path) 
     window = open_window(qtbot, clock, tmp_path)
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    assert window.open_import(empty) is None
+    op = window.open_import(empty)
+    assert finished(qtbot, op) == "failed"
+    assert op.message == "empty.csv is empty" and op.followed_by is None
 
 
 def test_reimporting_an_export_shows_the_duplicates(qtbot, store, clock, tmp_path) -> None:
     rich_history(clock)
     window = open_window(qtbot, clock, tmp_path)
-    window.export_to("json", tmp_path / "all.json")
+    finished(qtbot, window.export_to("json", tmp_path / "all.json"))
     dialog = ImportDialog(tmp_path / "all.json", clock, tmp_path / "data")
     qtbot.addWidget(dialog)
     assert dialog.summary.text() == "0 opportunities to add, 3 already there (skipped)."
@@ -99,7 +108,7 @@ def test_backups_list_back_up_now_and_restore(qtbot, store, clock, tmp_path) -> 
     dialog = window.show_backups()
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 0 and not dialog.restore_button.isEnabled()
-    dialog.back_up_now()
+    assert finished(qtbot, dialog.back_up_now()) == "done"
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Made by you"
     window.open_opportunity(1)
     from desktop.services.opportunities import delete_opportunity
@@ -108,7 +117,7 @@ def test_backups_list_back_up_now_and_restore(qtbot, store, clock, tmp_path) -> 
     window.refresh()
     assert window.filter.rowCount() == 2
     with qtbot.waitSignal(window.data_restored):
-        assert dialog.restore_selected()
+        assert dialog.restore_selected() is not None
     assert window.filter.rowCount() == 3
     kinds = {dialog.table.item(n, 1).text() for n in range(dialog.table.rowCount())}
     assert kinds == {"Made by you", "Before a restore"}
@@ -127,7 +136,7 @@ def test_every_export_works_with_a_customised_note_template(
     window = open_window(qtbot, clock, tmp_path)
     target = tmp_path / f"out.{fmt}"
     options = {"start": date(2026, 10, 1), "end": date(2026, 11, 30)} if fmt == "report" else {}
-    assert window.export_to(fmt, target, **options)
+    assert finished(qtbot, window.export_to(fmt, target, **options)) == "done"
     assert target.stat().st_size > 0
     if fmt == "json":
         exported = json.loads(target.read_text(encoding="utf-8"))

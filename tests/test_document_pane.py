@@ -15,6 +15,7 @@ from desktop.services.interviews import log_interview
 from desktop.services.queries import opportunity_id_of_interview
 from desktop.ui.attach_dialog import guess_kind
 from tests.conftest import interview_draft, open_window
+from tests.ops import finished
 
 CV = b"%PDF-1.4 curriculum vitae\n" * 50
 
@@ -111,7 +112,7 @@ def test_full_export_and_import_from_the_your_data_menu(qtbot, window, clock, tm
     source.write_bytes(CV)
     documents.attach(window.data_dir, 1, source, DocumentKind.OFFER_LETTER, None, clock)
     target = tmp_path / "everything.zip"
-    assert window.export_to("full", target)
+    assert finished(qtbot, window.export_to("full", target)) == "done"
     assert "with 1 document" in window.banner.label.text()
     close_database()
 
@@ -120,7 +121,7 @@ def test_full_export_and_import_from_the_your_data_menu(qtbot, window, clock, tm
     dialog = ImportDialog(target, clock, elsewhere)
     qtbot.addWidget(dialog)
     assert dialog.summary.text() == "1 opportunity to add, 0 already there (skipped)."
-    dialog.run_import()
+    assert finished(qtbot, dialog.run_import()) == "done"
     [back] = documents.documents_of(elsewhere, 1)
     assert back.kind is DocumentKind.OFFER_LETTER and back.path.read_bytes() == CV
 
@@ -130,5 +131,5 @@ def test_a_broken_archive_is_refused_before_the_import_dialog(qtbot, window, tmp
     broken.write_bytes(b"not a zip at all")
     errors: list[str] = []
     window.show_error = errors.append
-    assert window.open_import(broken) is None
+    assert finished(qtbot, window.open_import(broken)) == "failed"
     assert errors == ["broken.zip is not a Debrief full export (.zip); nothing was imported."]

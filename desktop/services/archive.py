@@ -34,6 +34,7 @@ from desktop.domain import document_texts as texts
 from desktop.domain.clock import Clock
 from desktop.domain.documents import MAX_DOCUMENT_BYTES
 from desktop.domain.import_source import MAX_IMPORT_BYTES, bundle_from_json
+from desktop.domain.progress import Progress, no_progress
 from desktop.services.documents import DocumentError, forget_unlinked
 from desktop.services.export_bundle import build_bundle, bundle_json
 from desktop.services.import_bundle import Duplicates, ImportSummary, apply_bundle
@@ -197,9 +198,14 @@ def _check_member(archive: zipfile.ZipFile, sha256: str, name: str) -> None:
 
 
 def import_archive(
-    archive: Archive, policy: Duplicates, clock: Clock, data_dir: Path
+    archive: Archive,
+    policy: Duplicates,
+    clock: Clock,
+    data_dir: Path,
+    progress: Progress = no_progress,
 ) -> ImportSummary:
-    """Copy the documents in, then add the data in one transaction; all or nothing."""
+    """Copy the documents in, then add the data in one transaction; all or nothing (a
+    cancel through `progress` too)."""
     folder = documents_dir(data_dir)
     created: list[Path] = []
     files: dict[str, str] = {}
@@ -220,7 +226,7 @@ def import_archive(
                     )
                 if put_in_place(temporary, folder / name):
                     created.append(folder / name)
-        return apply_bundle(archive.bundle, policy, clock, files)
+        return apply_bundle(archive.bundle, policy, clock, files, progress)
     except BaseException as error:
         for path in created:
             forget_unlinked(path)

@@ -14,6 +14,7 @@ from db.migrations import SCHEMA_VERSION
 from db.models import Opportunity
 from db.store import backups_dir, database_path, open_store
 from desktop.domain.clock import Clock
+from desktop.domain.progress import Progress, no_progress, step
 
 
 def folder(data_dir: Path) -> Path:
@@ -21,13 +22,21 @@ def folder(data_dir: Path) -> Path:
     return backups_dir(data_dir)
 
 
-def back_up_now(data_dir: Path, clock: Clock) -> Path:
-    """The user's own copy, which pruning never removes."""
-    return back_up(data_dir, backups.MANUAL, clock)
+def back_up_now(data_dir: Path, clock: Clock, progress: Progress | None = None) -> Path:
+    """The user's own copy, which pruning never removes. `progress` hears of the pages
+    copied and may stop the copy (Cancelled; no partial file is left)."""
+    return back_up(data_dir, backups.MANUAL, clock, progress)
 
 
-def back_up(data_dir: Path, kind: str, clock: Clock) -> Path:
-    made = backups.make_backup(DB.obj, backups_dir(data_dir), kind, clock.now())
+def back_up(data_dir: Path, kind: str, clock: Clock, progress: Progress | None = None) -> Path:
+    watch = None
+    if progress is not None:
+        told = progress
+
+        def watch(done: int, total: int) -> None:
+            step(told, done, total)
+
+    made = backups.make_backup(DB.obj, backups_dir(data_dir), kind, clock.now(), watch)
     backups.prune(backups_dir(data_dir))
     return made
 
@@ -51,6 +60,45 @@ def list_all(data_dir: Path) -> list[backups.Backup]:
 
 def latest_good(data_dir: Path) -> backups.Backup | None:
     return backups.latest_good(backups_dir(data_dir), SCHEMA_VERSION)
+
+
+def prepare_restore(data_dir: Path, source: Path, progress: Progress = no_progress) -> Path:
+    """The slow half of a restore, fit for a worker thread while the database stays open:
+    check the copy `source` (BackupUnusable if it will not do) and stage it beside the
+    database. `finish_restore` then swaps it in; `backups.discard` drops it. A cancel
+    (`progress` returning False) leaves nothing behind."""
+    folder = backups_dir(data_dir)
+    live = database_path(data_dir)
+    step(progress, 0, 3)
+    with backups.readable_copy(Path(source), folder) as copy:
+        step(progress, 1, 3)
+        backups.check_backup(copy, SCHEMA_VERSION)
+        step(progress, 2, 3)
+        staged = backups.stage(copy, live)
+    try:
+        step(progress, 3, 3)
+    except BaseException:
+        backups.discard(staged)
+        raise
+    return staged
+
+
+def discard_restore(staged: Path) -> None:
+    backups.discard(staged)
+
+
+def finish_restore(data_dir: Path, staged: Path, clock: Clock) -> Path | None:
+    """Swap the staged copy in for the database (on the thread that owns the connection):
+    close, move the current file aside as a before-restore copy (returned), rename, open."""
+    close_database()
+    try:
+        return backups.swap_in(staged, database_path(data_dir), backups_dir(data_dir), clock.now())
+    except BaseException:
+        backups.discard(staged)
+        raise
+    finally:
+        # Swapped in or not, the window goes on with a database: the new one or the old.
+        open_store(data_dir)
 
 
 def restore(data_dir: Path, source: Path, clock: Clock) -> Path | None:

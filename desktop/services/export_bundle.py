@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -37,6 +37,7 @@ from desktop.domain.bundle import (
     datetime_text,
     rekey,
 )
+from desktop.domain.progress import Progress, every, no_progress
 from desktop.services import settings
 
 # Rows by the value of one column, an id or None.
@@ -50,15 +51,16 @@ def _grouped(rows: Iterable[dict[str, Any]], key: str) -> _Groups:
     return groups
 
 
-def build_bundle(now: datetime) -> dict[str, Any]:
+def build_bundle(now: datetime, progress: Progress = no_progress) -> dict[str, Any]:
     """Read in one transaction, so the export is one consistent moment. Values are the
-    parsed ones (dates, aware datetimes), as `check_bundle` gives them for a file."""
+    parsed ones (dates, aware datetimes), as `check_bundle` gives them for a file.
+    `progress` hears of every few hundred opportunities read, and may stop the read."""
     # Deferred: a read needs no write lock, and a read-only copy refuses to take one.
     with DB.atomic("DEFERRED"):
-        return _build(now)
+        return _build(now, progress)
 
 
-def _build(now: datetime) -> dict[str, Any]:
+def _build(now: datetime, progress: Progress) -> dict[str, Any]:
     companies = {row.id: row for row in Company.select().order_by(Company.id)}
     contacts = list(Contact.select().order_by(Contact.id).dicts())
     # Refs are numbered in file order, so exporting an import gives the same file.
@@ -92,7 +94,10 @@ def _build(now: datetime) -> dict[str, Any]:
     )
 
     opportunities = []
+    total = Opportunity.select().count()
+    count = every(progress, total)
     for opp_ref, opp in enumerate(Opportunity.select().order_by(Opportunity.id).dicts(), 1):
+        count(opp_ref)
         own_interviews = []
         for row in interviews.get(opp["id"], []):
             interview_ref[row["id"]] = len(interview_ref) + 1
@@ -270,4 +275,19 @@ def _encode(value: object) -> str:
 
 
 def bundle_json(bundle: dict[str, Any]) -> str:
-    return json.dumps(bundle, ensure_ascii=False, indent=1, default=_encode) + "\n"
+    return "".join(bundle_json_parts(bundle))
+
+
+def bundle_json_parts(bundle: dict[str, Any], batch: int = 4096) -> Iterator[str]:
+    """`bundle_json` in pieces, to write as they come: a year of history is 50 MB of text,
+    and joining it at once is one long call into C that keeps the window's thread waiting
+    (Python's lock is not let go within it)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1, default=_encode)
+    pending: list[str] = []
+    for chunk in encoder.iterencode(bundle):
+        pending.append(chunk)
+        if len(pending) >= batch:
+            yield "".join(pending)
+            pending.clear()
+    pending.append("\n")
+    yield "".join(pending)

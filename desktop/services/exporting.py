@@ -6,21 +6,24 @@ needs Qt and lives in ui.report_pdf.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from desktop.domain.activity_report import ActivityReport, activity_report
 from desktop.domain.calendar_file import calendar_text
 from desktop.domain.clock import Clock
+from desktop.domain.progress import Progress, no_progress, step
 from desktop.domain.spreadsheet import EXPORT_HEADER, opportunity_rows, write_csv
-from desktop.services.export_bundle import build_bundle, bundle_json
+from desktop.services.export_bundle import build_bundle, bundle_json, bundle_json_parts
 
 TEXT_FORMATS = ("json", "csv", "ics")
 FORMATS = (*TEXT_FORMATS, "report")
 SUFFIXES = {"json": ".json", "csv": ".csv", "ics": ".ics", "report": ".pdf"}
 
 
-def export_text(fmt: str, clock: Clock, bom: bool = False) -> str:
-    bundle = build_bundle(clock.now())
+def export_text(fmt: str, clock: Clock, bom: bool = False, progress: Progress = no_progress) -> str:
+    bundle = build_bundle(clock.now(), progress)
+    step(progress, 0, 0)  # read; writing the text has no count to show, only that it works
     if fmt == "json":
         return bundle_json(bundle)
     if fmt == "csv":
@@ -30,5 +33,16 @@ def export_text(fmt: str, clock: Clock, bom: bool = False) -> str:
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def report_for(start: date, end: date, clock: Clock) -> ActivityReport:
-    return activity_report(build_bundle(clock.now()), start, end, clock.tz)
+def export_json_parts(clock: Clock, progress: Progress = no_progress) -> Iterator[str]:
+    """The JSON export in pieces to write as they come (the whole text is 50 MB for a year
+    of history); `progress` may stop it between any two."""
+    bundle = build_bundle(clock.now(), progress)
+    for part in bundle_json_parts(bundle):
+        step(progress, 0, 0)  # no count to show while writing, only that it works
+        yield part
+
+
+def report_for(
+    start: date, end: date, clock: Clock, progress: Progress = no_progress
+) -> ActivityReport:
+    return activity_report(build_bundle(clock.now(), progress), start, end, clock.tz)

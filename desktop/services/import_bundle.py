@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from db.connection import DB
+from db.inserts import Inserter
 from db.models import (
     Company,
     Contact,
@@ -33,6 +34,7 @@ from db.models import (
 from desktop.domain import document_texts
 from desktop.domain.bundle import DETAIL_COLUMNS, rekey
 from desktop.domain.clock import Clock
+from desktop.domain.progress import Progress, every, no_progress
 from desktop.services import settings
 from desktop.services.reminders import replan
 
@@ -137,12 +139,14 @@ def apply_bundle(
     policy: Duplicates,
     clock: Clock,
     files: dict[str, str] | None = None,
+    progress: Progress = no_progress,
 ) -> ImportSummary:
     """`files`: sha256 → stored name of the documents a full export brought, already put
-    in the data folder (services.archive)."""
+    in the data folder (services.archive). All in one transaction: a failure, or
+    `progress` returning False (Cancelled), rolls every row back."""
     summary = ImportSummary(policy=policy)
     with DB.atomic():
-        _Importer(bundle, clock, files or {}).run(policy, summary)
+        _Importer(bundle, clock, files or {}).run(policy, summary, progress)
     return summary
 
 
@@ -155,14 +159,36 @@ class _Importer:
         self.now = clock.now()
         self.companies: dict[str, int] = {}
         self.people: dict[int, int] = {}  # file ref → contact id
+        # One prepared statement per table (db/inserts.py): a year of history is 140,000 rows.
+        self.insert = {
+            model: Inserter(model)
+            for model in (
+                Company, Contact, Opportunity, StatusChange, Interview, InterviewInterviewer,
+                Debrief, DebriefQuestion, DebriefMistake, SentNote, Reflection, Reminder,
+            )
+        }  # fmt: skip
+        self.reminder_keys: set[str] = set()  # read when the import starts
+        self.known_companies: dict[str, int] = {}  # by exact name
+        self.known_people: dict[tuple[str, str, int | None], int] = {}  # name, email, company
 
-    def run(self, policy: Duplicates, summary: ImportSummary) -> None:
+    def run(self, policy: Duplicates, summary: ImportSummary, progress: Progress) -> None:
+        # What is already here, read once rather than asked row by row.
+        self.reminder_keys = {key for (key,) in Reminder.select(Reminder.key).tuples()}
+        self.known_companies = dict(Company.select(Company.name, Company.id).tuples())
+        for contact_id, name, email, company in (
+            Contact.select(Contact.id, Contact.name, Contact.email, Contact.company)
+            .order_by(Contact.id)
+            .tuples()
+        ):
+            self.known_people.setdefault((name, email, company), contact_id)
         for company in self.bundle["companies"]:
             self._company(company["name"], company["created_at"])
         for person in self.bundle["contacts"]:
             self.people[person["ref"]] = self._contact(person)
         existing = _existing()
-        for opp in self.bundle["opportunities"]:
+        count = every(progress, len(self.bundle["opportunities"]), each=50)
+        for done, opp in enumerate(self.bundle["opportunities"], 1):
+            count(done)
             found = existing.find(opp["company"], opp["role_title"], opp["applied_on"])
             if found is not None:
                 summary.duplicates.append(_label(opp))
@@ -172,36 +198,31 @@ class _Importer:
                 continue
             existing.add(opp["company"], opp["role_title"], opp["applied_on"], self._add(opp))
             summary.added.append(_label(opp))
+        if policy is Duplicates.MERGE:  # replan() above added reminders of its own
+            self.reminder_keys = {key for (key,) in Reminder.select(Reminder.key).tuples()}
         for reminder in self.bundle["reminders"]:
-            if not self._has_reminder(reminder["key"]):
+            if reminder["key"] not in self.reminder_keys:
                 self._reminder(reminder, None, reminder["key"], {})
         settings.import_missing(self.bundle["settings"])
         summary.documents_left = self.documents_left
 
-    @staticmethod
-    def _has_reminder(key: str) -> bool:
-        return Reminder.select().where(Reminder.key == key).exists()
-
     def _company(self, name: str, created_at: datetime | None = None) -> int:
         folded = name.casefold()
         if folded not in self.companies:
-            found = Company.get_or_none(Company.name == name)
+            found = self.known_companies.get(name)
             if found is None:
-                found = Company.create(name=name, created_at=created_at or self.now)
-            self.companies[folded] = found.id
+                found = self.insert[Company](name=name, created_at=created_at or self.now)
+                self.known_companies[name] = found
+            self.companies[folded] = found
         return self.companies[folded]
 
     def _contact(self, person: dict[str, Any]) -> int:
         company = self._company(person["company"]) if person["company"] else None
-        same = Contact.select(Contact.id).where(
-            (Contact.name == person["name"])
-            & (Contact.email == person["email"])
-            & (Contact.company == company if company else Contact.company.is_null())
-        )
-        found = same.first()
+        key = (person["name"], person["email"], company)
+        found = self.known_people.get(key)
         if found is not None:
-            return found.id
-        return Contact.create(
+            return found
+        self.known_people[key] = self.insert[Contact](
             name=person["name"],
             email=person["email"],
             phone=person["phone"],
@@ -212,10 +233,11 @@ class _Importer:
             created_at=person["created_at"],
             job_title=person["job_title"],
             notes=person["notes"],
-        ).id
+        )
+        return self.known_people[key]
 
     def _add(self, opp: dict[str, Any]) -> int:
-        row = Opportunity.create(
+        opportunity_id = self.insert[Opportunity](
             company=self._company(opp["company"]),
             role_title=opp["role_title"],
             source=opp["source"],
@@ -230,21 +252,21 @@ class _Importer:
             offer_deadline=opp["offer_deadline"],
             **{name: opp[name] for name in DETAIL_COLUMNS},
         )
-        self._status_history(row.id, opp["status_history"])
-        interviews = {i["ref"]: self._interview(row.id, i) for i in opp["interviews"]}
-        self._reflection(row.id, opp["reflection"])
-        self._sent_notes(row.id, opp["sent_notes"])
-        self._documents(row.id, opp["documents"])
+        self._status_history(opportunity_id, opp["status_history"])
+        interviews = {i["ref"]: self._interview(opportunity_id, i) for i in opp["interviews"]}
+        self._reflection(opportunity_id, opp["reflection"])
+        self._sent_notes(opportunity_id, opp["sent_notes"])
+        self._documents(opportunity_id, opp["documents"])
         if opp["reminders"]:
             for reminder in opp["reminders"]:
-                key = rekey(reminder["key"], row.id, interviews, self.people)
+                key = rekey(reminder["key"], opportunity_id, interviews, self.people)
                 # The file's keys were checked to be distinct; one kept from an earlier
                 # life of this id, or shared by all opportunities, is already there.
-                if key is not None and not self._has_reminder(key):
-                    self._reminder(reminder, row.id, key, interviews)
+                if key is not None and key not in self.reminder_keys:
+                    self._reminder(reminder, opportunity_id, key, interviews)
         else:  # from a spreadsheet: the playbook plans what is due
-            replan(row.id, self.clock)
-        return row.id
+            replan(opportunity_id, self.clock)
+        return opportunity_id
 
     def _merge(self, opportunity_id: int, opp: dict[str, Any]) -> None:
         row = Opportunity.get_by_id(opportunity_id)
@@ -328,22 +350,17 @@ class _Importer:
             )
 
     def _status_history(self, opportunity_id: int, changes: list[dict[str, Any]]) -> None:
-        if changes:
-            StatusChange.insert_many(
-                [
-                    {
-                        "opportunity": opportunity_id,
-                        "from_status": c["from"],
-                        "to_status": c["to"],
-                        "changed_at": c["changed_at"],
-                        "note": c["note"],
-                    }
-                    for c in changes
-                ]
-            ).execute()
+        for c in changes:
+            self.insert[StatusChange](
+                opportunity=opportunity_id,
+                from_status=c["from"],
+                to_status=c["to"],
+                changed_at=c["changed_at"],
+                note=c["note"],
+            )
 
     def _interview(self, opportunity_id: int, interview: dict[str, Any]) -> int:
-        row = Interview.create(
+        interview_id = self.insert[Interview](
             opportunity=opportunity_id,
             round_label=interview["round_label"],
             starts_at=interview["starts_at"],
@@ -355,27 +372,27 @@ class _Importer:
             created_at=interview["created_at"],
         )
         for ref in dict.fromkeys(interview["interviewers"]):
-            InterviewInterviewer.create(interview=row.id, contact=self.people[ref])
+            self.insert[InterviewInterviewer](interview=interview_id, contact=self.people[ref])
         debrief = interview["debrief"]
         if debrief is not None:
             fields = {k: v for k, v in debrief.items() if k not in ("questions", "mistakes")}
-            made = Debrief.create(interview=row.id, **fields)
+            debrief_id = self.insert[Debrief](interview=interview_id, **fields)
             for n, q in enumerate(debrief["questions"]):
-                DebriefQuestion.create(
-                    debrief=made.id,
+                self.insert[DebriefQuestion](
+                    debrief=debrief_id,
                     position=n,
                     question=q["question"],
                     answer_note=q["answer_note"],
                 )
             for n, m in enumerate(debrief["mistakes"]):
-                DebriefMistake.create(
-                    debrief=made.id, position=n, mistake=m["mistake"], why=m["why"]
+                self.insert[DebriefMistake](
+                    debrief=debrief_id, position=n, mistake=m["mistake"], why=m["why"]
                 )
-        return row.id
+        return interview_id
 
     def _sent_notes(self, opportunity_id: int, notes: list[dict[str, Any]]) -> None:
         for note in notes:
-            SentNote.create(
+            self.insert[SentNote](
                 opportunity=opportunity_id,
                 contact=self.people.get(note["contact"]) if note["contact"] is not None else None,
                 recipient=note["recipient"],
@@ -388,7 +405,7 @@ class _Importer:
 
     def _reflection(self, opportunity_id: int, reflection: dict[str, Any] | None) -> None:
         if reflection is not None:
-            Reflection.create(
+            self.insert[Reflection](
                 opportunity=opportunity_id,
                 outside_reasons=json.dumps(reflection["outside_reasons"]),
                 checks=json.dumps(reflection["checks"]),
@@ -404,7 +421,8 @@ class _Importer:
         key: str,
         interviews: dict[int, int],
     ) -> None:
-        Reminder.create(
+        self.reminder_keys.add(key)
+        self.insert[Reminder](
             kind=reminder["kind"],
             key=key,
             due_at=reminder["due_at"],

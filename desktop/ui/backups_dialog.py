@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -21,10 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
+from desktop.domain.progress import Progress
 from desktop.services import backups
 from desktop.services.backups import Backup, BackupUnusable
-from desktop.ui import strings
+from desktop.ui import background_texts, strings
+from desktop.ui.background_op import BackgroundOp, run_in_background
 from desktop.ui.screen_fit import fit_to_screen
+
+T = TypeVar("T")
 
 
 class BackupsDialog(QDialog):
@@ -94,29 +99,67 @@ class BackupsDialog(QDialog):
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
-    def back_up_now(self) -> Path:
-        made = backups.back_up_now(self.data_dir, self.clock)
-        self.reload()
-        self.table.selectRow(0)
-        return made
+    def back_up_now(self) -> BackgroundOp[Path]:
+        data_dir, clock = self.data_dir, self.clock
 
-    def restore_selected(self) -> bool:
+        def done(made: Path) -> None:
+            self.reload()
+            self.table.selectRow(0)
+
+        return self._run(
+            background_texts.BACKING_UP,
+            lambda progress: backups.back_up_now(data_dir, clock, progress),
+            done,
+        )
+
+    def _run(
+        self, label: str, work: Callable[[Progress], T], done: Callable[[T], None]
+    ) -> BackgroundOp[T]:
+        """One copy at a time; the buttons wait while it runs."""
+        self.now_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+
+        def ended() -> None:
+            self.now_button.setEnabled(True)
+            self._selection_changed()
+
+        op = run_in_background(
+            self,
+            label,
+            work,
+            self.data_dir,
+            done=done,
+            failed=self.message.setText,
+            cancelled=lambda: self.message.setText(background_texts.STOPPED),
+            explain_error=lambda error: str(error) if isinstance(error, BackupUnusable) else None,
+            title=background_texts.BACKUPS_TITLE,
+        )
+        op.finished.connect(ended)
+        return op
+
+    def restore_selected(self) -> BackgroundOp[Path] | None:
+        """The copy is checked and staged off the GUI thread; only the swap (a rename and
+        reopening the database) happens on it, as the window's connection lives there."""
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            return False
+            return None
         item = self.items[rows[0].row()]
         when = self._when(item)
         if not self.confirm(strings.BACKUP_CONFIRM_TITLE, strings.BACKUP_CONFIRM.format(when=when)):
-            return False
-        try:
-            backups.restore(self.data_dir, item.path, self.clock)
-        except BackupUnusable as error:
-            self.message.setText(str(error))
-            return False
-        self.reload()
-        self.message.setText(strings.BACKUP_RESTORED.format(when=when))
-        self.restored.emit()
-        return True
+            return None
+        data_dir = self.data_dir
+
+        def done(staged: Path) -> None:
+            backups.finish_restore(data_dir, staged, self.clock)
+            self.reload()
+            self.message.setText(strings.BACKUP_RESTORED.format(when=when))
+            self.restored.emit()
+
+        return self._run(
+            background_texts.RESTORING.format(when=when),
+            lambda progress: backups.prepare_restore(data_dir, item.path, progress),
+            done,
+        )
 
     def _open_folder(self) -> None:
         folder = backups.folder(self.data_dir)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Collection
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,18 +19,21 @@ from PySide6.QtWidgets import (
     QMenuBar,
 )
 
-from desktop.files import write_atomically
+from desktop.domain.progress import Progress
+from desktop.files import atomic_file, write_atomically
 from desktop.services import archive, exporting
 from desktop.services.changes import Changes
-from desktop.ui import document_strings, strings
+from desktop.ui import background_texts, document_strings, strings
+from desktop.ui.background_op import BackgroundOp, run_in_background
 from desktop.ui.form_dialog import DATE_DISPLAY
 from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
     from desktop.services.import_bundle import ImportSummary
+    from desktop.services.queries import OpportunityRow
     from desktop.ui.backups_dialog import BackupsDialog
-    from desktop.ui.import_dialog import ImportDialog
+    from desktop.ui.import_dialog import ImportSource
 
 
 # The dialogs and the PDF writer are imported when first used: start-up, which shows
@@ -48,7 +51,12 @@ class DataActions(WindowMixin):
         data_changed: Signal
         data_restored: Signal
 
-        def refresh(self, select_id: int | None = None) -> None: ...
+        rereading: BackgroundOp[list[OpportunityRow]] | None
+        read_rows: Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
+
+        def refresh(
+            self, select_id: int | None = None, rows: list[OpportunityRow] | None = None
+        ) -> None: ...
         def show_banner(self, text: str) -> None: ...
         def show_error(self, text: str) -> None: ...
 
@@ -128,32 +136,69 @@ class DataActions(WindowMixin):
 
         return dialog, chosen
 
-    def export_to(self, fmt: str, path: Path, **options: Any) -> bool:
-        try:
-            if fmt == "report":
-                start, end = options["start"], options["end"]
-                if end < start:
-                    start, end = end, start
+    def export_to(self, fmt: str, path: Path, **options: Any) -> BackgroundOp[Any]:
+        """Written off the GUI thread, with progress and Cancel; the file appears whole
+        or not at all (a temporary file, renamed at the end)."""
+        path = Path(path)
+        if fmt == "report":
+            start, end = options["start"], options["end"]
+            if end < start:
+                start, end = end, start
+            clock = self.clock
+
+            def work(progress: Progress) -> Any:
                 from desktop.ui.report_pdf import write_report_pdf
 
-                write_report_pdf(exporting.report_for(start, end, self.clock), path)
-            elif fmt == "full":
-                written = archive.write_archive(path, self.data_dir, self.clock)
-                self.show_banner(written.sentence())
-                return True
-            else:
-                text = exporting.export_text(fmt, self.clock, bom=options.get("bom", False))
-                write_atomically(path, text.encode("utf-8"))
-        except OSError as error:
+                report = exporting.report_for(start, end, clock, progress)
+                return write_report_pdf(report, path, progress=progress)
+
+            label = background_texts.WRITING_REPORT.format(name=path.name)
+            title = background_texts.REPORT_TITLE
+        elif fmt == "full":
+            clock, data_dir = self.clock, self.data_dir
+
+            def work(progress: Progress) -> Any:
+                return archive.write_archive(path, data_dir, clock)
+
+            label = background_texts.EXPORTING.format(name=path.name)
+            title = background_texts.EXPORT_TITLE
+        else:
+            clock, bom = self.clock, options.get("bom", False)
+
+            def work(progress: Progress) -> Any:
+                if fmt == "json":  # written as it is made: 50 MB for a year of history
+                    with atomic_file(path) as out:
+                        for part in exporting.export_json_parts(clock, progress):
+                            out.write(part.encode("utf-8"))
+                    return path
+                text = exporting.export_text(fmt, clock, bom=bom, progress=progress)
+                return write_atomically(path, text.encode("utf-8"))
+
+            label = background_texts.EXPORTING.format(name=path.name)
+            title = background_texts.EXPORT_TITLE
+
+        def explain_error(error: BaseException) -> str | None:
+            if not isinstance(error, OSError):
+                return None
             from desktop.faults import explain
 
-            self.show_error(
-                explain(error, self.data_dir)
-                or strings.EXPORT_FAILED.format(error=error.strerror or error)
+            return explain(error, self.data_dir) or strings.EXPORT_FAILED.format(
+                error=error.strerror or error
             )
-            return False
-        self.show_banner(strings.EXPORTED.format(path=path))
-        return True
+
+        return run_in_background(
+            self,
+            label,
+            work,
+            self.data_dir,
+            done=lambda made: self.show_banner(
+                made.sentence() if fmt == "full" else strings.EXPORTED.format(path=made)
+            ),
+            failed=self.show_error,
+            cancelled=lambda: self.show_banner(background_texts.STOPPED_EXPORT),
+            explain_error=explain_error,
+            title=title,
+        )
 
     # ----- import -----------------------------------------------------------------------
     def import_with_dialog(self) -> None:
@@ -166,22 +211,41 @@ class DataActions(WindowMixin):
         if path:
             self.open_import(Path(path))
 
-    def open_import(self, path: Path) -> ImportDialog | None:
-        from desktop.ui.import_dialog import ImportDialog
+    def open_import(self, path: Path) -> BackgroundOp[ImportSource]:
+        """Reads and checks the file off the GUI thread, then shows what would happen."""
+        from desktop.ui.import_dialog import read_source
 
-        try:
-            dialog = ImportDialog(path, self.clock, self.data_dir, self)
-        except ValueError as error:
+        path = Path(path)
+
+        def unusable(error: BaseException) -> str | None:
+            if not isinstance(error, ValueError):
+                return None
             text = str(error)
             # A sentence that begins with the file's name keeps it as it is spelled.
-            self.show_error(text if text.startswith(path.name) else text[:1].upper() + text[1:])
-            return None
+            return text if text.startswith(path.name) else text[:1].upper() + text[1:]
+
+        op: BackgroundOp[ImportSource] = run_in_background(
+            self,
+            background_texts.READING_IMPORT.format(name=path.name),
+            lambda progress: read_source(path, progress),
+            self.data_dir,
+            done=lambda source: self._show_import(op, source),
+            failed=self.show_error,
+            explain_error=unusable,
+            title=background_texts.IMPORT_TITLE,
+        )
+        return op
+
+    def _show_import(self, op: BackgroundOp[Any], source: ImportSource) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(source, self.clock, self.data_dir, self)
         dialog.imported.connect(self._imported)
         dialog.open()
-        return dialog
+        op.followed_by = dialog
 
     def _imported(self, summary: ImportSummary) -> None:
-        self.refresh()
+        self.refresh_everything()
         self.data_changed.emit(Changes.everything())
         self.show_banner(strings.IMPORT_DONE.format(sentence=summary.sentence(done=True)))
 
@@ -195,5 +259,28 @@ class DataActions(WindowMixin):
         return dialog
 
     def _restored(self) -> None:
-        self.refresh()
+        self.refresh_everything()
         self.data_restored.emit()
+
+    def refresh_everything(
+        self, background_from: int | None = None
+    ) -> BackgroundOp[list[OpportunityRow]] | None:
+        """After an import or a restore: the list of a big history (2,000 opportunities
+        and more) is read off the GUI thread and the window redrawn when it is read; a
+        small one is re-read at once."""
+        from desktop.services.insights import history_size
+        from desktop.ui.insights_view import BACKGROUND_FROM
+
+        if history_size() < (BACKGROUND_FROM if background_from is None else background_from):
+            self.refresh()
+            return None
+        now, read = self.clock.now(), self.read_rows
+        self.rereading = run_in_background(
+            self,
+            "",
+            lambda _progress: read(now, None),
+            self.data_dir,
+            done=lambda rows: self.refresh(rows=rows),
+            quiet=True,
+        )
+        return self.rereading

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.bundle import BundleError
 from desktop.domain.clock import Clock
 from desktop.domain.import_source import bundle_from_json, looks_like_json, read_import_text
+from desktop.domain.progress import Progress, no_progress, step
 from desktop.domain.spreadsheet import (
     FIELDS,
     Table,
@@ -34,41 +36,76 @@ from desktop.domain.spreadsheet import (
 )
 from desktop.services import archive, backups
 from desktop.services.import_bundle import Duplicates, ImportSummary, apply_bundle, preview
-from desktop.ui import strings
+from desktop.ui import background_texts, strings
+from desktop.ui.background_op import BackgroundOp, run_in_background
 from desktop.ui.screen_fit import fit_to_screen
 
 SHOWN_ROWS = 200
 
 
+@dataclass
+class ImportSource:
+    """A file read and checked (off the GUI thread: a year of history is 50 MB of JSON)."""
+
+    path: Path
+    table: Table | None = None
+    json_bundle: dict[str, Any] | None = None
+    json_problems: list[str] = field(default_factory=list)
+    json_stopped: bool = False  # checking gave up: there are more problems than listed
+    # A full export: checked whole (data and every document) before anything shows.
+    archive: archive.Archive | None = None
+
+
+def read_source(path: Path, progress: Progress = no_progress) -> ImportSource:
+    """Raises ValueError (with a message for the user) when the file cannot be used."""
+    step(progress, 0, 2)
+    source = ImportSource(Path(path))
+    if path.is_file() and archive.looks_like_archive(path):
+        try:
+            source.archive = archive.read_archive(path)
+            source.json_bundle = source.archive.bundle
+        except BundleError as error:
+            source.json_problems, source.json_stopped = error.problems, error.stopped
+        step(progress, 2, 2)
+        return source
+    text = read_import_text(path)
+    step(progress, 1, 2)
+    if looks_like_json(path, text):
+        try:
+            source.json_bundle = bundle_from_json(text)
+        except BundleError as error:
+            source.json_problems, source.json_stopped = error.problems, error.stopped
+    else:
+        source.table = read_table(text)
+    step(progress, 2, 2)
+    return source
+
+
 class ImportDialog(QDialog):
     imported = Signal(object)  # ImportSummary
 
-    def __init__(self, path: Path, clock: Clock, data_dir: Path, parent: QWidget | None = None):
-        """Raises ValueError (with a message for the user) when the file cannot be used."""
+    def __init__(
+        self,
+        source: ImportSource | Path,
+        clock: Clock,
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ):
+        """`source` as read by read_source (a path is read here, on this thread)."""
         super().__init__(parent)
+        if not isinstance(source, ImportSource):
+            source = read_source(Path(source))
         self.clock = clock
         self.data_dir = data_dir
-        self.setWindowTitle(strings.IMPORT_TITLE.format(name=path.name))
-        self.table: Table | None = None
-        self.json_bundle: dict[str, Any] | None = None
-        self.json_problems: list[str] = []
-        self.json_stopped = False  # checking gave up: there are more problems than listed
-        # A full export: checked whole (data and every document) before anything shows.
-        self.archive: archive.Archive | None = None
-        if path.is_file() and archive.looks_like_archive(path):
-            try:
-                self.archive = archive.read_archive(path)
-                self.json_bundle = self.archive.bundle
-            except BundleError as error:
-                self.json_problems, self.json_stopped = error.problems, error.stopped
-        elif looks_like_json(path, text := read_import_text(path)):
-            try:
-                self.json_bundle = bundle_from_json(text)
-            except BundleError as error:
-                self.json_problems, self.json_stopped = error.problems, error.stopped
-        else:
-            self.table = read_table(text)
+        self.file_name = source.path.name
+        self.setWindowTitle(strings.IMPORT_TITLE.format(name=self.file_name))
+        self.table = source.table
+        self.json_bundle = source.json_bundle
+        self.json_problems = source.json_problems
+        self.json_stopped = source.json_stopped
+        self.archive = source.archive
         self.bundle: dict[str, Any] | None = None
+        self.op: BackgroundOp[ImportSummary] | None = None
 
         layout = QVBoxLayout(self)
         self.columns: dict[str, QComboBox] = {}
@@ -159,21 +196,43 @@ class ImportDialog(QDialog):
         self.details.addItems([f"= {label}" for label in shown.duplicates[:SHOWN_ROWS]])
         self.import_button.setEnabled(bool(shown.added) or self.policy is Duplicates.MERGE)
 
-    def run_import(self) -> ImportSummary | None:
-        if self.bundle is None:
+    def run_import(self) -> BackgroundOp[ImportSummary] | None:
+        """Off the GUI thread, in one transaction: a cancel or a failure changes nothing."""
+        if self.bundle is None or self.op is not None:
             return None
-        backups.back_up_before_import(self.data_dir, self.clock)
-        if self.archive is not None:
-            try:
-                summary = archive.import_archive(
-                    self.archive, self.policy, self.clock, self.data_dir
-                )
-            except ValueError as error:  # the file changed since it was checked, a full disk
-                self.summary.setText(str(error))
-                self.import_button.setEnabled(False)
-                return None
-        else:
-            summary = apply_bundle(self.bundle, self.policy, self.clock)
-        self.imported.emit(summary)
-        self.accept()
-        return summary
+        bundle, policy, clock, data_dir = self.bundle, self.policy, self.clock, self.data_dir
+        full = self.archive
+
+        def work(progress: Progress) -> ImportSummary:
+            backups.back_up_before_import(data_dir, clock)
+            if full is not None:
+                return archive.import_archive(full, policy, clock, data_dir, progress)
+            return apply_bundle(bundle, policy, clock, progress=progress)
+
+        def done(summary: ImportSummary) -> None:
+            self.imported.emit(summary)
+            self.accept()
+
+        def ended() -> None:
+            # After a failure (the file changed since it was checked, a full disk) the
+            # same import would fail again.
+            self.import_button.setEnabled(self.op is not None and self.op.outcome != "failed")
+            self.op = None
+
+        def stopped() -> None:
+            self.summary.setText(background_texts.STOPPED)
+
+        self.import_button.setEnabled(False)
+        self.op = run_in_background(
+            self,
+            background_texts.IMPORTING.format(name=self.file_name),
+            work,
+            data_dir,
+            done=done,
+            failed=self.summary.setText,
+            cancelled=stopped,
+            explain_error=lambda error: str(error) if isinstance(error, ValueError) else None,
+            title=background_texts.IMPORT_TITLE,
+        )
+        self.op.finished.connect(ended)
+        return self.op

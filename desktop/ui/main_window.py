@@ -461,11 +461,14 @@ class MainWindow(
         if self._first_load_pending:
             self.refresh()
 
-    def refresh(self, select_id: int | None = None) -> None:
-        """Re-read everything the window shows (at start, after an import or a restore)."""
+    def refresh(
+        self, select_id: int | None = None, rows: list[OpportunityRow] | None = None
+    ) -> None:
+        """Re-read everything the window shows (at start, after an import or a restore);
+        `rows`: the list's rows, already read off the GUI thread (data_actions)."""
         first_load, self._first_load_pending = self._first_load_pending, False
         keep = select_id if select_id is not None else self.selected_id()
-        self.model.set_rows(self.read_rows(self.clock.now(), None))
+        self.model.set_rows(rows if rows is not None else self.read_rows(self.clock.now(), None))
         self._update_empty_state()
         if keep is not None:
             self.select_opportunity(keep)
@@ -528,7 +531,7 @@ class MainWindow(
             self.people.refresh()
         if shown is self.insights:  # read each time it is looked at, as before
             self._stale.discard(shown)
-            self.insights.refresh()
+            self.insights.refresh_soon(self.data_dir)  # a big history off the GUI thread
 
     def show_insights(self) -> None:
         self.show_and_raise()

@@ -429,6 +429,7 @@ READ_ONLY_REFUSED = "This is a read-only copy; nothing can be changed. Restore a
 # ----- insights ------------------------------------------------------------------------------
 INSIGHTS_TAB = "&Insights"
 INSIGHTS_INTRO = "Only your own history, and only on this computer."
+INSIGHTS_READING = "Reading your history…"
 INSIGHTS_EMPTY = (
     "Nothing to show yet. As you log applications and interviews, this page shows how your "
     "search is going — and how little a bad feeling after an interview predicts."

@@ -1,0 +1,20 @@
+"""What the progress window of long work says (desktop/ui/background_op.py)."""
+
+from __future__ import annotations
+
+TITLE = "Debrief"
+EXPORT_TITLE = "Export"
+IMPORT_TITLE = "Import"
+BACKUPS_TITLE = "Backups"
+REPORT_TITLE = "Activity report"
+EXPORTING = "Saving your data to {name}…"
+WRITING_REPORT = "Writing the activity report to {name}…"
+READING_IMPORT = "Reading {name}…"
+IMPORTING = "Importing from {name}…"
+BACKING_UP = "Copying your data…"
+RESTORING = "Checking the copy from {when}…"
+CANCEL = "Cancel"
+STOPPING = "Stopping…"
+STOPPED = "Stopped. Nothing was changed."
+STOPPED_EXPORT = "Stopped. No file was saved."
+FAILED = "That did not work: {error}"

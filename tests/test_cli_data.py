@@ -45,6 +45,16 @@ def test_every_export_format_writes_its_file(tmp_path) -> None:
     assert not list(tmp_path.glob(".*partial*"))
 
 
+@pytest.mark.parametrize("fmt", ["full", "json", "csv", "ics", "report"])
+def test_an_export_aimed_at_a_folder_says_so_in_one_line(tmp_path, fmt: str) -> None:
+    data = tmp_path / "data"
+    assert _log(data).returncode == 0
+    done = run_cli(data, "export", "--format", fmt, "-o", str(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr == f"debrief: export: {tmp_path} is a folder; give a file name\n"
+    assert not list(tmp_path.glob(".*"))  # no temporary file left behind
+
+
 def test_export_to_stdout_and_with_a_bom(tmp_path) -> None:
     data = tmp_path / "data"
     _log(data)

@@ -428,6 +428,7 @@ def test_the_command_line_lists_imports_and_exports_people(data_dir, tmp_path) -
         (("person-export", "Nobody", "--to", "{tmp}/x.vcf"), "nobody is called 'Nobody'"),
         (("person-export", "a", "--to", "{tmp}/x.vcf"), "2 people match 'a'"),
         (("person-export", "Dana", "--to", "{tmp}/no/x.vcf"), "the folder of"),
+        (("person-export", "Dana", "--to", "{tmp}"), "is a folder; give a file name"),
         (("person-export", "Dana"), "the following arguments are required: --to"),
     ],
 )

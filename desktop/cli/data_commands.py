@@ -48,6 +48,8 @@ def export(args: argparse.Namespace, clock: Clock, data_dir: Path) -> Act:
         raise UsageError("export: --from and --to are for --format report")
     if target != "-" and not Path(target).parent.is_dir():
         raise UsageError(f"export: the folder of {target} does not exist")
+    if target != "-" and Path(target).is_dir():
+        raise UsageError(f"export: {target} is a folder; give a file name")
 
     def act() -> int:
         if fmt == "report":

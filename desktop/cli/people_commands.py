@@ -121,6 +121,8 @@ def person_export(args: argparse.Namespace, clock: Clock) -> Act:
     target = args.to
     if target != "-" and not Path(target).parent.is_dir():
         raise UsageError(f"person-export: the folder of {target} does not exist")
+    if target != "-" and Path(target).is_dir():
+        raise UsageError(f"person-export: {target} is a folder; give a file name")
 
     def act() -> int:
         contact_id = _one_person(args.name)

@@ -47,6 +47,21 @@ def test_attach_and_list(tmp_path, cv) -> None:
     ]
 
 
+def test_the_documents_columns_line_up_with_and_without_a_date(tmp_path, cv) -> None:
+    data = tmp_path / "data"
+    _log(data)
+    run_cli(data, "attach", "1", str(cv), "--kind", "cv", "--sent-on", "2026-11-20")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Acme")
+    run_cli(data, "attach", "1", str(letter), "--kind", "cover-letter")
+    lines = run_cli(data, "documents", "1").stdout.splitlines()
+    assert len(lines) == 2
+    # The names start in the same column, whatever the date and size columns hold.
+    assert {
+        line.index(name) for line, name in zip(lines, ("Jane Doe", "letter.txt"), strict=True)
+    } == {lines[0].index("Jane Doe")}, lines
+
+
 def test_the_same_cv_for_a_second_opportunity_is_stored_once(tmp_path, cv) -> None:
     data = tmp_path / "data"
     _log(data)
@@ -65,6 +80,7 @@ def test_the_same_cv_for_a_second_opportunity_is_stored_once(tmp_path, cv) -> No
         (("attach", "1", "{missing}"), "was not found; nothing was attached."),
         (("attach", "1", "{cv}", "--kind", "selfie"), "attach: --kind: unknown document kind"),
         (("attach", "1", "{cv}", "--sent-on", "yesterday-ish"), "attach: --sent-on:"),
+        (("attach", "1", "{cv}", "--sent-on", "2099-01-01"), "2099-01-01 is in the future"),
         (("attach", "one", "{cv}"), "OPPORTUNITY_ID must be a number"),
         (("attach", "9", "{cv}"), "no opportunity with id 9"),
         (("attach", "1", "{big}"), "Debrief keeps documents up to 25 MB, so nothing was attached"),

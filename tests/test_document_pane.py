@@ -65,6 +65,16 @@ def test_attach_open_and_remove_from_the_detail_pane(qtbot, window, tmp_path) ->
     assert list(documents_dir(window.data_dir).iterdir()) == []
 
 
+def test_the_date_sent_cannot_be_after_today(qtbot, window, clock, tmp_path) -> None:
+    source = tmp_path / "CV.pdf"
+    source.write_bytes(CV)
+    dialog = window.attach_document_from(source)
+    today = clock.now().astimezone(clock.tz).date()
+    dialog.sent_on.setDate(QDate(today.year + 1, 1, 1))
+    assert dialog.chosen_date() == today
+    dialog.reject()
+
+
 def test_a_refused_file_is_one_sentence_and_attaches_nothing(qtbot, window, tmp_path) -> None:
     errors: list[str] = []
     window.show_error = errors.append

@@ -55,16 +55,18 @@ def list_documents(args: argparse.Namespace, clock: Clock, data_dir: Path) -> Ca
         if not found:
             print(texts.NONE_YET.format(opportunity=label, id=opportunity_id))
             return 0
+        sent = {
+            view.id: texts.SENT_ON.format(date=view.sent_on.isoformat())
+            if view.sent_on
+            else texts.NOT_SENT
+            for view in found
+        }
+        width = max(len(text) for text in sent.values())  # "date sent not given" is longest
         for view in found:
-            sent = (
-                texts.SENT_ON.format(date=view.sent_on.isoformat())
-                if view.sent_on
-                else texts.NOT_SENT
-            )
             missing = "" if view.present else f"  ({texts.MISSING_MARK})"
             print(
-                f"{view.id:>5}  {view.kind.label:<13} {sent:<16} {view.size_text:>9}  "
-                f"{view.name}{missing}"
+                f"{view.id:>5}  {view.kind.label:<13} {sent[view.id]:<{width}} "
+                f"{view.size_text:>9}  {view.name}{missing}"
             )
         return 0
 

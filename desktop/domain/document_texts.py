@@ -21,6 +21,7 @@ FILE_GONE = (
     "{name} is no longer in the data folder (it may have been removed by hand); "
     "attach it again to keep it."
 )
+SENT_IN_FUTURE = "{date} is in the future; give the day you sent it. Nothing was attached."
 ALREADY_ATTACHED = "{name} is already attached to this opportunity as {kind}."
 
 # The command line.

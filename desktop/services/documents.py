@@ -80,6 +80,8 @@ def attach(
     """Copy `source` into the data folder (once per content) and link it."""
     source = Path(source)
     name = source.name
+    if sent_on is not None and sent_on > clock.now().astimezone(clock.tz).date():
+        raise DocumentError(texts.SENT_IN_FUTURE.format(date=sent_on.isoformat()))
     folder = documents_dir(data_dir)
     temporary, sha256, size = _copy_in(source, folder)
     created: Path | None = None

@@ -69,6 +69,7 @@ class AttachDialog(QDialog):
         self.sent_on.setCalendarPopup(True)
         self.sent_on.setDisplayFormat(DATE_DISPLAY)
         self.sent_on.setDate(QDate(today.year, today.month, today.day))
+        self.sent_on.setMaximumDate(QDate(today.year, today.month, today.day))  # sent, not planned
         self.sent_on.setAccessibleName(strings.SENT)
         self.sent.toggled.connect(self.sent_on.setEnabled)
         form.addRow(self.sent, self.sent_on)

@@ -318,6 +318,20 @@ def test_archived_opportunities_stay_off_the_board(window, ids, clock) -> None:
     assert window.select_opportunity(ids["Globex"])
 
 
+def test_a_board_with_everything_archived_says_so_and_leads_to_the_list(window, ids, clock):
+    for ident in ids.values():
+        window.apply(set_archived(ident, True, clock))
+    assert window.list_stack.currentWidget() is window.no_match
+    # No search and no filter on the board: the sentence names the real reason.
+    assert "search" not in window.no_match_text.text()
+    assert "archived" in window.no_match_text.text()
+    window.show_everything()  # the button under the sentence
+    assert not window.board_shown  # the board never shows archived ones; the list does
+    assert window.show_archived.isChecked()
+    assert window.filter.rowCount() == len(COMPANIES)
+    assert window.list_stack.currentWidget() is window.table
+
+
 def test_the_search_narrows_the_board_too(window, ids) -> None:
     window.search.setText("initech")
     assert window.board.shown() == 1

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QLineEdit,
     QMenu,
     QStackedWidget,
     QTableView,
@@ -52,6 +53,7 @@ class BoardActions(WindowMixin):
         table: QTableView
         status_filter: QComboBox
         show_archived: QCheckBox
+        search: QLineEdit
 
         def undoable(
             self,
@@ -68,6 +70,7 @@ class BoardActions(WindowMixin):
         def _open(self, dialog: QDialog, on_saved: Callable[[], None]) -> QDialog: ...
         def _show_selected(self, lessons_changed: bool = True) -> None: ...
         def _update_empty_state(self) -> None: ...
+        def clear_search_and_filters(self) -> None: ...
 
     board_shown = False
 
@@ -123,6 +126,19 @@ class BoardActions(WindowMixin):
             # Only a habit of this screen: when the file is busy, it is not kept this time.
             with contextlib.suppress(StorageError):
                 settings.put(settings.OPPORTUNITIES_VIEW, "board" if show else "list")
+
+    def no_match_sentence(self) -> str:
+        """Why no opportunity is shown: the board has no filter, so with no search either,
+        every opportunity is archived."""
+        if self.board_shown and not self.search.text().strip():
+            return texts.ALL_ARCHIVED
+        return strings.EMPTY_NO_MATCH
+
+    def show_everything(self) -> None:
+        """The button under that sentence: the archived ones are only in the list."""
+        self.clear_search_and_filters()
+        if self.board_shown and self.board.shown() == 0:
+            self.show_board(False)
 
     def list_page(self) -> QWidget:
         return self.board_view if self.board_shown else self.table

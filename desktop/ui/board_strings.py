@@ -17,6 +17,8 @@ A11Y_COLUMN_DESCRIPTION = (
 A11Y_CARD = "{company}, {role}: {status}"
 A11Y_CARD_NEXT = "{company}, {role}: {status}, next interview {when}"
 CARD_NEXT = "Next: {when}"
+# The board when every opportunity is archived (the board never shows archived ones).
+ALL_ARCHIVED = "Every opportunity is archived. The list shows them with Show archived."
 CARD_SEVERAL = "{count} opportunities"
 
 MOVE_TO = "Move to"

@@ -285,7 +285,7 @@ class MainWindow(
         self.no_match_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         no_match_layout.addWidget(self.no_match_text)
         show_all = QPushButton(strings.SHOW_EVERYTHING)
-        show_all.clicked.connect(self.clear_search_and_filters)
+        show_all.clicked.connect(self.show_everything)
         no_match_layout.addWidget(show_all, 0, Qt.AlignmentFlag.AlignCenter)
         no_match_layout.addStretch(2)
 
@@ -552,6 +552,7 @@ class MainWindow(
         if self.model.rowCount() == 0:
             self.list_stack.setCurrentWidget(self.empty)
         elif (self.board.shown() if self.board_shown else self.filter.rowCount()) == 0:
+            self.no_match_text.setText(self.no_match_sentence())
             self.list_stack.setCurrentWidget(self.no_match)
         else:
             self.list_stack.setCurrentWidget(self.list_page())

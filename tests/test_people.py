@@ -234,6 +234,20 @@ def test_import_a_card_then_update_from_it_and_export(qtbot, window, clock, tmp_
     assert read_cards(out.read_bytes()) == [ZOE]
 
 
+def test_someone_from_another_program_is_not_called_other_at_their_company(
+    qtbot, window, tmp_path
+) -> None:
+    view = _people_tab(window)
+    card = tmp_path / "chidi.vcf"
+    card.write_bytes(
+        write_card(Card("Chidi Okafor", "chidi@globex.example", "", "Globex")).encode()
+    )
+    with qtbot.waitSignal(view.changed):
+        view.import_file(card)
+    shown = view.detail.text()
+    assert "Globex" in shown and "Other at" not in shown, shown
+
+
 def test_a_malformed_card_file_says_one_sentence_and_changes_nothing(
     qtbot, window, clock, tmp_path
 ) -> None:

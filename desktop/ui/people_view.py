@@ -220,15 +220,15 @@ class PeopleView(QWidget):
     def _html(self, detail: PersonDetail) -> str:
         tz, row, now = self.clock.tz, detail.row, self.clock.now()
         parts = [f"<h2>{escape(row.name)}</h2>"]
-        where = (
-            texts.DETAIL_ROLE_AT.format(role=row.role.label, company=row.company)
-            if row.company
-            else row.role.label
-        )
-        parts.append(
-            f"<p>{escape(where)}"
-            + (f"<br>{escape(row.job_title)}</p>" if row.job_title else "</p>")
-        )
+        if row.role is ContactRole.OTHER:  # "Other at Globex" says nothing: the company only
+            where = row.company
+        elif row.company:
+            where = texts.DETAIL_ROLE_AT.format(role=row.role.label, company=row.company)
+        else:
+            where = row.role.label
+        lines = [escape(line) for line in (where, row.job_title) if line]
+        if lines:
+            parts.append(f"<p>{'<br>'.join(lines)}</p>")
         facts = [
             (texts.DETAIL_EMAIL, row.email),
             (texts.DETAIL_PHONE, row.phone),

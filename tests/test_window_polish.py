@@ -515,3 +515,25 @@ def test_every_column_stays_in_view_when_the_list_is_narrow(qtbot, window, clock
     qtbot.waitUntil(lambda: header.length() <= window.table.viewport().width())
     assert window.table.horizontalScrollBar().maximum() == 0
     assert all(header.sectionSize(c) > 40 for c in range(5))
+
+
+def test_a_name_with_no_spaces_does_not_widen_the_window_past_the_screen(
+    qtbot, window, clock
+) -> None:
+    """A link pasted as the role, or a 200-letter company: the heading cannot wrap it, and
+    it must not push the window wider than a 1366-pixel screen."""
+    from desktop.domain.forms import validate_opportunity
+    from desktop.services.opportunities import create_opportunity
+
+    made = create_opportunity(
+        validate_opportunity({"company": "Ü" * 150, "role": "https://jobs.example/" + "x" * 150}),
+        clock,
+    )
+    window.refresh()
+    window.tabs.setCurrentWidget(window.splitter)
+    for board in (False, True):
+        window.show_board(board)
+        assert window.select_opportunity(made)
+        qtbot.waitUntil(lambda: window.detail.detail is not None)
+        assert window.minimumSizeHint().width() <= 1366 - DECORATION.width()
+    assert "Ü" * 150 in window.detail.heading.text()  # shown (clipped), and whole in the data

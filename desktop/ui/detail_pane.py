@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -82,6 +83,11 @@ class DetailPane(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
+        # A word too long to wrap (a link pasted as the role) is clipped, not allowed to
+        # widen the window past the screen: its width is what the layout gives it.
+        policy = self.heading.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.heading.setSizePolicy(policy)
         layout.addWidget(self.heading)
 
         actions = QHBoxLayout()

@@ -79,6 +79,24 @@ def test_log_list_and_set_status(tmp_path) -> None:
     assert "Acme" not in run_cli(data, "list", "--status", "offer").stdout
 
 
+def test_a_list_with_everything_archived_does_not_say_nothing_yet(tmp_path, clock) -> None:
+    from db.connection import close_database
+    from db.store import open_store
+    from desktop.services.opportunities import set_archived
+
+    data = tmp_path / "data"
+    assert _log(data).returncode == 0
+    open_store(data)
+    try:
+        set_archived(1, True, clock)
+    finally:
+        close_database()
+    done = run_cli(data, "list")
+    assert done.returncode == 0
+    assert done.stdout == "No live opportunities; 1 archived. See it with: debrief list --all\n"
+    assert "Acme" in run_cli(data, "list", "--all").stdout
+
+
 def test_empty_list_says_what_to_do(tmp_path) -> None:
     done = run_cli(tmp_path / "data", "list")
     assert done.returncode == 0

@@ -183,21 +183,24 @@ def _list(args: argparse.Namespace, clock: Clock) -> Act:
     wanted = Status.parse(args.status) if args.status else None
 
     def act() -> int:
+        everything = sorted(list_opportunities(clock.now()), key=lambda r: r.id)
         rows = [
             row
-            for row in sorted(list_opportunities(clock.now()), key=lambda r: r.id)
+            for row in everything
             if (args.all or not row.archived) and (wanted is None or row.status is wanted)
         ]
+        archived = sum(1 for row in everything if row.archived)
         if args.json:
             write_utf8(json.dumps([_row_json(row, clock.tz) for row in rows], ensure_ascii=False))
             print()
-        elif not rows and (wanted or not args.all):
+        elif not rows and wanted:
+            print("No opportunities match.")
+        elif not rows and archived and not args.all:
             print(
-                "No opportunities match."
-                if wanted
-                else "No opportunities yet. Record one with: debrief log-interview --help"
+                f"No live opportunities; {archived} archived. "
+                f"See {'it' if archived == 1 else 'them'} with: debrief list --all"
             )
-        elif not rows:
+        elif not rows:  # none at all, archived or not
             print("No opportunities yet. Record one with: debrief log-interview --help")
         else:
             _print_table(rows, clock.tz)

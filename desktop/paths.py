@@ -32,8 +32,14 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 def ensure_private_dir(path: Path) -> Path:
     """Create the folder for the owner only (0700 on POSIX). An existing one must be the
     user's and writable by no one else (db.file_safety.UnsafeLocation says why not)."""
+    made = False
     if not path.exists():
-        path.mkdir(parents=True, mode=0o700)
+        try:
+            path.mkdir(parents=True, mode=0o700)
+            made = True
+        except FileExistsError:
+            pass  # another Debrief starting at the same moment made it: checked below
+    if made:
         if os.name == "posix":
             os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
     elif not path.is_dir():

@@ -35,6 +35,25 @@ def test_data_folder_and_database_are_private(tmp_path) -> None:
     assert stat.S_IMODE(database_path(folder).stat().st_mode) == 0o600
 
 
+def test_a_data_folder_made_by_another_process_at_the_same_moment_is_used(tmp_path) -> None:
+    """Two first starts at once (the tray at login and a command): both see no folder, and
+    the second one's mkdir finds it made. It uses it, instead of failing with Errno 17."""
+    from pathlib import Path
+
+    from desktop.paths import ensure_private_dir
+
+    class SeenMissing(type(Path())):  # what the second process saw, just before mkdir
+        def exists(self, *, follow_symlinks: bool = True) -> bool:
+            return False
+
+    made = tmp_path / "fresh"
+    made.mkdir(mode=0o700)  # by the first process
+    assert ensure_private_dir(SeenMissing(made)) == made
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(NotADirectoryError):
+        ensure_private_dir(SeenMissing(tmp_path / "a-file"))
+
+
 def test_datetimes_round_trip_in_utc(store) -> None:
     berlin_evening = datetime(2026, 7, 1, 20, 30, tzinfo=timezone(timedelta(hours=2)))
     company = Company.create(name="Acme", created_at=berlin_evening)

@@ -81,7 +81,9 @@ def test_undoing_a_delete_brings_back_every_row_exactly(store, clock, history, w
     assert _dump(_database_file(store)) == before
 
 
-@pytest.mark.parametrize("action", ["archive", "status", "reminder_done", "reminder_dismiss"])
+@pytest.mark.parametrize(
+    "action", ["archive", "status", "reminder_done", "reminder_dismiss", "no_response"]
+)
 def test_undoing_a_change_removes_what_it_added_and_restores_what_it_changed(
     store, clock, history, action
 ) -> None:
@@ -100,7 +102,9 @@ def test_undoing_a_change_removes_what_it_added_and_restores_what_it_changed(
         pending = next(r for r in reminders_of(acme) if r.state.value == "pending")
         taken = snapshot_reminder(pending.id)
         clock.advance(hours=1)
-        (mark_done if action == "reminder_done" else dismiss)(pending.id, clock)
+        (mark_done if action != "reminder_dismiss" else dismiss)(pending.id, clock)
+        if action == "no_response":  # Today's "No response": done, and the status with it
+            change_status(acme, Status.NO_RESPONSE, clock)
     assert _dump(_database_file(store)) != before
     restore(taken)
     assert _dump(_database_file(store)) == before
@@ -224,3 +228,13 @@ def test_deleting_an_interview_with_its_debrief_can_be_undone(
     assert _dump(_database_file(store)) != before
     _undo_button(window).click()
     assert _dump(_database_file(store)) == before
+
+
+def test_an_answer_snapshots_only_what_an_answer_can_change(store, clock, history) -> None:
+    """Answering is the most frequent action: its snapshot reads the opportunity, its
+    status history and its reminders (issue #17), not its interviews and debriefs."""
+    from db.models import StatusChange
+
+    acme = opportunity_id_of_interview(history["acme_interview"])
+    pending = next(r for r in reminders_of(acme) if r.state.value == "pending")
+    assert set(snapshot_reminder(pending.id).rows) == {Opportunity, StatusChange, Reminder}

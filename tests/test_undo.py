@@ -15,6 +15,7 @@ from desktop.services.opportunities import change_status, delete_opportunity, se
 from desktop.services.queries import opportunity_id_of_interview
 from desktop.services.reminders import dismiss, mark_done, reminders_of
 from desktop.services.undo import (
+    ANSWER_TABLES,
     OPPORTUNITY_TABLES,
     restore,
     snapshot_opportunity,
@@ -95,7 +96,7 @@ def test_undoing_a_change_removes_what_it_added_and_restores_what_it_changed(
         clock.advance(hours=1)
         set_archived(acme, True, clock)
     elif action == "status":
-        taken = snapshot_opportunity(globex)
+        taken = snapshot_opportunity(globex, ANSWER_TABLES)  # what the window takes
         clock.advance(hours=1)
         change_status(globex, Status.OFFER, clock, note="Surprise")  # adds history, replans
     else:
@@ -177,6 +178,9 @@ def test_ctrl_z_undoes_archive_and_status_change_in_turn(qtbot, window, store, h
     dialog.accept()
     assert Opportunity.get_by_id(globex).status == Status.OFFER.value
     assert window.banner.label.text() == "Globex — Analyst is now Offer."
+    # Its snapshot holds the three tables a status change writes (issue #17), and that
+    # is enough for the undo below to put back every row of the file.
+    assert set(window.undo_stack.command(0).snapshot.rows) == set(ANSWER_TABLES)
     window.toggle_archive_selected()
     assert Opportunity.get_by_id(globex).archived
     window.table.setFocus()

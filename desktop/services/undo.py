@@ -65,9 +65,10 @@ class Snapshot:
 
 
 # What answering a reminder can change: its own row and the re-planned others, and with
-# "No response" the status and its history. An answer is the most frequent action, so its
-# snapshot reads these three tables, not all eleven.
+# "No response" the status and its history; a status change writes the same three. These
+# are the most frequent actions, so their snapshots read three tables, not all eleven.
 ANSWER_TABLES: tuple[type[BaseModel], ...] = (Opportunity, StatusChange, Reminder)
+Tables = tuple[type[BaseModel], ...]  # for callers that pass a few of them along
 
 
 def _rows_of(

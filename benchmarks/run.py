@@ -306,7 +306,9 @@ def measure(session: DesktopSession, work: Path) -> tuple[list[Row], list[str]]:
         "(filter + repaint) over 70 keystrokes; the dashboard is the Today tab; re-arming is "
         "the scheduler's query for the next due reminder; answering, a status and an "
         "interview are 30 saves each through the window (Done clicked, the dialog "
-        "accepted), from the click to the repainted window.",
+        "accepted), from the click until the event loop has run the paints it posted (until "
+        "issue #17 the window repainted every widget after each: still shown, as the former "
+        "measure).",
         "Notification latency baseline: `notify-send` to the same dunst.",
     ]
     return rows, notes
@@ -342,6 +344,8 @@ def in_process(big: Path, work: Path) -> list[Row]:
                 Row(f"{what}, saved and repainted, p95", found[key]["p95_ms"], "ms",
                     budget="≤ 50 ms", ok=found[key]["p95_ms"] <= 50),
                 Row(f"{what}, CPU time, p95", found[key]["cpu_p95_ms"], "ms"),
+                Row(f"{what}, every widget repainted (the former measure), p95",
+                    found[f"{key}_repaint_all"]["p95_ms"], "ms"),
             )
         ],
         Row(f"JSON export ({found['json']['json_mib']:.0f} MiB)", found["json"]["export_ms"], "ms"),

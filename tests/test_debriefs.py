@@ -150,3 +150,27 @@ def test_a_reflection_is_saved_and_reloaded(store, clock) -> None:
     )
     save_reflection(opportunity, data, clock)
     assert load_reflection(opportunity) == data
+
+
+def test_lessons_read_the_mistakes_of_many_debriefs_at_once(store, clock, caplog) -> None:
+    """Each edit of an interview re-reads the lessons for the detail pane (issue #17):
+    the mistakes of up to fifty debriefs come in one query, not one query each, and
+    still count per debrief."""
+    import logging
+
+    from desktop.services.lessons import lessons_before
+
+    for day, mistakes in enumerate((("rambled", "Nerves"), ("rambled",), ("late",)), start=1):
+        interview = log_interview(
+            interview_draft(clock, company=f"Firm {day}", starts_at=f"2026-10-{day:02d} 10:00"),
+            clock,
+        )
+        entries = tuple(MistakeEntry(m) for m in mistakes)
+        save_debrief(interview, DebriefData(mistakes=entries, lessons=f"Lesson {day}"), clock)
+    caplog.set_level(logging.DEBUG, logger="peewee")
+    found = lessons_before(datetime(2026, 11, 1, tzinfo=UTC))
+    reads = [r for r in caplog.records if "debrief_mistake" in str(r.msg)]
+    assert len(reads) == 1
+    counted = dict(found.mistakes)
+    assert list(counted.values()) == [2, 1, 1]
+    assert found.lessons == ("Lesson 3", "Lesson 2", "Lesson 1")

@@ -61,7 +61,7 @@ def test_one_interview_with_two_interviewers_and_a_recruiter_is_one_group(window
     ]
     assert len(rows) == 6  # one section, one group, four steps: nothing else
     assert window.today.due_count == 4 == counts.waiting_count(window.clock.now())
-    group = window.today.model.index(0, 0, window.today.model.index(0, 0))
+    group = window.today.model.index(1, 0)  # under the section, set in
     assert group.data(Qt.ItemDataRole.AccessibleTextRole) == f"{MOMENT}, 4 steps"
 
 
@@ -172,3 +172,37 @@ def test_reading_only_what_changed_shows_what_a_full_read_shows(qtbot, window, c
     same_as_a_fresh_read()
     window.apply(change_status(3, Status.NOT_THIS_TIME, clock))
     same_as_a_fresh_read()
+
+
+def test_the_checklist_is_set_in_by_depth_and_a_ticked_step_is_done(qtbot, window) -> None:
+    """One flat list (issue #17: a tree re-laid out every row through Python after each
+    answer): the group is set in under its section and its steps under it, and a click
+    on a step's check box, where it is drawn, marks it done."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from desktop.ui.today_model import DEPTH_ROLE
+    from desktop.ui.today_view import INDENT
+
+    model, tree = window.today.model, window.today.tree
+    depths = [
+        (model.index(r, 0).data(KIND_ROLE), model.index(r, 0).data(DEPTH_ROLE))
+        for r in range(model.rowCount())
+    ]
+    assert depths == [("section", 0), ("group", 1), *[("step", 2)] * 4]
+    assert all(model.rowCount(model.index(r, 0)) == 0 for r in range(model.rowCount()))
+    debrief = Reminder.get(Reminder.kind == "debrief")
+    index = model.step_index(debrief.id)
+    option = QStyleOptionViewItem()
+    tree.itemDelegate().initStyleOption(option, index)
+    option.rect = tree.visualRect(index).adjusted(2 * INDENT, 0, 0, 0)
+    box = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree)
+    assert box.left() >= 2 * INDENT  # drawn set in, not at the list's edge
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    qtbot.waitUntil(lambda: Reminder.get_by_id(debrief.id).state == "done")
+    assert debrief.id not in window.today.rows
+    # The click at the list's edge, where an unindented box would be, ticks nothing.
+    thanks = model.step_index(Reminder.get(Reminder.kind == "recruiter_call").id)
+    edge = tree.visualRect(thanks).topLeft() + box.center() - option.rect.topLeft()
+    edge.setX(box.center().x() - 2 * INDENT)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=edge)
+    assert Reminder.get(Reminder.kind == "recruiter_call").state != "done"

@@ -15,6 +15,7 @@ from desktop.services.opportunities import change_status, delete_opportunity, se
 from desktop.services.queries import opportunity_id_of_interview
 from desktop.services.reminders import dismiss, mark_done, reminders_of
 from desktop.services.undo import (
+    ANSWER_TABLES,
     OPPORTUNITY_TABLES,
     restore,
     snapshot_opportunity,
@@ -81,7 +82,9 @@ def test_undoing_a_delete_brings_back_every_row_exactly(store, clock, history, w
     assert _dump(_database_file(store)) == before
 
 
-@pytest.mark.parametrize("action", ["archive", "status", "reminder_done", "reminder_dismiss"])
+@pytest.mark.parametrize(
+    "action", ["archive", "status", "reminder_done", "reminder_dismiss", "no_response"]
+)
 def test_undoing_a_change_removes_what_it_added_and_restores_what_it_changed(
     store, clock, history, action
 ) -> None:
@@ -93,14 +96,16 @@ def test_undoing_a_change_removes_what_it_added_and_restores_what_it_changed(
         clock.advance(hours=1)
         set_archived(acme, True, clock)
     elif action == "status":
-        taken = snapshot_opportunity(globex)
+        taken = snapshot_opportunity(globex, ANSWER_TABLES)  # what the window takes
         clock.advance(hours=1)
         change_status(globex, Status.OFFER, clock, note="Surprise")  # adds history, replans
     else:
         pending = next(r for r in reminders_of(acme) if r.state.value == "pending")
         taken = snapshot_reminder(pending.id)
         clock.advance(hours=1)
-        (mark_done if action == "reminder_done" else dismiss)(pending.id, clock)
+        (mark_done if action != "reminder_dismiss" else dismiss)(pending.id, clock)
+        if action == "no_response":  # Today's "No response": done, and the status with it
+            change_status(acme, Status.NO_RESPONSE, clock)
     assert _dump(_database_file(store)) != before
     restore(taken)
     assert _dump(_database_file(store)) == before
@@ -173,6 +178,9 @@ def test_ctrl_z_undoes_archive_and_status_change_in_turn(qtbot, window, store, h
     dialog.accept()
     assert Opportunity.get_by_id(globex).status == Status.OFFER.value
     assert window.banner.label.text() == "Globex — Analyst is now Offer."
+    # Its snapshot holds the three tables a status change writes (issue #17), and that
+    # is enough for the undo below to put back every row of the file.
+    assert set(window.undo_stack.command(0).snapshot.rows) == set(ANSWER_TABLES)
     window.toggle_archive_selected()
     assert Opportunity.get_by_id(globex).archived
     window.table.setFocus()
@@ -224,3 +232,13 @@ def test_deleting_an_interview_with_its_debrief_can_be_undone(
     assert _dump(_database_file(store)) != before
     _undo_button(window).click()
     assert _dump(_database_file(store)) == before
+
+
+def test_an_answer_snapshots_only_what_an_answer_can_change(store, clock, history) -> None:
+    """Answering is the most frequent action: its snapshot reads the opportunity, its
+    status history and its reminders (issue #17), not its interviews and debriefs."""
+    from db.models import StatusChange
+
+    acme = opportunity_id_of_interview(history["acme_interview"])
+    pending = next(r for r in reminders_of(acme) if r.state.value == "pending")
+    assert set(snapshot_reminder(pending.id).rows) == {Opportunity, StatusChange, Reminder}

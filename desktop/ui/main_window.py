@@ -71,6 +71,7 @@ from desktop.services.settings import (
     read_ui_state,
     write_ui_state,
 )
+from desktop.services.undo import ANSWER_TABLES
 from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import people_strings, strings
 from desktop.ui.banner import Banner
@@ -848,6 +849,7 @@ class MainWindow(
                     draft.offer_deadline,
                     draft.happened_on,
                 ),
+                ANSWER_TABLES,  # a status change writes only these: a cheaper snapshot
             )
 
         return self._open(dialog, saved)

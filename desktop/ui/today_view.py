@@ -8,11 +8,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
-    QRect,
     QSize,
     Qt,
     Signal,
@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QMenu,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +43,7 @@ from desktop.services.today import open_steps, today_list
 from desktop.services.vocabulary import InvalidTransition, Status
 from desktop.ui import strings
 from desktop.ui.formatting import when
-from desktop.ui.today_model import STEP_ROLE, TodayModel
+from desktop.ui.today_model import DEPTH_ROLE, STEP_ROLE, TodayModel
 
 
 class ReminderRow(QFrame):
@@ -133,10 +133,12 @@ class ReminderRow(QFrame):
 # opportunities only enter the week ahead as time passes, so a full read is this recent.
 FULL_READ_EVERY = timedelta(minutes=5)
 ROW_PADDING = 8  # pixels added to each row's height
+INDENT = 18  # pixels a group is set in under its section, and a step under its group
 
 
 class _Roomy(QStyledItemDelegate):
-    """Rows a little taller than the text: a checklist to tick, not a dense table."""
+    """Rows a little taller than the text: a checklist to tick, not a dense table; each
+    set in by its depth, as a tree would indent it."""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -144,18 +146,42 @@ class _Roomy(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         return QSize(size.width(), size.height() + ROW_PADDING)
 
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, _set_in(option, index), index)
 
-class _TodayTree(QTreeView):
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        # The check box is where it was painted: the click must be measured there too.
+        return super().editorEvent(event, model, _set_in(option, index), index)
+
+
+def _set_in(
+    option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+) -> QStyleOptionViewItem:
+    depth = index.data(DEPTH_ROLE)
+    if not depth:
+        return option
+    moved = QStyleOptionViewItem(option)
+    moved.rect = option.rect.adjusted(INDENT * int(depth), 0, 0, 0)
+    return moved
+
+
+class _TodayTree(QListView):
     """The checklist. Keys for the current step: Space ticks it done (the check box),
     Enter opens it, S opens the snooze choices, Delete dismisses it; the menu key shows
     every answer."""
 
     key_action = Signal(str)  # "snooze", "dismiss"
-
-    def drawBranches(
-        self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        """No expand arrows: sections and groups are always open, set in by indentation."""
 
     def event(self, event: QEvent) -> bool:
         # Delete is also the window's "delete the selected opportunity": in the list the
@@ -213,12 +239,8 @@ class TodayView(QWidget):
         self.tree = _TodayTree()
         self.tree.setModel(self.model)
         self.tree.setItemDelegate(_Roomy(self.tree))
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setIndentation(18)
         # Every row is one line: the view never measures three hundred rows one by one.
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformItemSizes(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAlternatingRowColors(False)
         self.tree.setAccessibleName(strings.A11Y_TODAY)
@@ -228,8 +250,6 @@ class TodayView(QWidget):
         self.tree.activated.connect(self._activated)
         self.tree.key_action.connect(self._key_action)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_card())
-        # Sections and groups are always open: a checklist, not a folder tree.
-        self.model.rowsInserted.connect(self._expand_inserted)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self._empty = QLabel(strings.TODAY_EMPTY)
@@ -311,13 +331,6 @@ class TodayView(QWidget):
         self.tree.setCurrentIndex(index)
         assert self.card is not None and self.card.view.id == reminder_id
         return self.card
-
-    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        for row in range(first, last + 1):
-            index = self.model.index(row, 0, parent)
-            self.tree.expand(index)
-            for child in range(self.model.rowCount(index)):
-                self.tree.expand(self.model.index(child, 0, index))
 
     def _show_card(self) -> None:
         view = self.current_step()

@@ -16,8 +16,10 @@ from desktop.services import NotFound
 from desktop.services.changes import Changes
 from desktop.services.reminders import Snoozed
 from desktop.services.undo import (
+    OPPORTUNITY_TABLES,
     Snapshot,
     Snapshots,
+    Tables,
     restore,
     snapshot_opportunity,
     snapshot_reminder,
@@ -135,10 +137,16 @@ class UndoActions(WindowMixin):
         return True
 
     def undoable_opportunity(
-        self, opportunity_id: int, text: str, message: str, act: Callable[[], object]
+        self,
+        opportunity_id: int,
+        text: str,
+        message: str,
+        act: Callable[[], object],
+        tables: Tables = OPPORTUNITY_TABLES,
     ) -> bool:
+        """`tables`: those `act` can change, when fewer than all of the opportunity's."""
         return self.undoable(
-            text, message, lambda: snapshot_opportunity(opportunity_id), act, opportunity_id
+            text, message, lambda: snapshot_opportunity(opportunity_id, tables), act, opportunity_id
         )
 
     def undoable_answer(self, reminder_id: int, text: str, act: Callable[[], object]) -> bool:

@@ -1,0 +1,53 @@
+"""What a start costs that it need not: PySide6's per-import source scan kept every
+module's lines in memory. (How fast and how small are measured by `make bench`, never
+asserted here.)"""
+
+from __future__ import annotations
+
+import linecache
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import qt_import_scan
+
+
+@pytest.fixture
+def fresh_modules(tmp_path: Path):
+    (tmp_path / "uses_qt_here.py").write_text("from PySide6.QtCore import QObject\n")
+    (tmp_path / "plain_here.py").write_text("VALUE = 1\n")
+    sys.path.insert(0, str(tmp_path))
+    yield tmp_path
+    sys.path.remove(str(tmp_path))
+    for name in ("uses_qt_here", "plain_here"):
+        sys.modules.pop(name, None)
+
+
+def test_modules_imported_after_the_cheap_scan_leave_no_lines_in_memory(fresh_modules):
+    assert qt_import_scan.make_cheap() or getattr(_check(), "cheap", False)
+    __import__("uses_qt_here")  # through builtins.__import__, as an import statement goes
+    __import__("plain_here")
+    assert str(fresh_modules / "uses_qt_here.py") not in linecache.cache
+    assert str(fresh_modules / "plain_here.py") not in linecache.cache
+
+
+def test_the_cheap_scan_gives_pyside_the_answer_its_own_scan_gave(fresh_modules):
+    qt_import_scan.make_cheap()
+    __import__("uses_qt_here")
+    __import__("plain_here")
+    feature = sys.modules[qt_import_scan.FEATURE_MODULE]
+    # 0: "uses PySide, no feature switched on"; -1: "not PySide's business".
+    assert feature.pyside_feature_dict["uses_qt_here"] == 0
+    assert feature.pyside_feature_dict["plain_here"] == -1
+
+
+def test_making_it_cheap_twice_wraps_once():
+    qt_import_scan.make_cheap()
+    first = _check()
+    assert qt_import_scan.make_cheap() is False
+    assert _check() is first
+
+
+def _check():
+    return getattr(sys.modules[qt_import_scan.FEATURE_MODULE], qt_import_scan.CHECK)

@@ -1,16 +1,20 @@
 """What a start costs that it need not: PySide6's per-import source scan kept every
-module's lines in memory. (How fast and how small are measured by `make bench`, never
-asserted here.)"""
+module's lines in memory, and OpenSSL was loaded by a process that never goes on the
+network. (How fast and how small are measured by `make bench`, never asserted here.)"""
 
 from __future__ import annotations
 
+import hashlib
 import linecache
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from desktop import qt_import_scan
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -51,3 +55,28 @@ def test_making_it_cheap_twice_wraps_once():
 
 def _check():
     return getattr(sys.modules[qt_import_scan.FEATURE_MODULE], qt_import_scan.CHECK)
+
+
+# As the `debrief` entry point starts: desktop.__main__ first, then what the tray imports.
+STARTED_AS_DEBRIEF = """
+import desktop.__main__
+import hashlib, asyncio, peewee, apscheduler.schedulers.qt
+from desktop.tray.single_instance import server_name
+maps = open("/proc/self/maps").read()
+print("libcrypto" in maps, "libssl" in maps)
+print(hashlib.sha256(b"abc").hexdigest())
+print(server_name("/some/folder"))
+"""
+
+
+def test_a_debrief_process_never_loads_openssl_and_hashes_the_same():
+    done = subprocess.run(
+        [sys.executable, "-c", STARTED_AS_DEBRIEF],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    loaded, digest, name = done.stdout.splitlines()
+    assert loaded == "False False"
+    assert digest == hashlib.sha256(b"abc").hexdigest()
+    from desktop.tray.single_instance import server_name
+
+    assert name == server_name("/some/folder")  # a running Debrief still finds itself

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import linecache
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,26 @@ def test_a_debrief_process_never_loads_openssl_and_hashes_the_same():
     from desktop.tray.single_instance import server_name
 
     assert name == server_name("/some/folder")  # a running Debrief still finds itself
+
+
+# What a start in the tray imports and makes before its icon shows (desktop/app.py).
+TRAY_START_PATH = """
+import PySide6.QtCore as core
+from PySide6.QtWidgets import QApplication
+import desktop.startup_probe, desktop.ui.error_report, desktop.services.settings
+from desktop.tray import companion, icons, parts, single_instance
+from desktop.tray.clock_watch import ClockWatch
+app = QApplication([])
+icons.tray_icon("colour"), icons.app_icon()
+ClockWatch(lambda: "UTC")
+print("Qt" in core.__dict__)
+"""
+
+
+def test_the_tray_start_path_leaves_qts_namespace_enums_unmade():
+    done = subprocess.run(
+        [sys.executable, "-c", TRAY_START_PATH],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.stdout.strip() == "False"  # made on first use, after the icon shows

@@ -20,6 +20,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 class Started:
     process: subprocess.Popen
     marks: dict[str, float]  # seconds from spawn
+    cpu: dict[str, float]  # CPU seconds the process had used at each mark
 
 
 def start(session: DesktopSession, command: list[str], wait_for: str, env=None) -> Started:
@@ -37,12 +38,21 @@ def start(session: DesktopSession, command: list[str], wait_for: str, env=None) 
     if not marks:
         process.kill()
         raise RuntimeError(f"{command} never reached {wait_for!r}")
-    return Started(process, {name: at - began for name, at in marks.items()})
+    return Started(
+        process,
+        {name: at - began for name, (at, _cpu) in marks.items()},
+        {name: cpu for name, (_at, cpu) in marks.items()},
+    )
 
 
-def _marks(probe: Path, wanted: str) -> dict[str, float] | None:
+def _marks(probe: Path, wanted: str) -> dict[str, tuple[float, float]] | None:
+    """Each mark: (monotonic time, CPU seconds used so far)."""
     text = probe.read_text() if probe.exists() else ""
-    marks = {line.split()[0]: float(line.split()[1]) for line in text.splitlines() if " " in line}
+    marks = {}
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 2:  # a line still being written is read on the next look
+            marks[fields[0]] = (float(fields[1]), float(fields[2]) if len(fields) > 2 else 0.0)
     return marks if wanted in marks else None
 
 

@@ -115,17 +115,19 @@ def idle(session: DesktopSession, variants: dict[str, list[str]]) -> dict[str, t
 def notification_latency(session: DesktopSession, work: Path) -> tuple[list[float], list[float]]:
     """From a reminder's due time to dunst running its script; against notify-send's own
     trip to the same daemon."""
-    from tests.tray_helpers import seed_one_due_soon
+    from tests.tray_helpers import ready, seed_one_waiting_for_a_day, snooze_seconds
 
     debrief, bare = [], []
     for number in range(3):
         data_dir = work / f"latency-{number}"
-        due_at = seed_one_due_soon(data_dir, seconds=8)
-        before = len(session.notifications())
+        reminder_id = seed_one_waiting_for_a_day(data_dir)
         started = start(
             session, [sys.executable, "-m", "desktop", "--data-dir", str(data_dir),
                       "--background"], "tray",
         )  # fmt: skip
+        ready(session, data_dir)  # answering on its socket: the snooze below reaches it
+        before = len(session.notifications())
+        due_at = snooze_seconds(session, data_dir, reminder_id, seconds=3)
         got = wait_until(lambda b=before: session.notifications()[b:], timeout=30)
         stop(started)
         if got:

@@ -75,16 +75,27 @@ def memory_kib(pid: int) -> dict[str, int]:
     return fields
 
 
-def cpu_and_wakeups(pid: int) -> tuple[float, int]:
-    """CPU seconds used so far (all threads) and context switches, a count of wake-ups."""
+def cpu_and_wakeups(pid: int) -> tuple[float, dict[int, int]]:
+    """CPU seconds used so far (all threads) and each thread's context switches, a count
+    of wake-ups. Per thread: a thread that ends takes its count with it (Qt's pool
+    threads expire after 30 s idle), so a total could go down between two readings."""
     stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     cpu = (int(stat[11]) + int(stat[12])) / TICKS  # utime + stime
-    switches = 0
+    switches = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            for line in (task / "status").read_text().splitlines():
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    switches += int(line.split()[1])
+            lines = (task / "status").read_text().splitlines()
         except FileNotFoundError:  # a thread that just ended
             continue
+        switches[int(task.name)] = sum(
+            int(line.split()[1])
+            for line in lines
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches"))
+        )
     return cpu, switches
+
+
+def wakeups_between(before: dict[int, int], after: dict[int, int]) -> int:
+    """Context switches between two readings, thread by thread: those of threads still
+    running, and all of those started in between."""
+    return sum(count - before.get(thread, 0) for thread, count in after.items())

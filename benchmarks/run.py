@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from benchmarks.history import generate
-from benchmarks.processes import cpu_and_wakeups, memory_kib, start, stop
+from benchmarks.processes import cpu_and_wakeups, memory_kib, start, stop, wakeups_between
 from benchmarks.scaling import draw as draw_chart
 from benchmarks.scaling import measure as scaling_measure
 from tests.desktop_session import DesktopSession, missing_tools, wait_until
@@ -106,7 +106,7 @@ def idle(session: DesktopSession, variants: dict[str, list[str]]) -> dict[str, t
     return {
         name: (
             (after[name][0] - before[name][0]) * per_minute,
-            (after[name][1] - before[name][1]) * per_minute,
+            wakeups_between(before[name][1], after[name][1]) * per_minute,
         )
         for name in running
     }
@@ -354,7 +354,7 @@ def scaling(session: DesktopSession, work: Path, big: Path) -> tuple[list[Row], 
     drawn = draw_chart(points, chart)
     made = ", ".join(
         f"{p.opportunities:,} in {p.generated_s:.0f} s" if p.generated_s else
-        f"{p.opportunities:,} copied (the big history, or the cache in build/bench-history/)"
+        f"{p.opportunities:,} copied (the big history, or kept in build/bench-history/)"
         for p in points
     )  # fmt: skip
     notes = [

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon
 
 def mark(event: str) -> None:
     with open(os.environ["DEBRIEF_STARTUP_PROBE"], "a", encoding="utf-8") as out:
-        out.write(f"{event} {time.monotonic():.6f}\n")
+        out.write(f"{event} {time.monotonic():.6f} {time.process_time():.6f}\n")
 
 
 class FirstPaint(QObject):

@@ -2,7 +2,8 @@
 
 10,000 opportunities at 2,000 companies, 30,000 interviews, 100,000 reminders and 5,000
 debriefs. Every reminder is answered except a few hundred pending hours ahead, so a
-Debrief started on it has nothing to notify and is idle until then.
+Debrief started on it has nothing to notify and is idle until then. `scaling.py` makes
+the same year at other sizes, everything in proportion to the opportunities.
 """
 
 from __future__ import annotations
@@ -47,18 +48,31 @@ def _insert(model, rows: list[dict]) -> None:
         model.insert_many(rows[start : start + CHUNK]).execute()
 
 
-def generate(data_dir: Path, now: datetime | None = None) -> dict[str, int]:
+def scaled(opportunities: int) -> dict[str, int]:
+    """The same year at another size: everything in proportion to the opportunities."""
+    share = opportunities / SCALE["opportunities"]
+    return {kind: round(count * share) for kind, count in SCALE.items()}
+
+
+def generate(
+    data_dir: Path, now: datetime | None = None, opportunities: int = SCALE["opportunities"]
+) -> dict[str, int]:
     now = now or datetime.now(UTC)
     database = open_store(data_dir)
     try:
         with database.atomic():
-            return _fill(now)
+            return _fill(now, scaled(opportunities))
     finally:
         close_database()
 
 
-def _fill(now: datetime) -> dict[str, int]:
-    _insert(Company, [{"name": f"Company {i:04d}", "created_at": now} for i in range(COMPANIES)])
+def _fill(now: datetime, scale: dict[str, int]) -> dict[str, int]:
+    # At most one company per five opportunities (2,000 at the usual 10,000).
+    companies_count = min(COMPANIES, max(1, scale["opportunities"] // 5))
+    _insert(
+        Company,
+        [{"name": f"Company {i:04d}", "created_at": now} for i in range(companies_count)],
+    )
     companies = [c.id for c in Company.select(Company.id).order_by(Company.id)]
     _insert(
         Contact,
@@ -70,22 +84,22 @@ def _fill(now: datetime) -> dict[str, int]:
                 "role": "recruiter",
                 "created_at": now,
             }
-            for i in range(COMPANIES)
+            for i in range(companies_count)
         ],
     )
     contacts = [c.id for c in Contact.select(Contact.id).order_by(Contact.id)]
-    count = SCALE["opportunities"]
+    count = scale["opportunities"]
     opportunities = []
     for i in range(count):
         applied = now - timedelta(days=i % 365, hours=i % 24)
         opportunities.append(
             {
-                "company": companies[i % COMPANIES],
+                "company": companies[i % companies_count],
                 "role_title": f"{('Data', 'Product', 'Backend', 'Support')[i % 4]} role {i}",
                 "source": ("referral", "job board", "company site")[i % 3],
                 "applied_on": applied.date(),
                 "status": OUTCOMES[i % len(OUTCOMES)].value,
-                "recruiter": contacts[i % COMPANIES],
+                "recruiter": contacts[i % companies_count],
                 "notes": f"Notes for opportunity {i}",
                 # The details (issue #21): a pasted job description is the longest text
                 # an opportunity holds, and the search reads it on every keystroke.
@@ -113,7 +127,7 @@ def _fill(now: datetime) -> dict[str, int]:
             for oid, row in zip(opportunity_ids, opportunities, strict=True)
         ],
     )
-    per = SCALE["interviews"] // count
+    per = scale["interviews"] // count
     interviews = []
     for index, row in enumerate(opportunities):
         for round_number in range(per):
@@ -140,11 +154,11 @@ def _fill(now: datetime) -> dict[str, int]:
                 "created_at": now,
                 "updated_at": now,
             }
-            for i in range(SCALE["debriefs"])
+            for i in range(scale["debriefs"])
         ],
     )
     reminders = []
-    for i in range(SCALE["reminders"]):
+    for i in range(scale["reminders"]):
         interview = i % len(interview_ids)
         pending = i < PENDING_AHEAD
         due = now + timedelta(hours=3 + i % 45) if pending else interviews[interview]["starts_at"]

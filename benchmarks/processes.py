@@ -20,6 +20,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 class Started:
     process: subprocess.Popen
     marks: dict[str, float]  # seconds from spawn
+    cpu: dict[str, float]  # CPU seconds the process had used at each mark
 
 
 def start(session: DesktopSession, command: list[str], wait_for: str, env=None) -> Started:
@@ -37,12 +38,21 @@ def start(session: DesktopSession, command: list[str], wait_for: str, env=None) 
     if not marks:
         process.kill()
         raise RuntimeError(f"{command} never reached {wait_for!r}")
-    return Started(process, {name: at - began for name, at in marks.items()})
+    return Started(
+        process,
+        {name: at - began for name, (at, _cpu) in marks.items()},
+        {name: cpu for name, (_at, cpu) in marks.items()},
+    )
 
 
-def _marks(probe: Path, wanted: str) -> dict[str, float] | None:
+def _marks(probe: Path, wanted: str) -> dict[str, tuple[float, float]] | None:
+    """Each mark: (monotonic time, CPU seconds used so far)."""
     text = probe.read_text() if probe.exists() else ""
-    marks = {line.split()[0]: float(line.split()[1]) for line in text.splitlines() if " " in line}
+    marks = {}
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 2:  # a line still being written is read on the next look
+            marks[fields[0]] = (float(fields[1]), float(fields[2]) if len(fields) > 2 else 0.0)
     return marks if wanted in marks else None
 
 
@@ -65,16 +75,27 @@ def memory_kib(pid: int) -> dict[str, int]:
     return fields
 
 
-def cpu_and_wakeups(pid: int) -> tuple[float, int]:
-    """CPU seconds used so far (all threads) and context switches, a count of wake-ups."""
+def cpu_and_wakeups(pid: int) -> tuple[float, dict[int, int]]:
+    """CPU seconds used so far (all threads) and each thread's context switches, a count
+    of wake-ups. Per thread: a thread that ends takes its count with it (Qt's pool
+    threads expire after 30 s idle), so a total could go down between two readings."""
     stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     cpu = (int(stat[11]) + int(stat[12])) / TICKS  # utime + stime
-    switches = 0
+    switches = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            for line in (task / "status").read_text().splitlines():
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    switches += int(line.split()[1])
+            lines = (task / "status").read_text().splitlines()
         except FileNotFoundError:  # a thread that just ended
             continue
+        switches[int(task.name)] = sum(
+            int(line.split()[1])
+            for line in lines
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches"))
+        )
     return cpu, switches
+
+
+def wakeups_between(before: dict[int, int], after: dict[int, int]) -> int:
+    """Context switches between two readings, thread by thread: those of threads still
+    running, and all of those started in between."""
+    return sum(count - before.get(thread, 0) for thread, count in after.items())

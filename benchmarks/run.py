@@ -25,7 +25,9 @@ from importlib import metadata
 from pathlib import Path
 
 from benchmarks.history import generate
-from benchmarks.processes import cpu_and_wakeups, memory_kib, start, stop
+from benchmarks.processes import cpu_and_wakeups, memory_kib, start, stop, wakeups_between
+from benchmarks.scaling import draw as draw_chart
+from benchmarks.scaling import measure as scaling_measure
 from tests.desktop_session import DesktopSession, missing_tools, wait_until
 
 HERE = Path(__file__).resolve().parent
@@ -34,6 +36,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 IDLE_SECONDS = int(os.environ.get("BENCH_IDLE_SECONDS", "60"))
 SETTLE_SECONDS = 40  # past the first housekeeping (30 s after start), so idle is idle
 FROZEN = REPO / "packaging" / "dist" / "debrief" / "debrief"
+CHART = "scaling.png"  # next to results.md
 RUNTIME_DISTRIBUTIONS = ("PySide6_Essentials", "shiboken6", "APScheduler", "peewee", "plyer",
                          "tzlocal")  # fmt: skip
 
@@ -71,26 +74,26 @@ def median(values: list[float]) -> float:
 # ----- process measurements -------------------------------------------------------------
 def startup_rounds(session: DesktopSession, variants: dict) -> dict[str, dict[str, list]]:
     """Alternating runs of each variant; round 0 warms the caches and is not counted."""
-    results = {name: {"start": [], "peak": [], "steady": []} for name in variants}
+    results = {name: {"start": [], "cpu": [], "peak": [], "steady": []} for name in variants}
     for round_number in range(ROUNDS + 1):
         for name, (command, mark) in variants.items():
             started = start(session, command, mark)
-            if mark == "tray":
-                time.sleep(3)  # steady state after start
-                memory = memory_kib(started.process.pid)
+            time.sleep(3)  # steady state after start
+            memory = memory_kib(started.process.pid)
             stop(started)
             if round_number == 0:
                 continue
             results[name]["start"].append(started.marks[mark])
-            if mark == "tray":
-                results[name]["peak"].append(memory["VmHWM"] / 1024)
-                results[name]["steady"].append(memory["VmRSS"] / 1024)
+            results[name]["cpu"].append(started.cpu[mark])
+            results[name]["peak"].append(memory["VmHWM"] / 1024)
+            results[name]["steady"].append(memory["VmRSS"] / 1024)
     return results
 
 
-def idle(session: DesktopSession, debrief: list[str], bare: list[str]) -> dict[str, tuple]:
-    """Both in the tray at once, left alone: CPU seconds and wake-ups per minute."""
-    running = {"debrief": start(session, debrief, "tray"), "bare": start(session, bare, "tray")}
+def idle(session: DesktopSession, variants: dict[str, list[str]]) -> dict[str, tuple]:
+    """All in the tray (or with their window open) at once, left alone: CPU seconds and
+    wake-ups per minute."""
+    running = {name: start(session, command, "tray") for name, command in variants.items()}
     try:
         time.sleep(SETTLE_SECONDS)
         before = {name: cpu_and_wakeups(s.process.pid) for name, s in running.items()}
@@ -103,7 +106,7 @@ def idle(session: DesktopSession, debrief: list[str], bare: list[str]) -> dict[s
     return {
         name: (
             (after[name][0] - before[name][0]) * per_minute,
-            (after[name][1] - before[name][1]) * per_minute,
+            wakeups_between(before[name][1], after[name][1]) * per_minute,
         )
         for name in running
     }
@@ -112,17 +115,19 @@ def idle(session: DesktopSession, debrief: list[str], bare: list[str]) -> dict[s
 def notification_latency(session: DesktopSession, work: Path) -> tuple[list[float], list[float]]:
     """From a reminder's due time to dunst running its script; against notify-send's own
     trip to the same daemon."""
-    from tests.tray_helpers import seed_one_due_soon
+    from tests.tray_helpers import ready, seed_one_waiting_for_a_day, snooze_seconds
 
     debrief, bare = [], []
     for number in range(3):
         data_dir = work / f"latency-{number}"
-        due_at = seed_one_due_soon(data_dir, seconds=8)
-        before = len(session.notifications())
+        reminder_id = seed_one_waiting_for_a_day(data_dir)
         started = start(
             session, [sys.executable, "-m", "desktop", "--data-dir", str(data_dir),
                       "--background"], "tray",
         )  # fmt: skip
+        ready(session, data_dir)  # answering on its socket: the snooze below reaches it
+        before = len(session.notifications())
+        due_at = snooze_seconds(session, data_dir, reminder_id, seconds=3)
         got = wait_until(lambda b=before: session.notifications()[b:], timeout=30)
         stop(started)
         if got:
@@ -260,21 +265,40 @@ def measure(session: DesktopSession, work: Path) -> tuple[list[Row], list[str]]:
         return start_of[name] * 1000
 
     rows = [
-        Row("Start-up to first paint", ms("window"), "ms", ms("bare window"), "≤ 1.3×",
-            ms("window") <= 1.3 * ms("bare window")),
+        Row("Start-up to first paint", ms("window"), "ms", ms("bare window"), "≤ 1.5×",
+            ms("window") <= 1.5 * ms("bare window")),
         Row("Start-up to tray ready (--background)", ms("tray"), "ms", ms("bare tray"),
             "≤ 1.3×", ms("tray") <= 1.3 * ms("bare tray")),
     ]  # fmt: skip
+    for name, what in (("window", "first paint"), ("tray", "tray ready")):
+        # What the start itself spent, which a busy machine inflates less than the time.
+        value, base = (median(runs[v]["cpu"]) * 1000 for v in (name, f"bare {name}"))
+        rows.append(Row(f"CPU time to {what}", value, "ms", base))
     for kind in ("peak", "steady"):
         value, base = median(runs["tray"][kind]), median(runs["bare tray"][kind])
         rows.append(Row(f"Memory, {kind} RSS (--background)", value, "MiB", base, "≤ 1.3×",
                         value <= 1.3 * base))  # fmt: skip
+    value, base = median(runs["window"]["steady"]), median(runs["bare window"]["steady"])
+    rows.append(Row("Memory, steady RSS, window open", value, "MiB", base, "≤ 1.5×",
+                    value <= 1.5 * base))  # fmt: skip
     print(f"idle: {SETTLE_SECONDS} s to settle, then {IDLE_SECONDS} s…", flush=True)
-    quiet = idle(session, variants["tray, big"][0], variants["bare tray"][0])
+    # The window needs a data folder of its own: one Debrief per folder.
+    shutil.copytree(big, work / "big-window", ignore=shutil.ignore_patterns("*.lock"))
+    quiet = idle(session, {
+        "tray": variants["tray, big"][0],
+        "bare tray": variants["bare tray"][0],
+        "window": [*app, "--data-dir", str(work / "big-window")],
+        "bare window": bare,
+    })  # fmt: skip
     rows += [
-        Row("Idle CPU per minute (--background, reminders hours ahead)", quiet["debrief"][0],
-            "s", quiet["bare"][0], "≤ 0.05 s", quiet["debrief"][0] <= 0.05),
-        Row("Idle wake-ups per minute", quiet["debrief"][1], "", quiet["bare"][1]),
+        Row("Idle CPU per minute (--background, reminders hours ahead)", quiet["tray"][0],
+            "s", quiet["bare tray"][0], "≤ 0.05 s", quiet["tray"][0] <= 0.05),
+        Row("Idle wake-ups per minute (--background)", quiet["tray"][1], "",
+            quiet["bare tray"][1]),
+        Row("Idle CPU per minute, window open", quiet["window"][0], "s",
+            quiet["bare window"][0], "≤ 0.05 s", quiet["window"][0] <= 0.05),
+        Row("Idle wake-ups per minute, window open", quiet["window"][1], "",
+            quiet["bare window"][1]),
         Row("Start-up to first paint, big history", ms("window, big"), "ms", ms("window"),
             "≤ 1.2× empty", ms("window, big") <= 1.2 * ms("window")),
         Row("Start-up to tray ready, big history", ms("tray, big"), "ms", ms("tray")),
@@ -294,6 +318,8 @@ def measure(session: DesktopSession, work: Path) -> tuple[list[Row], list[str]]:
         rows.append(Row("Notification latency, due → daemon", value, "ms", base, "≤ 1000 ms",
                         value <= 1000))  # fmt: skip
     rows += package_rows(start_of)
+    scaling_rows, scaling_notes = scaling(session, work, big)
+    rows += scaling_rows
     notes = [
         f"Big history: {', '.join(f'{n:,} {k}' for k, n in counts.items())} "
         f"(generated in {generated_s:.0f} s by `benchmarks/history.py`); empty: a new data folder.",
@@ -310,6 +336,37 @@ def measure(session: DesktopSession, work: Path) -> tuple[list[Row], list[str]]:
         "issue #17 the window repainted every widget after each: still shown, as the former "
         "measure).",
         "Notification latency baseline: `notify-send` to the same dunst.",
+        "Idle with the window open: Debrief on the big history showing Today, the baseline "
+        "its empty window; measured alongside the tray pair.",
+        *scaling_notes,
+    ]
+    return rows, notes
+
+
+def scaling(session: DesktopSession, work: Path, big: Path) -> tuple[list[Row], list[str]]:
+    """Start-up, search, refresh and memory at each size, and the chart of them."""
+    points = scaling_measure(session, work, max(1, min(ROUNDS, 3)), {10_000: big})
+    rows = []
+    for point in points:
+        size = f"{point.opportunities:,} opportunities"
+        rows += [
+            Row(f"Start-up to first paint, {size}", point.startup_ms, "ms"),
+            Row(f"Search, p95 per keystroke, {size}", point.search_p95_ms, "ms"),
+            Row(f"Whole window refresh, median, {size}", point.refresh_ms, "ms"),
+            Row(f"Memory, window open, {size}", point.memory_mib, "MiB"),
+        ]
+    chart = HERE / CHART
+    drawn = draw_chart(points, chart)
+    made = ", ".join(
+        f"{p.opportunities:,} in {p.generated_s:.0f} s" if p.generated_s else
+        f"{p.opportunities:,} copied (the big history, or kept in build/bench-history/)"
+        for p in points
+    )  # fmt: skip
+    notes = [
+        "Scaling: the big history's year generated at each size in proportion "
+        f"({made}); start-up is the median of {max(1, min(ROUNDS, 3))} starts, memory is "
+        "resident once the window has read its rows (no CPU used for a second)."
+        + (f" Chart: [{CHART}]({CHART})." if drawn else " The chart could not be drawn."),
     ]
     return rows, notes
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import sys
 
-from desktop.cli import reader_left, run
-from desktop.domain.clock import Clock
+from desktop.no_tls import leave_out_tls
+
+leave_out_tls()  # before the imports below: Peewee imports hashlib, which would load OpenSSL
+from desktop.cli import reader_left, run  # noqa: E402
+from desktop.domain.clock import Clock  # noqa: E402
 
 
 def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:

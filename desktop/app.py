@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 
 def launch(data_dir: Path, background: bool = False) -> int:
+    from desktop import qt_import_scan
+
+    qt_import_scan.make_cheap()  # first, so none of the modules below pays the dear scan
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 

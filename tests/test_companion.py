@@ -209,3 +209,25 @@ def test_a_reminder_due_at_start_is_notified_through_the_given_backend(
         "• Write your debrief while it's fresh",
         "• Send a thank-you note to Dana Li",
     ]
+
+
+def test_the_timers_start_one_turn_after_the_icon_with_their_types(make, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    companion = make(window_later=True)
+    companion.start(background=True)
+    # The icon (or window) first; the clock and housekeeping timers a turn later.
+    qtbot.waitUntil(lambda: companion.housekeeping_timer.isActive())
+    assert companion.first_housekeeping.isActive()
+    assert companion.clock_watch.timer.isActive()
+    assert companion.housekeeping_timer.timerType() == Qt.TimerType.VeryCoarseTimer
+    assert companion.clock_watch.timer.timerType() == Qt.TimerType.VeryCoarseTimer
+
+
+def test_a_companion_shut_down_before_its_timers_started_leaves_them_stopped(make) -> None:
+    companion = make(window_later=True)
+    companion.start(background=True)
+    companion.shut_down()
+    QApplication.processEvents()  # the deferred start's turn comes and goes
+    assert not companion.housekeeping_timer.isActive()
+    assert not companion.clock_watch.timer.isActive()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 CHECK_EVERY_MS = 60_000
 TOLERANCE_SECONDS = 30.0
@@ -34,11 +34,15 @@ class ClockWatch(QObject):
         self._mark()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
-        self.timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.timer.timeout.connect(self.check)
 
     def start(self) -> None:
         self._mark()
+        # Set (and `Qt` imported) here, not when made: the tray icon shows before `Qt`'s
+        # hundreds of enums are made, 15-25 ms of a start (benchmarks/README.md).
+        from PySide6.QtCore import Qt
+
+        self.timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.timer.start()
 
     def _mark(self) -> None:

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from desktop.domain.clock import Clock, SystemClock, local_zone
@@ -102,8 +102,8 @@ class Companion(QObject):
             self.server.setParent(self)
         self.housekeeping_timer = QTimer(self)
         self.housekeeping_timer.setInterval(HOUSEKEEPING_MS)
-        self.housekeeping_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.housekeeping_timer.timeout.connect(self.housekeeping)
+        self._leaving = False
         self.first_housekeeping = QTimer(self)
         self.first_housekeeping.setSingleShot(True)
         self.first_housekeeping.setInterval(HOUSEKEEPING_FIRST_DELAY_MS)
@@ -132,10 +132,19 @@ class Companion(QObject):
         if not self.has_tray:
             self._no_tray_once()
         # One turn of the event loop later: the icon and window come first, then what is
-        # due is notified.
-        QTimer.singleShot(0, self.scheduler.start)
+        # due is notified and the timers start. (A timer's type is the first use of
+        # `Qt` here, whose hundreds of enums take 15-25 ms to make: benchmarks/README.md.)
+        QTimer.singleShot(0, self._start_timers)
+
+    def _start_timers(self) -> None:
+        from PySide6.QtCore import Qt
+
+        if self._leaving:
+            return
+        self.scheduler.start()
         self.clock_watch.start()
         # Start-up comes first; then the daily copy and the nudges are checked hourly.
+        self.housekeeping_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.first_housekeeping.start()
         self.housekeeping_timer.start()
 
@@ -380,6 +389,7 @@ class Companion(QObject):
         self.app.quit()
 
     def shut_down(self) -> None:
+        self._leaving = True
         self.clock_watch.timer.stop()
         self.change_watch.stop()
         self.first_housekeeping.stop()

@@ -6,8 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from desktop.files import make_private
 from desktop.shipped import APP_ICON, TRAY_ICONS, icon_file
@@ -29,6 +28,11 @@ def tray_icon(style: str) -> QIcon:
 
 def badged(icon: QIcon, count: int) -> QIcon:
     """The icon with a count in a dot at its corner, drawn at every tray size."""
+    # Imported when first drawn: `Qt`'s hundreds of enums are made on its first import,
+    # 15-25 ms a start in the tray with nothing waiting need not spend.
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFont, QPainter
+
     result = QIcon()
     for size in SIZES:
         pixmap = icon.pixmap(size, size).copy()

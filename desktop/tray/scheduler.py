@@ -19,7 +19,7 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.clock import Clock
 from desktop.services import firing
@@ -46,6 +46,7 @@ def _qt_scheduler(**options: object) -> QtScheduler:
     """APScheduler is imported here, when the scheduler starts, not with this module:
     it brings asyncio along, a tenth of a second the tray icon need not wait for."""
     from apscheduler.schedulers.qt import QtScheduler
+    from PySide6.QtCore import Qt
 
     class StoppableQtScheduler(QtScheduler):
         """QtScheduler with a timer it can stop. Under PySide6 `QTimer.singleShot` returns
@@ -88,7 +89,6 @@ class ReminderScheduler(QObject):
         self.failed_attempts = 0  # in a row; 0 once firing and arming worked
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
-        self._retry.setTimerType(Qt.TimerType.PreciseTimer)
         self._retry.timeout.connect(self.fire_due)
 
     def start(self) -> None:
@@ -187,4 +187,9 @@ class ReminderScheduler(QObject):
         # Said once per streak: a lock held for a minute must not fill the log.
         if self.failed_attempts == 1:
             log.warning("reminders could not be fired (%s); retrying", error)
+        # Set (and `Qt` imported) here, not when made: the tray icon shows before `Qt`'s
+        # hundreds of enums are made, 15-25 ms of a start (benchmarks/README.md).
+        from PySide6.QtCore import Qt
+
+        self._retry.setTimerType(Qt.TimerType.PreciseTimer)
         self._retry.start(pause)

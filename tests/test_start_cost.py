@@ -1,0 +1,106 @@
+"""What a start costs that it need not: PySide6's per-import source scan kept every
+module's lines in memory, and OpenSSL was loaded by a process that never goes on the
+network. (How fast and how small are measured by `make bench`, never asserted here.)"""
+
+from __future__ import annotations
+
+import hashlib
+import linecache
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import qt_import_scan
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def fresh_modules(tmp_path: Path):
+    (tmp_path / "uses_qt_here.py").write_text("from PySide6.QtCore import QObject\n")
+    (tmp_path / "plain_here.py").write_text("VALUE = 1\n")
+    sys.path.insert(0, str(tmp_path))
+    yield tmp_path
+    sys.path.remove(str(tmp_path))
+    for name in ("uses_qt_here", "plain_here"):
+        sys.modules.pop(name, None)
+
+
+def test_modules_imported_after_the_cheap_scan_leave_no_lines_in_memory(fresh_modules):
+    assert qt_import_scan.make_cheap() or getattr(_check(), "cheap", False)
+    __import__("uses_qt_here")  # through builtins.__import__, as an import statement goes
+    __import__("plain_here")
+    assert str(fresh_modules / "uses_qt_here.py") not in linecache.cache
+    assert str(fresh_modules / "plain_here.py") not in linecache.cache
+
+
+def test_the_cheap_scan_gives_pyside_the_answer_its_own_scan_gave(fresh_modules):
+    qt_import_scan.make_cheap()
+    __import__("uses_qt_here")
+    __import__("plain_here")
+    feature = sys.modules[qt_import_scan.FEATURE_MODULE]
+    # 0: "uses PySide, no feature switched on"; -1: "not PySide's business".
+    assert feature.pyside_feature_dict["uses_qt_here"] == 0
+    assert feature.pyside_feature_dict["plain_here"] == -1
+
+
+def test_making_it_cheap_twice_wraps_once():
+    qt_import_scan.make_cheap()
+    first = _check()
+    assert qt_import_scan.make_cheap() is False
+    assert _check() is first
+
+
+def _check():
+    return getattr(sys.modules[qt_import_scan.FEATURE_MODULE], qt_import_scan.CHECK)
+
+
+# As the `debrief` entry point starts: desktop.__main__ first, then what the tray imports.
+STARTED_AS_DEBRIEF = """
+import desktop.__main__
+import hashlib, asyncio, peewee, apscheduler.schedulers.qt
+from desktop.tray.single_instance import server_name
+maps = open("/proc/self/maps").read()
+print("libcrypto" in maps, "libssl" in maps)
+print(hashlib.sha256(b"abc").hexdigest())
+print(server_name("/some/folder"))
+"""
+
+
+def test_a_debrief_process_never_loads_openssl_and_hashes_the_same():
+    done = subprocess.run(
+        [sys.executable, "-c", STARTED_AS_DEBRIEF],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    loaded, digest, name = done.stdout.splitlines()
+    assert loaded == "False False"
+    assert digest == hashlib.sha256(b"abc").hexdigest()
+    from desktop.tray.single_instance import server_name
+
+    assert name == server_name("/some/folder")  # a running Debrief still finds itself
+
+
+# What a start in the tray imports and makes before its icon shows (desktop/app.py).
+TRAY_START_PATH = """
+import PySide6.QtCore as core
+from PySide6.QtWidgets import QApplication
+import desktop.startup_probe, desktop.ui.error_report, desktop.services.settings
+from desktop.tray import companion, icons, parts, single_instance
+from desktop.tray.clock_watch import ClockWatch
+app = QApplication([])
+icons.tray_icon("colour"), icons.app_icon()
+ClockWatch(lambda: "UTC")
+print("Qt" in core.__dict__)
+"""
+
+
+def test_the_tray_start_path_leaves_qts_namespace_enums_unmade():
+    done = subprocess.run(
+        [sys.executable, "-c", TRAY_START_PATH],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.stdout.strip() == "False"  # made on first use, after the icon shows

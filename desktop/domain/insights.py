@@ -3,7 +3,7 @@ and what each company did. Plain data in, numbers and plain sentences out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import median
@@ -17,7 +17,18 @@ OUTCOME_LABELS = {FORWARD: "Moved forward", NOT: "Did not", OPEN: "Still open"}
 FELT_LABELS = FELT
 ENOUGH_DECIDED = 3
 _NOT = frozenset({Status.NOT_THIS_TIME.value, Status.NO_RESPONSE.value})
-_OFFER = frozenset({Status.OFFER.value, Status.ACCEPTED.value})
+OFFER_STATUSES = frozenset({Status.OFFER.value, Status.ACCEPTED.value})
+# Statuses that say an interview happened, even with none logged.
+INTERVIEWED_STATUSES = frozenset(
+    {Status.INTERVIEWING.value, Status.AWAITING.value, *OFFER_STATUSES}
+)
+# Status changes that are the company's answer.
+COMPANY_ANSWERS = frozenset(
+    s.value
+    for s in (Status.INTERVIEWING, Status.AWAITING, Status.OFFER, Status.NOT_THIS_TIME,
+              Status.ACCEPTED, Status.CANCELLED)
+)  # fmt: skip
+FINAL_ROUNDS = 3  # this many interviews count as reaching the final round
 # Outcomes the employer did not decide (the user withdrew, the post vanished) say nothing
 # about how an interview went.
 _NOT_AN_OUTCOME = frozenset({Status.WITHDRAWN.value, Status.CANCELLED.value})
@@ -38,13 +49,23 @@ class OpportunityHistory:
 def interview_outcome(history: OpportunityHistory, index: int) -> str | None:
     """What happened after the interview at `index` (by time): None if not the employer's
     decision."""
-    if index < len(history.interviews) - 1 or history.status in _OFFER:
+    return outcome_after(index == len(history.interviews) - 1, history.status)
+
+
+def outcome_after(last: bool, status: str) -> str | None:
+    """What happened after an interview, from whether it was its opportunity's last and
+    where that opportunity stands now."""
+    if not last or status in OFFER_STATUSES:
         return FORWARD
-    if history.status in _NOT:
+    if status in _NOT:
         return NOT
-    if history.status in _NOT_AN_OUTCOME:
+    if status in _NOT_AN_OUTCOME:
         return None
     return OPEN
+
+
+def is_final_round(label: str) -> bool:
+    return "final" in label.casefold()
 
 
 @dataclass
@@ -86,12 +107,21 @@ class FeltTable:
 
 
 def felt_vs_outcome(histories: Sequence[OpportunityHistory]) -> FeltTable:
+    return felt_table(
+        (felt, index == len(history.interviews) - 1, history.status, 1)
+        for history in histories
+        for index, (_, _, felt) in enumerate(history.interviews)
+    )
+
+
+def felt_table(counted: Iterable[tuple[int | None, bool, str, int]]) -> FeltTable:
+    """From (how it felt, whether it was its opportunity's last interview, that
+    opportunity's status, how many interviews were so)."""
     table = FeltTable()
-    for history in histories:
-        for index, (_, _, felt) in enumerate(history.interviews):
-            outcome = interview_outcome(history, index)
-            if felt in FELT_LABELS and outcome is not None:
-                table.counts[felt][outcome] += 1
+    for felt, last, status, count in counted:
+        outcome = outcome_after(last, status)
+        if felt in FELT_LABELS and outcome is not None:
+            table.counts[felt][outcome] += count
     return table
 
 
@@ -104,24 +134,25 @@ class Stage:
 
 def funnel(histories: Sequence[OpportunityHistory]) -> list[Stage]:
     interviewed = [
-        h
-        for h in histories
-        if h.interviews
-        or h.statuses_reached & {Status.INTERVIEWING.value, Status.AWAITING.value, *_OFFER}
+        h for h in histories if h.interviews or h.statuses_reached & INTERVIEWED_STATUSES
     ]
     final = [
         h
         for h in interviewed
-        if len(h.interviews) >= 3
-        or any("final" in label.casefold() for _, label, _ in h.interviews)
-        or h.statuses_reached & _OFFER
+        if len(h.interviews) >= FINAL_ROUNDS
+        or any(is_final_round(label) for _, label, _ in h.interviews)
+        or h.statuses_reached & OFFER_STATUSES
     ]
-    offers = [h for h in histories if h.statuses_reached & _OFFER]
+    offers = [h for h in histories if h.statuses_reached & OFFER_STATUSES]
+    return funnel_stages(len(histories), len(interviewed), len(final), len(offers))
+
+
+def funnel_stages(applied: int, interviewed: int, final: int, offers: int) -> list[Stage]:
     counts = [
-        ("Applied", len(histories)),
-        ("Interviewed", len(interviewed)),
-        ("Final round", len(final)),
-        ("Offer", len(offers)),
+        ("Applied", applied),
+        ("Interviewed", interviewed),
+        ("Final round", final),
+        ("Offer", offers),
     ]
     stages = []
     for n, (label, count) in enumerate(counts):
@@ -155,26 +186,51 @@ def company_memory(histories: Sequence[OpportunityHistory]) -> list[CompanyMemor
     by_company: dict[str, list[OpportunityHistory]] = {}
     for history in histories:
         by_company.setdefault(history.company, []).append(history)
-    out = []
-    for company, items in by_company.items():
-        # An answer the same day as the application (applied_at is noon) is 0 days.
-        waits = [
-            max(0.0, (h.first_answer_at - h.applied_at).total_seconds() / 86400)
-            for h in items
-            if h.first_answer_at is not None
-        ]
-        out.append(
-            CompanyMemory(
-                company=company,
-                applications=len(items),
-                answered_in_days=median(waits) if waits else None,
-                answered=len(waits),
-                heard_back=sum(1 for h in items if h.heard_back or h.first_answer_at is not None),
-                went_silent=sum(1 for h in items if h.status == Status.NO_RESPONSE.value),
-                said_no=sum(1 for h in items if Status.NOT_THIS_TIME.value in h.statuses_reached),
-            )
+    return biggest_first(
+        memory_of_company(
+            company,
+            applications=len(items),
+            waits=[
+                wait_days((h.first_answer_at - h.applied_at).total_seconds())
+                for h in items
+                if h.first_answer_at is not None
+            ],
+            heard_back=sum(1 for h in items if h.heard_back or h.first_answer_at is not None),
+            went_silent=sum(1 for h in items if h.status == Status.NO_RESPONSE.value),
+            said_no=sum(1 for h in items if Status.NOT_THIS_TIME.value in h.statuses_reached),
         )
-    return sorted(out, key=lambda m: (-m.applications, m.company.casefold()))
+        for company, items in by_company.items()
+    )
+
+
+def wait_days(seconds: float) -> float:
+    """An answer's wait in days. One the same day as the application (applied_at is noon)
+    is 0 days."""
+    return max(0.0, seconds / 86400)
+
+
+def memory_of_company(
+    company: str,
+    applications: int,
+    waits: Sequence[float],
+    heard_back: int,
+    went_silent: int,
+    said_no: int,
+) -> CompanyMemory:
+    return CompanyMemory(
+        company=company,
+        applications=applications,
+        answered_in_days=median(waits) if waits else None,
+        answered=len(waits),
+        heard_back=heard_back,
+        went_silent=went_silent,
+        said_no=said_no,
+    )
+
+
+def biggest_first(memories: Iterable[CompanyMemory]) -> list[CompanyMemory]:
+    # The name last: two names alike but for case (one company each) keep one order.
+    return sorted(memories, key=lambda m: (-m.applications, m.company.casefold(), m.company))
 
 
 def worth_knowing(memory: CompanyMemory) -> bool:

@@ -1,32 +1,32 @@
-"""The user's history in the shape domain.insights needs, read in a few bulk queries."""
+"""The Insights tab's data. `gather_insights` counts with SQLite (`insight_counts`);
+`histories` reads each opportunity's whole story into Python: the company hint uses it
+for one company, and it is the reference the counts are tested against."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from peewee import JOIN
 
 from db.connection import DB
-from db.models import Company, Debrief, Interview, Opportunity, Reminder, StatusChange
-from db.vocabulary import ReminderState, Status
-from desktop.domain.activity_report import FOLLOW_UP_DONE
+from db.models import Company, Debrief, Interview, Opportunity, StatusChange
 from desktop.domain.clock import Clock
 from desktop.domain.insights import (
+    COMPANY_ANSWERS,
     CompanyMemory,
     FeltTable,
     OpportunityHistory,
     Stage,
     company_memory,
-    felt_vs_outcome,
-    funnel,
 )
 from desktop.playbook.lessons import Lessons
-from desktop.playbook.weeks import WEEKS_SHOWN, Week, application_day, weekly_activity
+from desktop.playbook.weeks import Week, application_day
+from desktop.services.insight_counts import felt_counts, funnel_and_companies, weekly_counts
 from desktop.services.lessons import lessons_before
-from desktop.services.nudges import application_days, applied_at, load_nudge_settings
+from desktop.services.nudges import applied_at, load_nudge_settings
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,6 @@ class Insights:
     companies: list[CompanyMemory]
     lessons: Lessons
     opportunities: int
-
-
-# Status changes that are the company's answer.
-_COMPANY_ANSWERS = frozenset(
-    s.value
-    for s in (Status.INTERVIEWING, Status.AWAITING, Status.OFFER, Status.NOT_THIS_TIME,
-              Status.ACCEPTED, Status.CANCELLED)
-)  # fmt: skip
 
 
 def _rows(query: Any) -> list[tuple[Any, ...]]:
@@ -76,6 +68,7 @@ def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory
             Interview.created_at,
         )
         .join(Debrief, JOIN.LEFT_OUTER, on=(Debrief.interview == Interview.id))
+        .order_by(Interview.id)  # two alike in start and round: the one logged last is last
     )  # fmt: skip
     if company is not None:
         interviews = interviews.where(Interview.opportunity.in_(wanted))
@@ -91,14 +84,14 @@ def histories(tz: tzinfo, company: str | None = None) -> list[OpportunityHistory
         StatusChange.from_status,
         StatusChange.to_status,
         StatusChange.changed_at,
-    )
+    ).order_by(StatusChange.id)  # more than one first status (an import): the last
     if company is not None:
         changes = changes.where(StatusChange.opportunity.in_(wanted))
     for oid, before, status, at in _rows(changes):
         reached[oid].add(status)
         if before is None:
             first_status[oid] = status  # how it was added, not something the company did
-        elif status in _COMPANY_ANSWERS and (oid not in answered or at < answered[oid]):
+        elif status in COMPANY_ANSWERS and (oid not in answered or at < answered[oid]):
             answered[oid] = at
     out = []
     for oid, status, applied_text, created_text, name in rows:
@@ -137,34 +130,15 @@ def history_size() -> int:
 
 def gather_insights(clock: Clock) -> Insights:
     now = clock.now()
-    found = histories(clock.tz)
-    # Only the weeks the chart shows: a year of answered reminders is tens of thousands.
-    since = now - timedelta(weeks=WEEKS_SHOWN + 1)
-    notes = [
-        _utc(at)
-        for (at,) in _rows(
-            Reminder.select(Reminder.answered_at).where(
-                (Reminder.state == ReminderState.DONE.value)
-                & Reminder.kind.in_(list(FOLLOW_UP_DONE))
-                & (Reminder.answered_at >= since)
-            )
-        )
-    ]
-    weeks = weekly_activity(
-        application_days(clock.tz, since=(now - timedelta(weeks=WEEKS_SHOWN + 1)).date()),
-        [starts for h in found for starts, _, _ in h.interviews if starts >= since],
-        notes,
-        now,
-        clock.tz,
-    )
+    stages, companies = funnel_and_companies(clock.tz)
     return Insights(
-        felt=felt_vs_outcome(found),
-        funnel=funnel(found),
-        weeks=weeks,
+        felt=felt_counts(),
+        funnel=stages,
+        weeks=weekly_counts(now, clock.tz),
         weekly_goal=load_nudge_settings().weekly_goal,
-        companies=company_memory(found),
+        companies=companies,
         lessons=lessons_before(now, limit=6),
-        opportunities=len(found),
+        opportunities=stages[0].count,
     )
 
 

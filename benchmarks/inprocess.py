@@ -3,8 +3,9 @@
     python -m benchmarks.inprocess DATA_DIR WORK_DIR [NAME…]   → one JSON object on stdout
 
 search-as-you-type in the main list, re-arming the scheduler, rendering Today (the
-dashboard) and Insights, the redraw after answering a reminder, changing a status and
-editing an interview, and a full JSON export and import. Times are medians and 95th
+dashboard) and Insights (`insights_read`: its data alone, as its worker reads it), the
+redraw after answering a reminder, changing a status and editing an interview, and a
+full JSON export and import. Times are medians and 95th
 percentiles of repeated runs, in milliseconds. NAMEs (e.g. `answer status interview`)
 run only those measurements (`answer_repaint_all` and its kin: the same, with every
 widget of the window repainted after the action, as measured before), and skip the JSON
@@ -112,7 +113,20 @@ def render(app: QApplication, read: Callable[[], None], paint, rounds: int = 7) 
         paint.grab()
         app.processEvents()
 
-    return summary([timed(once) for _ in range(rounds)])
+    watch = Stopwatch()
+    for _ in range(rounds):
+        watch.time(once)
+    return watch.summary()
+
+
+def insights_read(clock, rounds: int = 7) -> dict[str, float]:
+    """What the Insights tab reads in its worker thread, without drawing it."""
+    from desktop.services.insights import gather_insights
+
+    watch = Stopwatch()
+    for _ in range(rounds):
+        watch.time(lambda: gather_insights(clock))
+    return watch.summary()
 
 
 def answer_reminders(
@@ -229,6 +243,7 @@ def main(argv: list[str]) -> int:
         ("today", lambda: render(app, window.today.refresh, window.today)),
         ("refresh", lambda: render(app, window.refresh, window)),
         ("insights", lambda: render(app, window.insights.refresh, window.insights)),
+        ("insights_read", lambda: insights_read(clock)),
         # After the renders: these change the data the renders read.
         ("answer", lambda: answer_reminders(window, app)),
         ("status", lambda: change_statuses(window, app)),

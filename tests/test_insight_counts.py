@@ -234,3 +234,15 @@ def test_a_skipped_midnight_is_counted_moment_by_moment() -> None:
     assert midnight.astimezone(UTC).astimezone(santiago).hour == 1  # it does not exist
     berlin = week_bounds(ZONES[0][1], ZoneInfo(ZONES[0][0]))
     assert berlin is not None and len(berlin) == WEEKS_SHOWN + 1
+
+
+def test_an_empty_history_counts_as_the_reference_does(store) -> None:
+    clock = FixedClock(*ZONES[0][::-1])
+    found, expected = gather_insights(clock), _reference(clock)
+    assert (found.felt, found.funnel, found.weeks, found.companies, found.opportunities) == (
+        expected["felt"],
+        expected["funnel"],
+        expected["weeks"],
+        expected["companies"],
+        0,
+    )

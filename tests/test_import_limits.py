@@ -218,3 +218,23 @@ def test_running_out_of_memory_is_one_sentence_and_writes_nothing(tmp_path) -> N
     assert "Traceback" not in done.stderr and "unexpected error" not in done.stderr
     listed = run_cli(tmp_path / "data", "list", "--json")
     assert listed.returncode == 0 and json.loads(listed.stdout) == []
+
+
+def test_every_problem_is_named_where_it_is(store, clock) -> None:
+    # A good file is checked once without naming places (the quiet pass); one with problems
+    # is checked again, and each problem still says where it is, in the file's order.
+    rich_history(clock)
+    data = json.loads(bundle_json(build_bundle(clock.now())))
+    good = check_bundle(json.loads(json.dumps(data)))
+    last = len(data["opportunities"]) - 1
+    data["opportunities"][0]["reminders"][0]["due_at"] = "soon"
+    data["opportunities"][last]["applied_on"] = "yesterday"
+    data["contacts"][0]["created_at"] = None
+    with pytest.raises(BundleError) as raised:
+        check_bundle(data)
+    assert [problem.split(":")[0] for problem in raised.value.problems] == [
+        "file.contacts[0].created_at",
+        "file.opportunities[0].reminders[0].due_at",
+        f"file.opportunities[{last}].applied_on",
+    ]
+    assert good["opportunities"][0]["created_at"].tzinfo is not None  # values, not text

@@ -13,6 +13,16 @@ _V = TypeVar("_V", datetime, datetime | None)
 _FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
+def stored_datetime(value: datetime) -> str:
+    """An aware datetime as the text `UTCDateTimeField` stores: UTC, to the second."""
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    if value.year < 1000:  # isoformat pads the year to four digits, strftime does not
+        return value.strftime(_FORMAT)
+    # isoformat is twice as fast as strftime; an import writes half a million of these.
+    return value.isoformat(" ")[:19]
+
+
 class UTCDateTimeField(TextField, Generic[_V]):
     """An aware datetime, stored as sortable UTC text and read back aware in UTC.
 
@@ -48,7 +58,7 @@ class UTCDateTimeField(TextField, Generic[_V]):
             return value
         if value.tzinfo is None or value.utcoffset() is None:
             raise ValueError(f"naive datetime {value!r} given to {self.name}")
-        return value.astimezone(UTC).strftime(_FORMAT)
+        return stored_datetime(value)
 
     def python_value(self, value: str | datetime | None) -> datetime | None:
         if value is None or isinstance(value, datetime):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 
 import pytest
@@ -12,6 +13,7 @@ from db.models import Contact, Interview, Opportunity, Reminder, Setting, Status
 from db.store import open_store
 from desktop.domain.bundle import BundleError, check_bundle
 from desktop.domain.import_source import bundle_from_json, read_import_text
+from desktop.domain.progress import Cancelled
 from desktop.services import notes
 from desktop.services.export_bundle import build_bundle, bundle_json
 from desktop.services.import_bundle import Duplicates, apply_bundle, preview
@@ -99,6 +101,63 @@ def test_a_write_that_fails_midway_leaves_the_database_as_it_was(store, clock) -
     with pytest.raises(KeyError):
         apply_bundle(bundle, Duplicates.SKIP, clock)
     assert bundle_json(build_bundle(clock.now())) == before
+
+
+def _copies(bundle: dict, count: int, **changed_in_the_middle) -> dict:
+    """The bundle with `count` copies of its opportunities under new role titles; the copy
+    in the middle has `changed_in_the_middle`."""
+    opportunities = [
+        dict(opp, role_title=f"{opp['role_title']} {n}") for n in range(count // 3 + 1)
+        for opp in bundle["opportunities"]
+    ][:count]  # fmt: skip
+    opportunities[count // 2].update(changed_in_the_middle)
+    return dict(bundle, opportunities=opportunities)
+
+
+def test_a_bad_row_in_the_middle_of_a_later_batch_changes_nothing(store, clock) -> None:
+    # The rows are written every 500 opportunities: the first batch is in the database when
+    # the row with no status (which the table refuses) fails the second.
+    rich_history(clock)
+    before = bundle_json(build_bundle(clock.now()))
+    bundle = _copies(build_bundle(clock.now()), 1200, status=None)
+    with pytest.raises(sqlite3.IntegrityError):
+        apply_bundle(bundle, Duplicates.SKIP, clock)
+    assert bundle_json(build_bundle(clock.now())) == before
+
+
+def test_an_import_stopped_after_rows_were_written_changes_nothing(store, clock) -> None:
+    rich_history(clock)
+    before = bundle_json(build_bundle(clock.now()))
+    bundle = _copies(build_bundle(clock.now()), 1200)
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append(done)
+        return done < 800  # after the first 500 were written
+
+    with pytest.raises(Cancelled):
+        apply_bundle(bundle, Duplicates.SKIP, clock, progress=progress)
+    assert seen[-1] == 800
+    assert bundle_json(build_bundle(clock.now())) == before
+
+
+def test_a_batched_import_writes_every_row_once(store, clock, tmp_path) -> None:
+    rich_history(clock)
+    bundle = _copies(build_bundle(clock.now()), 1200)
+    close_database()
+    open_store(tmp_path / "elsewhere")
+    summary = apply_bundle(bundle, Duplicates.SKIP, clock)
+    assert len(summary.added) == Opportunity.select().count() == 1200
+    per_copy = sum(len(o["interviews"]) for o in bundle["opportunities"])
+    assert Interview.select().count() == per_copy
+    written = {r.key for r in Reminder.select()}
+    assert len(written) == Reminder.select().count()
+    # Each copy's reminders point at its own opportunity and interviews.
+    of_interviews = list(Reminder.select().where(Reminder.interview.is_null(False)))
+    assert len(of_interviews) >= 400
+    for reminder in of_interviews:
+        assert reminder.interview.opportunity_id == reminder.opportunity_id
+    close_database()
 
 
 @pytest.mark.parametrize(

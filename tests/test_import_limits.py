@@ -3,6 +3,7 @@ and whatever it cannot take it says in one sentence while writing nothing."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain import import_source
 from desktop.domain.bundle import MAX_PROBLEMS, BundleError, check_bundle
 from desktop.domain.import_source import bundle_from_json
 from desktop.services.export_bundle import build_bundle, bundle_json
@@ -218,3 +220,48 @@ def test_running_out_of_memory_is_one_sentence_and_writes_nothing(tmp_path) -> N
     assert "Traceback" not in done.stderr and "unexpected error" not in done.stderr
     listed = run_cli(tmp_path / "data", "list", "--json")
     assert listed.returncode == 0 and json.loads(listed.stdout) == []
+
+
+def test_every_problem_is_named_where_it_is(store, clock) -> None:
+    # A good file is checked once without naming places (the quiet pass); one with problems
+    # is checked again, and each problem still says where it is, in the file's order.
+    rich_history(clock)
+    data = json.loads(bundle_json(build_bundle(clock.now())))
+    good = check_bundle(json.loads(json.dumps(data)))
+    last = len(data["opportunities"]) - 1
+    data["opportunities"][0]["reminders"][0]["due_at"] = "soon"
+    data["opportunities"][last]["applied_on"] = "yesterday"
+    data["contacts"][0]["created_at"] = None
+    with pytest.raises(BundleError) as raised:
+        check_bundle(data)
+    assert [problem.split(":")[0] for problem in raised.value.problems] == [
+        "file.contacts[0].created_at",
+        "file.opportunities[0].reminders[0].due_at",
+        f"file.opportunities[{last}].applied_on",
+    ]
+    assert good["opportunities"][0]["created_at"].tzinfo is not None  # values, not text
+
+
+def test_the_cycle_collector_is_paused_only_while_a_file_is_read(store, clock) -> None:
+    rich_history(clock)
+    text = bundle_json(build_bundle(clock.now()))
+    seen: list[bool] = []
+    real_check = import_source.check_bundle
+
+    def check(data):
+        seen.append(gc.isenabled())
+        return real_check(data)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(import_source, "check_bundle", check)
+        bundle_from_json(text)
+        with pytest.raises(BundleError):
+            bundle_from_json(text.replace('"debrief-export"', '"something else"'))
+    assert seen == [False, False]
+    assert gc.isenabled()  # back on, after a good file and a bad one
+    gc.disable()
+    try:
+        bundle_from_json(text)
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from db.connection import DB
-from db.inserts import Inserter
+from db.inserts import Inserter, stored_date, stored_datetime
 from db.models import (
     Company,
     Contact,
@@ -150,6 +150,31 @@ def apply_bundle(
     return summary
 
 
+# The fields each table's rows give, in order (db/inserts.py); the others take defaults.
+_DEBRIEF_FIELDS = (
+    "felt", "prediction", "account", "went_well", "made_harder", "lessons", "feedback",
+    "created_at", "updated_at",
+)  # fmt: skip
+_REMINDER_FIELDS = (
+    "kind", "key", "due_at", "state", "opportunity", "interview", "contact", "created_at",
+    "fired_at", "answered_at", "message",
+)  # fmt: skip
+# An opportunity's details as the database stores them: dates as text, the rest as they are.
+_DETAIL_DATES = frozenset(
+    name for name in DETAIL_COLUMNS if Opportunity._meta.fields[name].field_type == "DATE"
+)
+# Rows are written every so many opportunities, and before anything reads the database.
+_FLUSH_EVERY = 500
+
+
+def _detail(opp: dict[str, Any], name: str) -> Any:
+    return stored_date(opp[name]) if name in _DETAIL_DATES else opp[name]
+
+
+def _optional_datetime(value: datetime | None) -> str | None:
+    return None if value is None else stored_datetime(value)
+
+
 class _Importer:
     def __init__(self, bundle: dict[str, Any], clock: Clock, files: dict[str, str]) -> None:
         self.bundle = bundle
@@ -159,17 +184,61 @@ class _Importer:
         self.now = clock.now()
         self.companies: dict[str, int] = {}
         self.people: dict[int, int] = {}  # file ref → contact id
-        # One prepared statement per table (db/inserts.py): a year of history is 140,000 rows.
-        self.insert = {
-            model: Inserter(model)
-            for model in (
-                Company, Contact, Opportunity, StatusChange, Interview, InterviewInterviewer,
-                Debrief, DebriefQuestion, DebriefMistake, SentNote, Reflection, Reminder,
-            )
-        }  # fmt: skip
+        # One prepared statement per table, rows written in batches (db/inserts.py): a year
+        # of history is 160,000 rows. Listed so that a table comes after those it refers
+        # to, the order `flush` writes them in. The tables others refer to number their rows.
+        self.companies_out = Inserter(Company, ("name", "created_at"), ids=True)
+        self.contacts_out = Inserter(
+            Contact,
+            ("name", "email", "phone", "address_as", "role", "recruiter_kind", "company",
+             "created_at", "job_title", "notes"),
+            ids=True,
+        )  # fmt: skip
+        self.opportunities_out = Inserter(
+            Opportunity,
+            ("company", "role_title", "source", "posting_url", "applied_on", "status",
+             "recruiter", "notes", "archived", "created_at", "updated_at", "offer_deadline",
+             *DETAIL_COLUMNS),
+            ids=True,
+        )  # fmt: skip
+        self.status_changes_out = Inserter(
+            StatusChange, ("opportunity", "from_status", "to_status", "changed_at", "note")
+        )
+        self.interviews_out = Inserter(
+            Interview,
+            ("opportunity", "round_label", "starts_at", "duration_minutes", "format",
+             "location", "hear_by", "notes", "created_at"),
+            ids=True,
+        )  # fmt: skip
+        self.interviewers_out = Inserter(InterviewInterviewer, ("interview", "contact"))
+        self.debriefs_out = Inserter(Debrief, ("interview", *_DEBRIEF_FIELDS), ids=True)
+        self.questions_out = Inserter(
+            DebriefQuestion, ("debrief", "position", "question", "answer_note")
+        )
+        self.mistakes_out = Inserter(DebriefMistake, ("debrief", "position", "mistake", "why"))
+        self.sent_notes_out = Inserter(
+            SentNote,
+            ("opportunity", "contact", "recipient", "template", "subject", "body", "how",
+             "sent_at"),
+        )  # fmt: skip
+        self.reflections_out = Inserter(
+            Reflection,
+            ("opportunity", "outside_reasons", "checks", "feedback", "created_at", "updated_at"),
+        )
+        self.reminders_out = Inserter(Reminder, _REMINDER_FIELDS)
         self.reminder_keys: set[str] = set()  # read when the import starts
         self.known_companies: dict[str, int] = {}  # by exact name
         self.known_people: dict[tuple[str, str, int | None], int] = {}  # name, email, company
+
+    def flush(self) -> None:
+        """Write the rows held, each table after those it refers to."""
+        for table in (
+            self.companies_out, self.contacts_out, self.opportunities_out,
+            self.status_changes_out, self.interviews_out, self.interviewers_out,
+            self.debriefs_out, self.questions_out, self.mistakes_out, self.sent_notes_out,
+            self.reflections_out, self.reminders_out,
+        ):  # fmt: skip
+            table.flush()
 
     def run(self, policy: Duplicates, summary: ImportSummary, progress: Progress) -> None:
         # What is already here, read once rather than asked row by row.
@@ -189,20 +258,26 @@ class _Importer:
         count = every(progress, len(self.bundle["opportunities"]), each=50)
         for done, opp in enumerate(self.bundle["opportunities"], 1):
             count(done)
+            if done % _FLUSH_EVERY == 0:
+                self.flush()
             found = existing.find(opp["company"], opp["role_title"], opp["applied_on"])
             if found is not None:
                 summary.duplicates.append(_label(opp))
                 if policy is Duplicates.MERGE:
+                    self.flush()  # the merge reads the rows, which may be this import's
                     self._merge(found, opp)
+                    self.flush()
                     replan(found, self.clock)
                 continue
             existing.add(opp["company"], opp["role_title"], opp["applied_on"], self._add(opp))
             summary.added.append(_label(opp))
         if policy is Duplicates.MERGE:  # replan() above added reminders of its own
+            self.flush()
             self.reminder_keys = {key for (key,) in Reminder.select(Reminder.key).tuples()}
         for reminder in self.bundle["reminders"]:
             if reminder["key"] not in self.reminder_keys:
                 self._reminder(reminder, None, reminder["key"], {})
+        self.flush()
         settings.import_missing(self.bundle["settings"])
         summary.documents_left = self.documents_left
 
@@ -211,7 +286,7 @@ class _Importer:
         if folded not in self.companies:
             found = self.known_companies.get(name)
             if found is None:
-                found = self.insert[Company](name=name, created_at=created_at or self.now)
+                found = self.companies_out.add((name, stored_datetime(created_at or self.now)))
                 self.known_companies[name] = found
             self.companies[folded] = found
         return self.companies[folded]
@@ -222,41 +297,33 @@ class _Importer:
         found = self.known_people.get(key)
         if found is not None:
             return found
-        self.known_people[key] = self.insert[Contact](
-            name=person["name"],
-            email=person["email"],
-            phone=person["phone"],
-            address_as=person["address_as"],
-            role=person["role"],
-            recruiter_kind=person["recruiter_kind"],
-            company=company,
-            created_at=person["created_at"],
-            job_title=person["job_title"],
-            notes=person["notes"],
-        )
+        self.known_people[key] = self.contacts_out.add(
+            (
+                person["name"], person["email"], person["phone"], person["address_as"],
+                person["role"], person["recruiter_kind"], company,
+                stored_datetime(person["created_at"]), person["job_title"], person["notes"],
+            )
+        )  # fmt: skip
         return self.known_people[key]
 
     def _add(self, opp: dict[str, Any]) -> int:
-        opportunity_id = self.insert[Opportunity](
-            company=self._company(opp["company"]),
-            role_title=opp["role_title"],
-            source=opp["source"],
-            posting_url=opp["posting_url"],
-            applied_on=opp["applied_on"],
-            status=opp["status"],
-            recruiter=self.people.get(opp["recruiter"]),
-            notes=opp["notes"],
-            archived=opp["archived"],
-            created_at=opp["created_at"],
-            updated_at=opp["updated_at"],
-            offer_deadline=opp["offer_deadline"],
-            **{name: opp[name] for name in DETAIL_COLUMNS},
-        )
+        opportunity_id = self.opportunities_out.add(
+            (
+                self._company(opp["company"]), opp["role_title"], opp["source"],
+                opp["posting_url"], stored_date(opp["applied_on"]), opp["status"],
+                self.people.get(opp["recruiter"]), opp["notes"], opp["archived"],
+                stored_datetime(opp["created_at"]), stored_datetime(opp["updated_at"]),
+                stored_date(opp["offer_deadline"]),
+                *[_detail(opp, name) for name in DETAIL_COLUMNS],
+            )
+        )  # fmt: skip
         self._status_history(opportunity_id, opp["status_history"])
         interviews = {i["ref"]: self._interview(opportunity_id, i) for i in opp["interviews"]}
         self._reflection(opportunity_id, opp["reflection"])
         self._sent_notes(opportunity_id, opp["sent_notes"])
-        self._documents(opportunity_id, opp["documents"])
+        if opp["documents"]:
+            self.flush()  # the links refer to the opportunity, and the documents are read
+            self._documents(opportunity_id, opp["documents"], new=True)
         if opp["reminders"]:
             for reminder in opp["reminders"]:
                 key = rekey(reminder["key"], opportunity_id, interviews, self.people)
@@ -264,7 +331,8 @@ class _Importer:
                 # life of this id, or shared by all opportunities, is already there.
                 if key is not None and key not in self.reminder_keys:
                     self._reminder(reminder, opportunity_id, key, interviews)
-        else:  # from a spreadsheet: the playbook plans what is due
+        else:  # from a spreadsheet: the playbook plans what is due, from the rows written
+            self.flush()
             replan(opportunity_id, self.clock)
         return opportunity_id
 
@@ -315,15 +383,23 @@ class _Importer:
         )
         self._documents(opportunity_id, opp["documents"])
 
-    def _documents(self, opportunity_id: int, documents: list[dict[str, Any]]) -> None:
+    def _documents(
+        self, opportunity_id: int, documents: list[dict[str, Any]], new: bool = False
+    ) -> None:
         """Links to documents already here (the same content) or brought by the file;
-        merging adds only those the opportunity lacks."""
-        have = {
-            (link.document_id, link.kind)
-            for link in OpportunityDocument.select().where(
-                OpportunityDocument.opportunity == opportunity_id
-            )
-        }
+        merging adds only those the opportunity lacks (`new`: it has none yet)."""
+        if not documents:
+            return
+        have = (
+            set()
+            if new
+            else {
+                (link.document_id, link.kind)
+                for link in OpportunityDocument.select().where(
+                    OpportunityDocument.opportunity == opportunity_id
+                )
+            }
+        )
         for item in documents:
             document = Document.get_or_none(Document.sha256 == item["sha256"])
             if document is None:
@@ -351,67 +427,59 @@ class _Importer:
 
     def _status_history(self, opportunity_id: int, changes: list[dict[str, Any]]) -> None:
         for c in changes:
-            self.insert[StatusChange](
-                opportunity=opportunity_id,
-                from_status=c["from"],
-                to_status=c["to"],
-                changed_at=c["changed_at"],
-                note=c["note"],
+            self.status_changes_out.add(
+                (opportunity_id, c["from"], c["to"], stored_datetime(c["changed_at"]), c["note"])
             )
 
     def _interview(self, opportunity_id: int, interview: dict[str, Any]) -> int:
-        interview_id = self.insert[Interview](
-            opportunity=opportunity_id,
-            round_label=interview["round_label"],
-            starts_at=interview["starts_at"],
-            duration_minutes=interview["duration_minutes"],
-            format=interview["format"],
-            location=interview["location"],
-            hear_by=interview["hear_by"],
-            notes=interview["notes"],
-            created_at=interview["created_at"],
-        )
+        interview_id = self.interviews_out.add(
+            (
+                opportunity_id, interview["round_label"], stored_datetime(interview["starts_at"]),
+                interview["duration_minutes"], interview["format"], interview["location"],
+                stored_date(interview["hear_by"]), interview["notes"],
+                stored_datetime(interview["created_at"]),
+            )
+        )  # fmt: skip
         for ref in dict.fromkeys(interview["interviewers"]):
-            self.insert[InterviewInterviewer](interview=interview_id, contact=self.people[ref])
+            self.interviewers_out.add((interview_id, self.people[ref]))
         debrief = interview["debrief"]
         if debrief is not None:
-            fields = {k: v for k, v in debrief.items() if k not in ("questions", "mistakes")}
-            debrief_id = self.insert[Debrief](interview=interview_id, **fields)
+            debrief_id = self.debriefs_out.add(
+                (
+                    interview_id,
+                    *[debrief[name] for name in _DEBRIEF_FIELDS[:-2]],
+                    stored_datetime(debrief["created_at"]),
+                    stored_datetime(debrief["updated_at"]),
+                )
+            )
             for n, q in enumerate(debrief["questions"]):
-                self.insert[DebriefQuestion](
-                    debrief=debrief_id,
-                    position=n,
-                    question=q["question"],
-                    answer_note=q["answer_note"],
-                )
+                self.questions_out.add((debrief_id, n, q["question"], q["answer_note"]))
             for n, m in enumerate(debrief["mistakes"]):
-                self.insert[DebriefMistake](
-                    debrief=debrief_id, position=n, mistake=m["mistake"], why=m["why"]
-                )
+                self.mistakes_out.add((debrief_id, n, m["mistake"], m["why"]))
         return interview_id
 
     def _sent_notes(self, opportunity_id: int, notes: list[dict[str, Any]]) -> None:
         for note in notes:
-            self.insert[SentNote](
-                opportunity=opportunity_id,
-                contact=self.people.get(note["contact"]) if note["contact"] is not None else None,
-                recipient=note["recipient"],
-                template=note["template"],
-                subject=note["subject"],
-                body=note["body"],
-                how=note["how"],
-                sent_at=note["sent_at"],
-            )
+            self.sent_notes_out.add(
+                (
+                    opportunity_id,
+                    self.people.get(note["contact"]) if note["contact"] is not None else None,
+                    note["recipient"], note["template"], note["subject"], note["body"],
+                    note["how"], stored_datetime(note["sent_at"]),
+                )
+            )  # fmt: skip
 
     def _reflection(self, opportunity_id: int, reflection: dict[str, Any] | None) -> None:
         if reflection is not None:
-            self.insert[Reflection](
-                opportunity=opportunity_id,
-                outside_reasons=json.dumps(reflection["outside_reasons"]),
-                checks=json.dumps(reflection["checks"]),
-                feedback=reflection["feedback"],
-                created_at=reflection["created_at"],
-                updated_at=reflection["updated_at"],
+            self.reflections_out.add(
+                (
+                    opportunity_id,
+                    json.dumps(reflection["outside_reasons"]),
+                    json.dumps(reflection["checks"]),
+                    reflection["feedback"],
+                    stored_datetime(reflection["created_at"]),
+                    stored_datetime(reflection["updated_at"]),
+                )
             )
 
     def _reminder(
@@ -422,16 +490,12 @@ class _Importer:
         interviews: dict[int, int],
     ) -> None:
         self.reminder_keys.add(key)
-        self.insert[Reminder](
-            kind=reminder["kind"],
-            key=key,
-            due_at=reminder["due_at"],
-            state=reminder["state"],
-            opportunity=opportunity_id,
-            interview=interviews.get(reminder["interview"]),
-            contact=self.people.get(reminder["contact"]),
-            created_at=reminder["created_at"],
-            fired_at=reminder["fired_at"],
-            answered_at=reminder["answered_at"],
-            message=reminder["message"],
-        )
+        self.reminders_out.add(
+            (
+                reminder["kind"], key, stored_datetime(reminder["due_at"]), reminder["state"],
+                opportunity_id, interviews.get(reminder["interview"]),
+                self.people.get(reminder["contact"]), stored_datetime(reminder["created_at"]),
+                _optional_datetime(reminder["fired_at"]),
+                _optional_datetime(reminder["answered_at"]), reminder["message"],
+            )
+        )  # fmt: skip

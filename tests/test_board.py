@@ -127,6 +127,36 @@ def test_dropping_a_card_changes_its_outcome_through_the_services_and_undo_resto
     assert not _column_ids(window, Status.NOT_THIS_TIME)
 
 
+def test_a_card_moved_to_a_no_and_back_waits_for_its_follow_ups_again(window, ids, clock):
+    """Closing cancels the follow-ups; reopening re-plans them by the rules, as any status
+    change does: the same rows come back (no duplicates), the "no"'s reply goes."""
+    acme = ids["Acme"]
+    clock.set(datetime(2026, 12, 10, 11, 0, tzinfo=UTC))  # the first follow-up is due
+    window.today.refresh()
+
+    def open_steps() -> set[str]:
+        return {v.kind.value for v in window.today.model.steps() if v.opportunity_id == acme}
+
+    def keys() -> list[str]:
+        return [r.key for r in Reminder.select().where(Reminder.opportunity == acme)]
+
+    assert "follow_up" in open_steps()
+    before = keys()
+    _drop(window.board_view.views[Status.NOT_THIS_TIME], _card_mime(window, acme))
+    assert "follow_up" not in open_steps()
+    assert "rejection_reply" in open_steps()
+    _drop(window.board_view.views[Status.AWAITING], _card_mime(window, acme))
+
+    assert "follow_up" in open_steps()
+    assert "rejection_reply" not in open_steps()
+    waiting = Reminder.select().where(
+        (Reminder.opportunity == acme) & Reminder.state.in_(["pending", "fired"])
+    )
+    assert {"follow_up", "second_follow_up", "no_response_check"} <= {r.kind for r in waiting}
+    assert len(keys()) == len(set(keys()))  # each step once
+    assert set(before) <= set(keys())  # the same rows, revived
+
+
 def test_a_card_dropped_on_its_own_column_changes_nothing(window, ids, store) -> None:
     before = _dump(store)
     view = window.board_view.views[Status.INTERVIEWING]

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, QPoint, QSettings, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 from db.models import Opportunity, Reminder, StatusChange
@@ -125,6 +125,36 @@ def test_dropping_a_card_changes_its_outcome_through_the_services_and_undo_resto
     assert _dump(store) == before
     assert acme in _column_ids(window, Status.INTERVIEWING)
     assert not _column_ids(window, Status.NOT_THIS_TIME)
+
+
+def test_a_card_moved_to_a_no_and_back_waits_for_its_follow_ups_again(window, ids, clock):
+    """Closing cancels the follow-ups; reopening re-plans them by the rules, as any status
+    change does: the same rows come back (no duplicates), the "no"'s reply goes."""
+    acme = ids["Acme"]
+    clock.set(datetime(2026, 12, 10, 11, 0, tzinfo=UTC))  # the first follow-up is due
+    window.today.refresh()
+
+    def open_steps() -> set[str]:
+        return {v.kind.value for v in window.today.model.steps() if v.opportunity_id == acme}
+
+    def keys() -> list[str]:
+        return [r.key for r in Reminder.select().where(Reminder.opportunity == acme)]
+
+    assert "follow_up" in open_steps()
+    before = keys()
+    _drop(window.board_view.views[Status.NOT_THIS_TIME], _card_mime(window, acme))
+    assert "follow_up" not in open_steps()
+    assert "rejection_reply" in open_steps()
+    _drop(window.board_view.views[Status.AWAITING], _card_mime(window, acme))
+
+    assert "follow_up" in open_steps()
+    assert "rejection_reply" not in open_steps()
+    waiting = Reminder.select().where(
+        (Reminder.opportunity == acme) & Reminder.state.in_(["pending", "fired"])
+    )
+    assert {"follow_up", "second_follow_up", "no_response_check"} <= {r.kind for r in waiting}
+    assert len(keys()) == len(set(keys()))  # each step once
+    assert set(before) <= set(keys())  # the same rows, revived
 
 
 def test_a_card_dropped_on_its_own_column_changes_nothing(window, ids, store) -> None:
@@ -491,3 +521,30 @@ def test_ten_thousand_opportunities_are_ten_thousand_rows_not_widgets(qtbot, clo
     source.update_rows([moved], [moved.id])
     assert board.column_of(moved.id) is Status.OFFER
     assert column.ids()[0] != moved.id or column.row_at(0) == moved
+
+
+@pytest.mark.parametrize("base", ["#efefef", "#2d2d2d"])  # a light theme, a dark one
+def test_the_chosen_view_stands_out_from_the_other(window, base) -> None:
+    """The style's own checked look is a shade darker, which a dark palette hid: the
+    chosen one of List | Board is painted in the palette's highlight."""
+    palette = QPalette(QColor(base))  # a whole palette made from the theme's button colour
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#3584e4"))
+    list_button, board_button = window.view_buttons.button(0), window.view_buttons.button(1)
+    list_button.parentWidget().setPalette(palette)
+
+    def colour(button) -> tuple[float, ...]:
+        """The button's mean colour, red, green and blue from 0 to 1."""
+        image = button.grab().toImage()
+        pixels = [
+            image.pixelColor(x, y).getRgbF()[:3]
+            for x in range(image.width())
+            for y in range(image.height())
+        ]
+        return tuple(sum(channel) / len(pixels) for channel in zip(*pixels, strict=True))
+
+    for board in (True, False):
+        window.show_board(board)
+        chosen, other = (board_button, list_button) if board else (list_button, board_button)
+        assert chosen.isChecked() and not other.isChecked()
+        apart = sum((a - b) ** 2 for a, b in zip(colour(chosen), colour(other), strict=True))
+        assert apart**0.5 > 0.25, base

@@ -354,6 +354,8 @@ def test_shown_times_follow_a_change_of_zone(qtbot, window, clock) -> None:
         "Wed 25 Nov 2026, 08:00"
     )
     assert "Wed 25 Nov 2026, 08:00" in window.detail.body.toPlainText()
+    steps = window.today.model  # Today too: the prep, the evening before in Berlin
+    assert any("Tue 24 Nov, 12:00" in steps.index(r).data() for r in range(steps.rowCount()))
 
 
 def test_the_question_bank_shows_days_in_the_zone_of_the_moment(qtbot, clock) -> None:
@@ -364,3 +366,25 @@ def test_the_question_bank_shows_days_in_the_zone_of_the_moment(qtbot, clock) ->
     assert model.data(model.index(0, day_column)) == "26 Nov 2026"
     clock.tz = ZoneInfo("America/New_York")
     assert model.data(model.index(0, day_column)) == "25 Nov 2026"
+
+
+def test_a_time_in_another_year_says_its_year(qtbot, window, clock) -> None:
+    # Seen on 30 December, "Sat 02 Jan" would read as last January; with the year the
+    # weekday goes (the tooltip has both), so that a card's line gets no longer.
+    clock.set(datetime(2026, 12, 30, 9, 0, tzinfo=UTC))
+    log_interview(interview_draft(clock, starts_at="2027-01-02 14:00"), clock)
+    window.refresh()
+    assert window.filter.index(0, NEXT_INTERVIEW).data() == "02 Jan 2027, 14:00"
+    window.show_board(True)
+    card = window.board.columns[Status.INTERVIEWING].index(0)
+    assert "Next: 02 Jan 2027, 14:00" in card.data(Qt.ItemDataRole.AccessibleTextRole)
+    steps = window.today.model
+    shown = [steps.index(r).data() for r in range(steps.rowCount())]
+    assert any("01 Jan 2027, 18:00" in text for text in shown), shown  # the prep
+    assert not any("2026" in text for text in shown)  # this year's needs no year
+
+    clock.set(datetime(2027, 1, 1, 9, 0, tzinfo=UTC))  # the new year: no year again
+    window.refresh()
+    assert window.filter.index(0, NEXT_INTERVIEW).data() == "Sat 02 Jan, 14:00"
+    shown = [steps.index(r).data() for r in range(steps.rowCount())]
+    assert any("Fri 01 Jan, 18:00" in text for text in shown), shown

@@ -82,9 +82,11 @@ def test_open_goes_to_the_first_step_still_waiting(waiting, clock) -> None:
 
 def test_a_one_step_notification_offers_done_snooze_and_open() -> None:
     one = actions_for(Notice("Send a thank-you note", "Today.", (1,)))
-    assert one == ["done", "Done", "snooze", "Snooze 1 hour", "open", "Open", "default", "Open"]
+    assert one == ["done", "Done", "snooze", "Snooze 1 hour", "default", "Open"]
     several = actions_for(Notice("3 reminders are due", "…", (1, 2, 3)))
-    assert several == ["snooze", "Snooze 1 hour", "open", "Open", "default", "Open"]
+    assert several == ["snooze", "Snooze 1 hour", "default", "Open"]
+    labels = one[1::2]
+    assert len(labels) == len(set(labels))  # no label twice (dunst listed Open twice)
 
 
 NOTICE = Notice("Send a thank-you note", "Today.", (1,))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from db.models import Contact, Reminder
 from db.vocabulary import ContactRole
+from desktop.domain.person_form import PersonDraft
 from desktop.domain.vcard import Card, read_cards, write_card
 from desktop.playbook.rules import Kind
 from desktop.services import directory, notes, person_edit, queries, reminders
@@ -157,6 +158,28 @@ def test_the_people_tab_lists_everyone_and_filters(qtbot, qtmodeltester, window,
     view.detail.linkActivated.emit(f"opportunity:{opportunity}")
     assert window.tabs.currentWidget() is window.splitter
     assert window.selected_id() == opportunity
+
+
+def test_people_are_found_and_sorted_without_minding_accents(qtbot, window, clock) -> None:
+    drafts = [
+        PersonDraft(name=name, email=f"{n}@example.org")
+        for n, name in enumerate(["Zoë Adler", "Emma Stone", "Émile Zola", "Adam Ek"])
+    ]
+    person_edit.import_people(person_edit.plan_import(drafts), False, clock)
+    names = [row.name for row in directory.people(clock.now())]
+    assert names == ["Adam Ek", "Émile Zola", "Emma Stone", "Zoë Adler"]
+    assert [i for i, _, _ in directory.find_people("zoe")] == [
+        Contact.get(Contact.name == "Zoë Adler").id
+    ]
+    window.refresh()
+    view = _people_tab(window)
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    shown = [view.filter.index(r, 0).data() for r in range(view.filter.rowCount())]
+    assert shown == names
+    qtbot.keyClicks(view.search, "ZOE")
+    assert [view.filter.index(r, 0).data() for r in range(view.filter.rowCount())] == ["Zoë Adler"]
+    view.search.setText("emile")
+    assert [view.filter.index(r, 0).data() for r in range(view.filter.rowCount())] == ["Émile Zola"]
 
 
 def test_editing_a_person_shows_in_the_opportunities_detail(qtbot, window, clock) -> None:
@@ -432,6 +455,12 @@ def test_the_command_line_lists_imports_and_exports_people(data_dir, tmp_path) -
     exported = run_cli(data_dir, "person-export", "zoë", "--to", str(out))
     assert exported.returncode == 0, exported.stderr
     assert read_cards(out.read_bytes()) == [ZOE]
+    # Typed without the accent, or in capitals, the name still finds her.
+    plain = tmp_path / "plain.vcf"
+    exported = run_cli(data_dir, "person-export", "ZOE", "--to", str(plain))
+    assert exported.returncode == 0, exported.stderr
+    assert read_cards(plain.read_bytes()) == [ZOE]
+    assert "Zoë" in run_cli(data_dir, "people", "zoe").stdout
 
 
 @pytest.mark.parametrize(

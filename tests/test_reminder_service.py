@@ -215,3 +215,42 @@ def test_due_list_names_the_person_and_the_opportunity(store, clock) -> None:
     assert views[0].id not in {v.id for v in open_reminders_until(FAR)}
     assert Interview.select().count() == 1
     assert ReminderState.DONE.value == Reminder.get_by_id(views[0].id).state
+
+
+def test_a_step_counted_from_the_status_comes_back_after_a_new_change(store, clock) -> None:
+    """Today's "No response" answers the month-of-silence check; when they write back and
+    it waits again, a new silence is counted from then. A second "no" after a reopening
+    asks for a new reply. A step about the interview, answered, stays answered."""
+    _log(clock)
+    change_status(1, Status.AWAITING, clock)
+    clock.set(datetime(2026, 12, 28, 11, 0, tzinfo=UTC))
+    check = Reminder.get(Reminder.kind == "no_response_check")
+    thank_you = Reminder.get(Reminder.kind == "thank_you")
+    mark_done(thank_you.id, clock)
+    mark_done(check.id, clock)  # what Today's "No response" does, then the status
+    change_status(1, Status.NO_RESPONSE, clock)
+
+    clock.set(datetime(2027, 1, 5, 9, 0, tzinfo=UTC))
+    change_status(1, Status.AWAITING, clock, note="they wrote back")
+    again = Reminder.get_by_id(check.id)
+    assert (again.state, again.answered_at, again.fired_at) == ("pending", None, None)
+    assert again.due_at == datetime(2027, 2, 4, 9, 0, tzinfo=UTC)  # 30 days on, 10:00 Berlin
+    assert Reminder.get_by_id(thank_you.id).state == "done"
+    before = _states()
+    replan(1, clock)
+    assert _states() == before  # and once only
+
+    change_status(1, Status.NOT_THIS_TIME, clock)
+    reply = Reminder.get(Reminder.kind == "rejection_reply")
+    mark_done(reply.id, clock)
+    change_status(1, Status.NOT_THIS_TIME, clock, note="feedback: more SQL")  # no news
+    assert Reminder.get_by_id(reply.id).state == "done"
+    clock.set(datetime(2027, 1, 12, 9, 0, tzinfo=UTC))
+    change_status(1, Status.AWAITING, clock)
+    clock.set(datetime(2027, 1, 19, 9, 0, tzinfo=UTC))
+    change_status(1, Status.NOT_THIS_TIME, clock)
+    second = Reminder.get_by_id(reply.id)
+    assert second.state == "pending"
+    assert second.due_at == datetime(2027, 1, 20, 9, 0, tzinfo=UTC)  # the next working day
+    kinds = [r.key for r in Reminder.select()]
+    assert len(kinds) == len(set(kinds))

@@ -166,6 +166,38 @@ def test_delete_then_undo_in_the_message_restores_it_all(qtbot, window, store, h
     assert window.banner.label.text() == "Undone: delete Acme — Data Analyst."
 
 
+def test_the_undo_message_comes_and_goes_without_moving_anything(qtbot, window, history) -> None:
+    """It floats over the bottom of the window: in the layout, its coming and going moved
+    everything below it by its height, under the pointer."""
+    from PySide6.QtWidgets import QApplication
+
+    def settled():
+        QApplication.sendPostedEvents()  # the layout's pending requests, then where things are
+        return window.tabs.geometry(), window.table.mapTo(window, window.table.rect().topLeft())
+
+    acme = opportunity_id_of_interview(history["acme_interview"])
+    window.refresh(select_id=acme)
+    before = settled()
+    window.toggle_archive_selected()
+    banner = window.banner
+    assert banner.isVisible() and "Archived" in banner.label.text()
+    assert settled() == before
+    central = window.centralWidget().rect()
+    assert central.contains(banner.geometry())
+    assert banner.geometry().bottom() > central.center().y()  # over the bottom, not the tabs
+    window.resize(window.width() + 60, window.height() - 40)
+    assert window.centralWidget().rect().contains(banner.geometry())  # it follows
+    before = settled()
+    banner.expiry.timeout.emit()  # its time is up
+    assert not banner.isVisible()
+    assert settled() == before
+
+    # A notice that stays until closed still takes its place at the top.
+    window.show_banner("Debrief is read-only here.")
+    assert settled()[0].top() > before[0].top()
+    assert window.tabs.geometry().top() >= banner.geometry().bottom()
+
+
 def test_ctrl_z_undoes_archive_and_status_change_in_turn(qtbot, window, store, history) -> None:
     from PySide6.QtCore import Qt
 

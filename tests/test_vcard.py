@@ -76,7 +76,8 @@ def test_a_card_without_fn_takes_its_name_from_n_and_21_quoted_printable_is_read
     ("data", "reason"),
     [
         (b"", "it is empty"),
-        (b"\xff\xfeB\x00E\x00", "it is not UTF-8 text"),
+        (b"\xff\xfeB\x00E\x00", r"cannot read it as contact cards, so save the contacts as a"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", r"cannot read it as contact cards, so save the"),
         (b"Name,Email\nDana,d@x.example\n", "line 1 is not a vCard property"),
         (b"BEGIN:VCARD\nFN:Dana\n", "its last card has no END:VCARD"),
         (b"BEGIN:VCARD\nFN:Dana\nBEGIN:VCARD\n", "line 3 begins a card inside another one"),
@@ -99,6 +100,7 @@ def test_a_malformed_file_is_refused_in_one_sentence(
     assert message.startswith("contacts.vcf was not imported: ")
     assert message.endswith("; nothing was changed.")
     assert "\n" not in message and message.count(". ") == 0
+    assert "UTF" not in message and "binary" not in message  # the user's words, not ours
 
 
 def test_a_card_a_form_would_refuse_is_refused_by_number_and_name(tmp_path: Path) -> None:

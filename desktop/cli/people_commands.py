@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.cli.parser import UsageError
 from desktop.cli.terminal import write_utf8
 from desktop.domain.clock import Clock
+from desktop.domain.name_match import folded
 from desktop.domain.person_form import drafts_from_file
 from desktop.domain.vcard import VCardError, write_card
 from desktop.files import write_atomically
@@ -21,7 +22,7 @@ Act = Callable[[], int]
 
 
 def people(args: argparse.Namespace, clock: Clock) -> Act:
-    wanted = " ".join(args.filter.split()).casefold()
+    wanted = folded(" ".join(args.filter.split()))  # as the People tab: "zoe" finds "Zoë"
 
     def act() -> int:
         rows = [r for r in directory.people(clock.now()) if wanted in r.haystack]

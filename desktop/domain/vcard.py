@@ -45,6 +45,12 @@ class _Property:
 
 # ----- reading ------------------------------------------------------------------------
 
+# Not text in the encoding vCards use (a picture, a spreadsheet, another encoding): said
+# in the user's words, with what to do, not "not UTF-8".
+NOT_CONTACTS = (
+    "Debrief cannot read it as contact cards, so save the contacts as a vCard (.vcf) and try again"
+)
+
 
 def read_cards(data: bytes) -> list[Card]:
     """Every card in the file, in order. Raises VCardError for a file that is empty,
@@ -54,9 +60,9 @@ def read_cards(data: bytes) -> list[Card]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise VCardError("it is not UTF-8 text") from None
+        raise VCardError(NOT_CONTACTS) from None
     if "\x00" in text:
-        raise VCardError("it is a binary file, not a vCard")
+        raise VCardError(NOT_CONTACTS)
     lines = _unfold(text)
     if not any(line.strip() for _, line in lines):
         raise VCardError("it is empty")

@@ -46,6 +46,19 @@ class Kind(StrEnum):
 FELT_WRONG_KINDS = frozenset({Kind.FELT_WRONG_FORWARD, Kind.FELT_WRONG_NOT})
 FELT_WRONG_FRESH_FOR = timedelta(days=7)
 
+# Steps that count from the latest change of status. Answered, then the status changed
+# again (a "No response" that wrote back, a second "no" after a reopening), such a step
+# is about the new news: it is wanted again, not kept as answered.
+FROM_STATUS_CHANGE = frozenset(
+    {
+        Kind.NO_RESPONSE_CHECK,
+        Kind.REJECTION_REPLY,
+        Kind.REAPPLY_CHECK_IN,
+        Kind.KEEP_IN_TOUCH,
+        Kind.OFFER_REPLY,
+    }
+)
+
 
 # How long after it comes due a step is still worth doing. A step planned later than that
 # (an interview logged after the fact, imported history) is recorded as past, silently.

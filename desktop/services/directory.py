@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from peewee import JOIN, Case, fn
@@ -17,6 +18,7 @@ from peewee import JOIN, Case, fn
 from db.models import Company, Contact, Interview, InterviewInterviewer, Opportunity, Reminder
 from db.models import SentNote as SentNoteRow
 from db.vocabulary import ContactRole, ReminderState
+from desktop.domain.name_match import folded, name_key
 from desktop.playbook.rules import Kind
 from desktop.services import NotFound
 
@@ -35,12 +37,13 @@ class PersonRow:
     notes_sent: int
     last_spoke: datetime | None
 
-    @property
+    @cached_property  # the filter asks it of every row at every keystroke
     def haystack(self) -> str:
-        """What the People tab's filter box matches: name, company, email, role, title."""
-        return " ".join(
-            (self.name, self.company, self.email, self.role.label, self.job_title)
-        ).casefold()
+        """What the People tab's filter box matches: name, company, email, role, title,
+        without case or accents (`name_match.folded`: "zoe" finds "Zoë")."""
+        return folded(
+            " ".join((self.name, self.company, self.email, self.role.label, self.job_title))
+        )
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ def people(now: datetime, only: int | None = None) -> list[PersonRow]:
         )
         for contact_id, name, company, role, job_title, email, phone, address_as in _contacts(only)
     ]
-    return sorted(rows, key=lambda r: (r.name.casefold(), r.id))
+    return sorted(rows, key=lambda r: (name_key(r.name), r.id))
 
 
 def _calls(only: int | None) -> Any:
@@ -215,18 +218,24 @@ def person_detail(contact_id: int, now: datetime) -> PersonDetail:
 
 
 def find_people(text: str) -> list[tuple[int, str, str]]:
-    """(id, name, email) of those whose name contains `text` (case ignored) or whose email
-    is `text`: how the command line names a person. An exact name alone wins."""
-    wanted = " ".join(text.split()).casefold()
+    """(id, name, email) of those whose name contains `text` (case and accents ignored:
+    "zoe" finds "Zoë") or whose email is `text`: how the command line names a person. An
+    exact name alone wins, the one spelled exactly so first ("Zoe" over "Zoë")."""
+    wanted = folded(" ".join(text.split()))
+    spelled = " ".join(text.split()).casefold()
     rows = [
         (contact_id, name, email)
         for contact_id, name, email in Contact.select(Contact.id, Contact.name, Contact.email)
         .order_by(Contact.id)
         .tuples()
-        if wanted in name.casefold() or wanted == email.casefold()
+        if wanted in folded(name) or spelled == email.casefold()
     ]
-    exact = [r for r in rows if r[1].casefold() == wanted or r[2].casefold() == wanted]
-    return exact if len(exact) == 1 else rows
+    as_typed = [r for r in rows if spelled in (r[1].casefold(), r[2].casefold())]
+    as_read = [r for r in rows if folded(r[1]) == wanted]
+    for exact in (as_typed, as_read):
+        if len(exact) == 1:
+            return exact
+    return rows
 
 
 def opportunities_of(contact_id: int) -> frozenset[int]:

@@ -31,11 +31,13 @@ from desktop.playbook.nudges import NudgeKind, fill
 from desktop.playbook.rules import (
     FELT_WRONG_FRESH_FOR,
     FELT_WRONG_KINDS,
+    FROM_STATUS_CHANGE,
     SUPERSEDED_BY,
     InterviewFacts,
     Kind,
     OpportunityFacts,
     Person,
+    Planned,
     past_on_arrival,
     plan,
     successor_key,
@@ -189,6 +191,14 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
             row.contact_id = planned.contact_id
             row.answered_at = None
             row.save()
+        elif _answered_before_the_news(row, planned):
+            # A new step of the same kind (see FROM_STATUS_CHANGE): waiting, never seen.
+            row.state = (ReminderState.PAST if key in past else ReminderState.PENDING).value
+            row.due_at = planned.due_at
+            row.contact_id = planned.contact_id
+            row.answered_at = None
+            row.fired_at = None
+            row.save()
         elif row.state == ReminderState.PENDING.value and (
             row.due_at != planned.due_at or row.contact_id != planned.contact_id
         ):
@@ -205,6 +215,30 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
 
 
 _REVIVABLE = (ReminderState.CANCELLED.value, ReminderState.PAST.value)
+
+
+def _answered_before_the_news(row: Reminder, planned: Planned) -> bool:
+    """Answered, then the status changed (a note added to the same status is no change),
+    and planned anew from that change."""
+    if not (
+        planned.kind in FROM_STATUS_CHANGE
+        and row.state in _ANSWERED
+        and row.answered_at is not None
+        and row.due_at != planned.due_at
+    ):
+        return False
+    changed = (StatusChange.from_status.is_null()) | (
+        StatusChange.from_status != StatusChange.to_status
+    )
+    return bool(
+        StatusChange.select()
+        .where(
+            (StatusChange.opportunity == row.opportunity_id)
+            & (StatusChange.changed_at > row.answered_at)
+            & changed
+        )
+        .exists()
+    )
 
 
 def _stem(key: str) -> str:

@@ -3,8 +3,8 @@
 
 Used only where the service says it shows actions (`GetCapabilities`); elsewhere `send`
 raises and the notifier falls back (the tray's message, then plyer). A notice carries
-Done (only for a single step), Snooze and Open, and its default action (a click on it)
-opens what the step needs; the answer comes back as `answered(notice, action)` on the
+Done (only for a single step), Snooze and Open, its default action (a click on it),
+which opens what the step needs; the answer comes back as `answered(notice, action)` on the
 GUI thread. A notice with the key of one still shown replaces it.
 
 `send` runs on the notifier's worker thread, like plyer: a service that hangs must not
@@ -101,10 +101,13 @@ class Unavailable(NotHere):
 
 def actions_for(notice: Notice) -> list[str]:
     """Done / Snooze / Open, as key, label pairs flattened (the specification's form).
-    Done only for one step: `services/notice_answers.py` says why."""
+    Done only for one step: `services/notice_answers.py` says why. Open is the default
+    action alone: a click on the notification sends it, and the services that list
+    actions (dunst's menu) list it under its label; a second "open" action with the
+    same label showed Open twice there."""
     pairs = [(DONE, texts.DONE)] if notice.single else []
     snooze = texts.NOTICE_SNOOZE.format(choice=CHOICES[NOTICE_CHOICE].lower())
-    pairs += [(SNOOZE, snooze), (OPEN, texts.OPEN), (DEFAULT, texts.OPEN)]
+    pairs += [(SNOOZE, snooze), (DEFAULT, texts.OPEN)]
     return [part for pair in pairs for part in pair]
 
 

@@ -1,12 +1,25 @@
 """A dismissable strip at the top of the window: notices that found no other way out,
-questions that need not interrupt (start at login?), and the Undo after an action."""
+questions that need not interrupt (start at login?), and the Undo after an action.
+
+A brief message (the Undo after an action, which goes away by itself) floats over the
+bottom of the window instead of taking a place in its layout: coming and going, it would
+move everything below it by its height, under the pointer of someone about to click.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.ui import strings
 from desktop.ui.error_line import announce
@@ -37,6 +50,7 @@ class Banner(QFrame):
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.close_button)
+        self.floating = False
         self.hide()
 
     def show_text(
@@ -66,5 +80,46 @@ class Banner(QFrame):
         self.expiry.stop()
         if lasts_ms is not None:
             self.expiry.start(lasts_ms)
+        self._float(lasts_ms is not None)
         self.show()
+        if self.floating:
+            self._place()
         announce(self, text)
+
+    # ----- a brief message floats ---------------------------------------------------------
+    MARGIN = 12  # from the window's edges, so that it reads as a message over the content
+
+    def _float(self, floating: bool) -> None:
+        """Out of the parent's layout (over its content) or back in it, at the top."""
+        parent = self.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if parent is None or layout is None or floating == self.floating:
+            return
+        self.floating = floating
+        if floating:
+            layout.removeWidget(self)
+            parent.installEventFilter(self)
+            self.setFrameShape(QFrame.Shape.Box)  # its edge stands out from what is below
+        else:
+            parent.removeEventFilter(self)
+            self.setFrameShape(QFrame.Shape.StyledPanel)
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(0, self)
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        room = parent.rect().adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        width = min(room.width(), max(self.sizeHint().width(), room.width() * 2 // 3))
+        # At this width: the size hint assumes the wrapped label narrower, so taller.
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        height = height if height > 0 else self.sizeHint().height()
+        left = room.left() + (room.width() - width) // 2
+        self.setGeometry(QRect(left, room.bottom() - height + 1, width, height))
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.floating and event.type() == QEvent.Type.Resize and watched is self.parentWidget():
+            self._place()
+        return False

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QWidget,
 )
 
@@ -34,6 +33,7 @@ from desktop.ui import board_strings as texts
 from desktop.ui import strings
 from desktop.ui.board_model import Board
 from desktop.ui.board_view import ORDER, BoardView
+from desktop.ui.choice_button import ChoiceButton
 from desktop.ui.offer_dialog import OfferDeadlineDialog
 from desktop.ui.opportunity_model import ROW_ID_ROLE, OpportunityTableModel
 from desktop.ui.window_mixin import WindowMixin
@@ -94,10 +94,8 @@ class BoardActions(WindowMixin):
             (False, texts.VIEW_LIST, texts.VIEW_LIST_TIP),
             (True, texts.VIEW_BOARD, texts.VIEW_BOARD_TIP),
         ):
-            button = QToolButton()
-            button.setText(text)
+            button = ChoiceButton(text)  # the chosen one stands out in dark themes too
             button.setToolTip(tip)
-            button.setCheckable(True)
             button.setChecked(not board)
             button.clicked.connect(lambda _=False, b=board: self.show_board(b))
             self.view_buttons.addButton(button, int(board))

@@ -159,7 +159,7 @@ class BoardColumn(QAbstractListModel):
     def _next(self, moment: datetime | None) -> str:
         if moment is None:
             return ""
-        return texts.CARD_NEXT.format(when=short_when(moment, self._clock.tz))
+        return texts.CARD_NEXT.format(when=short_when(moment, self._clock.tz, self._clock.now()))
 
     # ----- drag and drop ----------------------------------------------------------------
     def flags(self, index: _Index) -> Qt.ItemFlag:

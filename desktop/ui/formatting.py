@@ -20,6 +20,12 @@ def day(value: date | datetime | None, tz: tzinfo | None = None) -> str:
     return value.strftime("%d %b %Y")
 
 
-def short_when(moment: datetime, tz: tzinfo) -> str:
-    """Compact enough for a table cell; the full form goes in the tooltip."""
-    return moment.astimezone(tz).strftime("%a %d %b, %H:%M")
+def short_when(moment: datetime, tz: tzinfo, now: datetime) -> str:
+    """Compact enough for a table cell or a card; the full form goes in the tooltip. The
+    year only when it is not this one ("03 Jan 2027" seen in December is not taken for
+    last January), then in place of the weekday, so that it is no longer: a card has
+    room for no more."""
+    local = moment.astimezone(tz)
+    if local.year == now.astimezone(tz).year:
+        return local.strftime("%a %d %b, %H:%M")
+    return local.strftime("%d %b %Y, %H:%M")

@@ -101,7 +101,8 @@ from desktop.ui.writing_actions import WritingActions
 
 Confirm = Callable[[str, str], bool]
 _Result = TypeVar("_Result")
-DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 130, 110, 220)
+# The next interview's room fits "30 Dec 2027, 10:00" (a time in another year says it).
+DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 150, 110, 220)
 
 
 def ask_user(parent: QWidget) -> Confirm:

@@ -190,7 +190,11 @@ class OpportunityTableModel(QAbstractTableModel):
         if column == STATUS:
             return row.status.label
         if column == NEXT_INTERVIEW:
-            return short_when(row.next_interview, self._tz) if row.next_interview else ""
+            return (
+                short_when(row.next_interview, self._tz, self._clock.now())
+                if row.next_interview
+                else ""
+            )
         if column == FOUND_IN:
             found = self.found(row)
             if found is None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain.clock import Clock
+from desktop.domain.name_match import folded, name_key
 from desktop.services.directory import PersonRow
 from desktop.ui import people_strings as texts
 from desktop.ui.formatting import day, when
@@ -91,7 +92,7 @@ class PeopleModel(QAbstractTableModel):
             return row.interviews if column == INTERVIEWS else row.notes_sent
         if column == LAST_SPOKE:
             return row.last_spoke.isoformat() if row.last_spoke else _LONG_AGO
-        return self._text(row, column).casefold()
+        return name_key(self._text(row, column))  # "Émile" beside "Emma"
 
 
 class PeopleFilter(QSortFilterProxyModel):
@@ -103,7 +104,7 @@ class PeopleFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_text(self, text: str) -> None:
-        words = text.casefold().split()
+        words = folded(text).split()  # as the haystack: "zoe" finds "Zoë"
         # Qt 6.10 replaced invalidateFilter() with a begin/end pair around the change.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from desktop.domain.clock import Clock
 from desktop.services.reminders import ReminderView
 from desktop.services.today import Section, TodayList
 from desktop.ui import strings
@@ -63,12 +64,16 @@ class TodayModel(QAbstractListModel):
     # A step's check box was ticked (its reminder id): the view marks it done.
     done_requested = Signal(int)
 
-    def __init__(self, tz: tzinfo, parent: Any = None) -> None:
+    def __init__(self, clock: Clock, parent: Any = None) -> None:
         super().__init__(parent)
-        self.tz = tz
+        self.clock = clock  # its zone and year are read as each step is shown: they change
         self._rows: list[_Row] = []
         self._bold = QFont()
         self._bold.setBold(True)
+
+    @property
+    def tz(self) -> tzinfo:
+        return self.clock.tz
 
     # ----- bringing the list in line ------------------------------------------------------
 
@@ -184,7 +189,7 @@ class TodayModel(QAbstractListModel):
         # Under its group the moment is named already: the step says only its task.
         in_group = node.depth == 2
         name = (step.task or step.title) if in_group else step.title
-        due = strings.DUE_AT.format(when=short_when(step.due_at, self.tz))
+        due = strings.DUE_AT.format(when=short_when(step.due_at, self.tz, self.clock.now()))
         if role == Qt.ItemDataRole.DisplayRole:
             # One line, as a checklist reads (the card below says why); plain text in a
             # view item, so user data is never read as markup.

@@ -234,7 +234,7 @@ class TodayView(QWidget):
         self.due_count = 0
         self._steps: list[ReminderView] = []  # what was read, oldest first
         self._read_at: datetime | None = None  # when all of it was last read
-        self.model = TodayModel(clock.tz, self)
+        self.model = TodayModel(clock, self)
         self.model.done_requested.connect(self._done)
         self.tree = _TodayTree()
         self.tree.setModel(self.model)

@@ -276,7 +276,7 @@ class TodayView(QWidget):
 
     def apply(self, changes: Changes) -> None:
         """Re-read only the steps of the opportunities `changes` names, and every prep
-        when interviews changed (a prep quotes the lessons of earlier debriefs). Anything
+        when the lessons may have changed (a prep quotes those of earlier debriefs). Anything
         wider re-reads all: every opportunity, settings, a nudge (no opportunity), or a
         list read long ago (steps enter the week ahead as time passes)."""
         now = self.clock.now()
@@ -290,7 +290,7 @@ class TodayView(QWidget):
         ):
             self.refresh()
             return
-        kinds = frozenset({Kind.PREP}) if changes.interviews else frozenset()
+        kinds = frozenset({Kind.PREP}) if changes.lessons_changed else frozenset()
         kept = [v for v in self._steps if v.opportunity_id not in ids and v.kind not in kinds]
         fresh = open_steps(now, ids, kinds)
         self._steps = sorted([*kept, *fresh], key=lambda v: (v.due_at, v.id))

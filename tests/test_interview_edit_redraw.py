@@ -231,3 +231,22 @@ def test_a_debrief_saved_comes_back_in_every_prep_today_lists(window, clock) -> 
     assert not said.reminders
     window.apply(said)
     assert LESSON in _prep_why(window, later)
+
+
+def test_another_interviewer_changes_what_the_re_apply_check_in_says(store, clock) -> None:
+    """After a "no", the check-in names the people met there: an interviewer added
+    changes it, though no reminder row does."""
+    from desktop.services.opportunities import change_status
+    from desktop.services.reminders import reminder_view
+    from desktop.services.vocabulary import Status
+
+    interview = log_interview(interview_draft(clock), clock)
+    opportunity = queries.opportunity_id_of_interview(interview)
+    change_status(opportunity, Status.NOT_THIS_TIME, clock)
+    check_in = Reminder.get(Reminder.kind == "reapply_check_in")
+    before = _reminder_rows(opportunity)
+    people = "Dana Li <dana@acme.example>\nRaj Rao <raj@acme.example>"
+    said = update_interview(interview, _form_draft(interview, clock, interviewers=people), clock)
+    assert _reminder_rows(opportunity) == before  # no row changed...
+    assert "Raj Rao" in reminder_view(check_in.id).why
+    assert said.reminders  # ...but what one says did

@@ -135,17 +135,22 @@ def _same_minute_kept(edited: datetime, stored: datetime) -> datetime:
 
 def _reminders_as_shown(opportunity_id: int) -> tuple[tuple[object, ...], ...]:
     """Everything this opportunity's reminders show (Today, the timeline): their rows,
-    with the company, role, person and interview time they name."""
-    return tuple(
+    with the company, role, person and interview time they name, and the people met
+    and the recruiter (the re-apply check-in names them)."""
+    recruiter = Contact.alias()
+    reminders = (
         Reminder.select(
             Reminder,
             Company.name,
             Opportunity.role_title,
+            recruiter.name,
             Contact.name,
             Interview.starts_at,
         )
         .join(Opportunity, on=(Reminder.opportunity == Opportunity.id))
         .join(Company)
+        .switch(Opportunity)
+        .join(recruiter, JOIN.LEFT_OUTER, on=(Opportunity.recruiter == recruiter.id))
         .switch(Reminder)
         .join(Contact, JOIN.LEFT_OUTER, on=(Reminder.contact == Contact.id))
         .switch(Reminder)
@@ -154,6 +159,15 @@ def _reminders_as_shown(opportunity_id: int) -> tuple[tuple[object, ...], ...]:
         .order_by(Reminder.id)
         .tuples()
     )
+    met = (
+        Contact.select(InterviewInterviewer.interview, Contact.id, Contact.name)
+        .join(InterviewInterviewer)
+        .join(Interview)
+        .where(Interview.opportunity == opportunity_id)
+        .order_by(InterviewInterviewer.interview, Contact.id)
+        .tuples()
+    )
+    return (*reminders, *met)
 
 
 def delete_interview(interview_id: int, clock: Clock) -> Changes:

@@ -327,3 +327,26 @@ def test_new_preferences_redraw_the_reminders_not_the_list(
         assert today == [1]  # the reminders were re-planned: Today re-reads them, once
     finally:
         companion.shut_down()
+
+
+def test_today_behind_another_tab_lays_out_its_list_when_shown(window, clock) -> None:
+    """While the list is looked at, a change re-reads Today's steps and its count, and
+    lays its list out once, when its tab is opened."""
+    from desktop.services.counts import waiting_count
+    from desktop.services.today import open_steps
+
+    window.tabs.setCurrentWidget(window.splitter)
+    moved: list[str] = []
+    model = window.today.model
+    for signal in (model.rowsRemoved, model.rowsInserted, model.dataChanged, model.modelReset):
+        signal.connect(lambda *_: moved.append("changed"))
+    debrief = Reminder.get(Reminder.kind == "debrief")
+    before = window.today.due_count
+    window.apply(mark_done(debrief.id, window.clock))
+    assert moved == []  # nobody sees it
+    count = waiting_count(clock.now())
+    assert window.today.due_count == count < before
+    assert window.tabs.tabText(0).endswith(f"({count})")
+    window.tabs.setCurrentWidget(window.today)
+    assert moved and debrief.id not in window.today.rows
+    assert {v.id for v in window.today.model.steps()} == {v.id for v in open_steps(clock.now())}

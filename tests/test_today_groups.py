@@ -153,6 +153,7 @@ def test_reading_only_what_changed_shows_what_a_full_read_shows(qtbot, window, c
     def same_as_a_fresh_read() -> None:
         fresh = TodayView(clock)
         qtbot.addWidget(fresh)
+        fresh.show()  # a hidden Today lays its list out only once shown
         fresh.refresh()
         assert _rows(window.today.model) == _rows(fresh.model)
         assert window.today.due_count == fresh.due_count

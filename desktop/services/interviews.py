@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from peewee import JOIN
+
 from db.connection import DB
-from db.models import Company, Interview, InterviewInterviewer, Opportunity, StatusChange
+from db.models import (
+    Company,
+    Contact,
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    Reminder,
+    StatusChange,
+)
 from db.vocabulary import ContactRole, Status
 from desktop.domain.clock import Clock
 from desktop.domain.forms import InterviewDraft
@@ -85,11 +95,19 @@ def record_interview(
 
 
 def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> Changes:
+    """Save an edited interview and re-plan its opportunity's reminders. Says what changed:
+    the opportunity and its interviews always; its reminders only when they read
+    differently afterwards (re-planned, or a time or name they show changed); the lessons
+    only when the interview moved or its company changed (earlier debriefs are picked by
+    time, and their feedback names the company), not for its notes, place or people."""
     now = clock.now()
     with DB.atomic():
         interview = get_interview(interview_id)
         opportunity = interview.opportunity
+        reminders_before = _reminders_as_shown(opportunity.id)
+        starts_at = _same_minute_kept(draft.starts_at, interview.starts_at)
         company = company_named(draft.company, now)
+        lessons = starts_at != interview.starts_at or company.id != opportunity.company_id
         opportunity.company, opportunity.role_title = company, draft.role
         if draft.recruiter:
             opportunity.recruiter = contact_for(
@@ -99,11 +117,57 @@ def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> 
         opportunity.save()
         for name, value in _fields(draft).items():
             setattr(interview, name, value)
+        interview.starts_at = starts_at
         interview.save()
         InterviewInterviewer.delete().where(InterviewInterviewer.interview == interview).execute()
         _link_interviewers(interview, draft, company, now)
         replan(opportunity.id, clock)
-    return Changes.of(opportunity.id, reminders=True, interviews=True)
+        reminders = _reminders_as_shown(opportunity.id) != reminders_before
+    return Changes.of(opportunity.id, reminders=reminders, interviews=True, lessons=lessons)
+
+
+def _same_minute_kept(edited: datetime, stored: datetime) -> datetime:
+    """The form shows a time to the minute: saved unchanged, a stored time with seconds
+    (an import, a generated history) keeps them, rather than moving the interview and
+    its reminders by those seconds."""
+    return stored if edited == stored.replace(second=0, microsecond=0) else edited
+
+
+def _reminders_as_shown(opportunity_id: int) -> tuple[tuple[object, ...], ...]:
+    """Everything this opportunity's reminders show (Today, the timeline): their rows,
+    with the company, role, person and interview time they name, and the people met
+    and the recruiter (the re-apply check-in names them)."""
+    recruiter = Contact.alias()
+    reminders = (
+        Reminder.select(
+            Reminder,
+            Company.name,
+            Opportunity.role_title,
+            recruiter.name,
+            Contact.name,
+            Interview.starts_at,
+        )
+        .join(Opportunity, on=(Reminder.opportunity == Opportunity.id))
+        .join(Company)
+        .switch(Opportunity)
+        .join(recruiter, JOIN.LEFT_OUTER, on=(Opportunity.recruiter == recruiter.id))
+        .switch(Reminder)
+        .join(Contact, JOIN.LEFT_OUTER, on=(Reminder.contact == Contact.id))
+        .switch(Reminder)
+        .join(Interview, JOIN.LEFT_OUTER, on=(Reminder.interview == Interview.id))
+        .where(Reminder.opportunity == opportunity_id)
+        .order_by(Reminder.id)
+        .tuples()
+    )
+    met = (
+        Contact.select(InterviewInterviewer.interview, Contact.id, Contact.name)
+        .join(InterviewInterviewer)
+        .join(Interview)
+        .where(Interview.opportunity == opportunity_id)
+        .order_by(InterviewInterviewer.interview, Contact.id)
+        .tuples()
+    )
+    return (*reminders, *met)
 
 
 def delete_interview(interview_id: int, clock: Clock) -> Changes:

@@ -505,11 +505,17 @@ class MainWindow(
             self._update_empty_state()
         shown = self.detail.detail.id if self.detail.detail is not None else None
         # Reminders changed without saying whose (a batch fired): the timeline may too.
+        # Lessons changed: those shown for any opportunity may.
         anyones = changes.reminders and not changes.opportunities
-        if changes.touches(shown) or anyones or self.selected_id() != shown:
-            self._show_selected(lessons_changed=changes.interviews)
-        if changes.reminders or changes.settings:
-            self.today.apply(changes)
+        if (
+            changes.touches(shown)
+            or anyones
+            or changes.lessons_changed
+            or self.selected_id() != shown
+        ):
+            self._show_selected(changes.lessons_changed, changes.reminders or changes.settings)
+        if changes.reminders or changes.settings or changes.lessons_changed:
+            self.today.apply(changes)  # a prep quotes the lessons
             self._show_counts()
         if changes.interviews or changes.opportunities:
             self._stale.add(self.questions)
@@ -613,22 +619,26 @@ class MainWindow(
         self.table.scrollTo(index)
         return True
 
-    def _show_selected(self, lessons_changed: bool = True) -> None:
-        """`lessons_changed`: False when no interview or debrief changed, so the lessons
-        shown for this opportunity still hold (they are the slowest part to read)."""
+    def _show_selected(self, lessons_changed: bool = True, reminders_changed: bool = True) -> None:
+        """False: the lessons (the slowest part to read) or the reminders shown for this
+        opportunity still hold, as what changed did not touch them."""
         if self._updating_rows:
             return  # the selection moves while rows are replaced; shown once they are
         selected = self.selected_id()
+        shown = self.detail.detail
+        same = shown is not None and shown.id == selected
         try:
             detail = queries.opportunity_detail(selected) if selected is not None else None
-            timeline = reminders.reminders_of(selected) if selected is not None else []
+            if same and not reminders_changed:
+                timeline = self.detail.timeline
+            else:
+                timeline = reminders.reminders_of(selected) if selected is not None else []
         except NotFound:
             detail, timeline = None, []
-        shown = self.detail.detail
         if selected is None or detail is None:
             found, sent, attached = None, [], []
         else:
-            if not lessons_changed and shown is not None and shown.id == detail.id:
+            if same and not lessons_changed:
                 found = self.detail.lessons
             else:
                 found = lessons_for_opportunity(selected, self.clock.now())

@@ -37,6 +37,9 @@ class OpportunityTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._clock = clock  # its zone is read as each time is shown: it can change
         self._rows: list[OpportunityRow] = []
+        # Each row by id: with its sort key, where it is is a binary search, not a walk
+        # through ten thousand rows (twice in every change).
+        self._by_id: dict[int, OpportunityRow] = {}
         self._order = (LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
         self._terms: list[str] = []
         # Changes whenever rows are replaced, added, removed or reordered: what the filter
@@ -61,6 +64,7 @@ class OpportunityTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.generation += 1
         self._rows = self._sorted(rows)
+        self._by_id = {row.id: row for row in self._rows}
         self._found.clear()
         self.endResetModel()
 
@@ -74,8 +78,11 @@ class OpportunityTableModel(QAbstractTableModel):
             self._found.pop(row_id, None)
             at = self.position_of(row_id)
             row = by_id.get(row_id)
+            if row is None:
+                self._by_id.pop(row_id, None)
             if at is not None and row is not None and self._fits_at(row, at):
                 self._rows[at] = row
+                self._by_id[row_id] = row
                 self.dataChanged.emit(self.index(at, 0), self.index(at, len(strings.COLUMNS) - 1))
                 continue
             if at is not None:
@@ -86,13 +93,19 @@ class OpportunityTableModel(QAbstractTableModel):
                 to = self._insertion_point(row)
                 self.beginInsertRows(QModelIndex(), to, to)
                 self._rows.insert(to, row)
+                self._by_id[row_id] = row
                 self.endInsertRows()
 
     def position_of(self, row_id: int) -> int | None:
-        for at, row in enumerate(self._rows):
-            if row.id == row_id:
+        row = self._by_id.get(row_id)
+        if row is None:
+            return None
+        at = self._insertion_point(row)  # the first row that sorts as this one does
+        while at < len(self._rows) and not self._before(row, self._rows[at]):
+            if self._rows[at].id == row_id:
                 return at
-        return None
+            at += 1
+        return next((at for at, row in enumerate(self._rows) if row.id == row_id), None)
 
     def _before(self, a: OpportunityRow, b: OpportunityRow) -> bool:
         """Whether `a` sorts strictly before `b` in the current order."""

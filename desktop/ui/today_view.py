@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtGui import QKeyEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -226,7 +226,10 @@ class TodayView(QWidget):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
-        self.rows: dict[int, ReminderView] = {}  # every step shown, by reminder id
+        self._rows: dict[int, ReminderView] = {}  # every step shown, by reminder id
+        # Read but not yet shown: the view was hidden (another tab, the window in the
+        # tray), and is brought in line when next shown or asked for its rows.
+        self._behind = False
         self.card: ReminderRow | None = None  # the current step's answers
         # (reminder id, what was done, the service call): set by the window to make
         # answers undoable; without it they run directly.
@@ -276,7 +279,7 @@ class TodayView(QWidget):
 
     def apply(self, changes: Changes) -> None:
         """Re-read only the steps of the opportunities `changes` names, and every prep
-        when interviews changed (a prep quotes the lessons of earlier debriefs). Anything
+        when the lessons may have changed (a prep quotes those of earlier debriefs). Anything
         wider re-reads all: every opportunity, settings, a nudge (no opportunity), or a
         list read long ago (steps enter the week ahead as time passes)."""
         now = self.clock.now()
@@ -290,30 +293,51 @@ class TodayView(QWidget):
         ):
             self.refresh()
             return
-        kinds = frozenset({Kind.PREP}) if changes.interviews else frozenset()
+        kinds = frozenset({Kind.PREP}) if changes.lessons_changed else frozenset()
         kept = [v for v in self._steps if v.opportunity_id not in ids and v.kind not in kinds]
         fresh = open_steps(now, ids, kinds)
         self._steps = sorted([*kept, *fresh], key=lambda v: (v.due_at, v.id))
         self._show(now)
 
+    @property
+    def rows(self) -> dict[int, ReminderView]:
+        """Every step shown, by reminder id."""
+        self._catch_up()
+        return self._rows
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._catch_up()  # before the first paint
+        super().showEvent(event)
+
+    def _catch_up(self) -> None:
+        if self._behind:
+            self._sync(self.clock.now())
+
     def _show(self, now: datetime) -> None:
-        today = today_list(self._steps, now, self.clock.tz)
         # What is waiting now, as the tray badge and `debrief due` count it: later today
         # is listed but not counted.
-        self.due_count = today.waiting
+        self.due_count = sum(1 for view in self._steps if view.due_at <= now)
+        if self.isVisible():
+            self._sync(now)
+        else:  # nobody sees the list: it is laid out once, when next shown
+            self._behind = True
+
+    def _sync(self, now: datetime) -> None:
+        self._behind = False
+        today = today_list(self._steps, now, self.clock.tz)
         before = self.current_step()
-        order = list(self.rows)
-        at = order.index(before.id) if before is not None and before.id in self.rows else 0
+        order = list(self._rows)
+        at = order.index(before.id) if before is not None and before.id in self._rows else 0
         self.model.show(today)
-        self.rows = {view.id: view for view in self.model.steps()}
-        empty = not self.rows
+        self._rows = {view.id: view for view in self.model.steps()}
+        empty = not self._rows
         self.tree.setVisible(not empty)
         self._empty.setVisible(empty)
-        gone = before is not None and before.id not in self.rows
-        if self.rows and (gone or not self.tree.currentIndex().isValid()):
+        gone = before is not None and before.id not in self._rows
+        if self._rows and (gone or not self.tree.currentIndex().isValid()):
             # The step just answered is gone: the one that took its place is next, as
             # a checklist is worked down (not back to the top).
-            ids = list(self.rows)
+            ids = list(self._rows)
             self.tree.setCurrentIndex(self.model.step_index(ids[min(at, len(ids) - 1)]))
         else:
             self._show_card()
@@ -325,6 +349,7 @@ class TodayView(QWidget):
     def actions_for(self, reminder_id: int) -> ReminderRow:
         """Make this step the current one and give its answers (the card below the
         list), as a click or the arrow keys would."""
+        self._catch_up()
         index = self.model.step_index(reminder_id)
         if not index.isValid():
             raise KeyError(reminder_id)
@@ -342,7 +367,7 @@ class TodayView(QWidget):
             self.card.hide()
             self.card.deleteLater()
             self.card = None
-        self._hint.setVisible(view is None and bool(self.rows))
+        self._hint.setVisible(view is None and bool(self._rows))
         if view is not None:
             self.card = ReminderRow(view, self.clock.tz)
             self._wire(self.card)

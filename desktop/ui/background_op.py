@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from desktop import gc_pause
 from desktop.domain.progress import Cancelled, Progress
 from desktop.faults import explain
 from desktop.services import threads
@@ -52,6 +53,11 @@ def wait_all(cancel: bool = True) -> None:
         if cancel:
             worker.stop.set()
         worker.wait()
+
+
+def _ended(worker: _Worker) -> None:
+    _workers.discard(worker)
+    gc_pause.release()
 
 
 class _Worker(QThread):
@@ -115,11 +121,15 @@ class BackgroundOp(QObject, Generic[T]):
         self.gui_thread = threading.get_ident()
         # Quiet work (reading for a view) shows no progress window and cannot be cancelled.
         self.dialog = None if quiet else self._progress_dialog(parent, label, title)
+        # No full collection while the worker makes (and the GUI thread is handed) a year
+        # of rows: held until `_finished` has passed the result on (connected before
+        # `_ended`, so called before it), or the worker ends if this op was deleted.
+        gc_pause.hold()
         self.worker = _Worker(work)
         self.worker.progressed.connect(self._progressed)
         self.worker.finished.connect(self._finished)
         worker = self.worker
-        worker.finished.connect(lambda: _workers.discard(worker))
+        worker.finished.connect(lambda: _ended(worker))
         _running.add(self)
         _workers.add(worker)
         _wait_at_quit()

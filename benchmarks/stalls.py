@@ -38,7 +38,8 @@ from db.store import open_store
 from desktop.domain.clock import SystemClock
 
 BEAT_MS = 10
-# STALLS_TRACE=FILE: every thread's Python stack whenever a beat is 60 ms late.
+# STALLS_TRACE=FILE: every thread's Python stack whenever a beat is 70 ms late (a diagnosis
+# only: faulthandler reads the other threads unlocked and may crash the run).
 TRACE = open(os.environ["STALLS_TRACE"], "w") if os.environ.get("STALLS_TRACE") else None  # noqa: SIM115
 TRACE_AFTER_S = 0.07
 _gc_started: list[float] = [0.0]

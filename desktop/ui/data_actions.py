@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.services.queries import OpportunityRow
     from desktop.ui.backups_dialog import BackupsDialog
     from desktop.ui.import_dialog import ImportSource
+    from desktop.ui.opportunity_model import OpportunityTableModel
 
 
 # The dialogs and the PDF writer are imported when first used: start-up, which shows
@@ -52,6 +53,7 @@ class DataActions(WindowMixin):
         data_restored: Signal
 
         rereading: BackgroundOp[list[OpportunityRow]] | None
+        model: OpportunityTableModel
         read_rows: Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
 
         def refresh(
@@ -274,11 +276,11 @@ class DataActions(WindowMixin):
         if history_size() < (BACKGROUND_FROM if background_from is None else background_from):
             self.refresh()
             return None
-        now, read = self.clock.now(), self.read_rows
+        now, read, model = self.clock.now(), self.read_rows, self.model
         self.rereading = run_in_background(
             self,
             "",
-            lambda _progress: read(now, None),
+            lambda _progress: model.sorted_rows(read(now, None)),  # sorted there too
             self.data_dir,
             done=lambda rows: self.refresh(rows=rows),
             quiet=True,

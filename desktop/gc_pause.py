@@ -59,3 +59,21 @@ def held() -> Iterator[None]:
 def holding() -> bool:
     with _lock:
         return _holders > 0
+
+
+class Hold:
+    """One holder, released once however many of its owner's endings call `release`
+    (a dialog closed and then destroyed, a worker's op finished and its thread ended)."""
+
+    def __init__(self) -> None:
+        self._held = True
+        hold()
+
+    def release(self, *_: object) -> None:
+        if self._held:
+            self._held = False
+            release()
+
+    @property
+    def held(self) -> bool:
+        return self._held

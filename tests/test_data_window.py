@@ -115,6 +115,12 @@ def test_the_preview_is_worked_out_where_the_file_is_read(qtbot, store, clock, t
     dialog.merge.setChecked(True)
     assert dialog.summary.text() == "0 opportunities to add, 3 already there (merged)."
     assert dialog.import_button.isEnabled()
+    # Full collections wait while it holds the file's objects, and come back when it closes.
+    from desktop import gc_pause
+
+    assert gc_pause.holding()
+    dialog.reject()
+    assert not gc_pause.holding()
 
 
 def test_an_imported_bundle_is_let_go_of(qtbot, store, clock, tmp_path) -> None:

@@ -13,6 +13,7 @@ from tests.ops import finished
 
 
 def test_full_collections_wait_for_the_last_holder_and_then_come_back() -> None:
+    assert not gc_pause.holding()  # no test leaves a holder behind
     before = gc.get_threshold()
     gc_pause.hold()
     gc_pause.hold()
@@ -26,6 +27,7 @@ def test_full_collections_wait_for_the_last_holder_and_then_come_back() -> None:
 
 
 def test_a_release_without_a_hold_changes_nothing() -> None:
+    assert not gc_pause.holding()
     before = gc.get_threshold()
     gc_pause.release()
     with gc_pause.held():
@@ -53,3 +55,12 @@ def test_work_in_the_background_holds_them_until_its_result_is_handed_over(qtbot
     assert finished(qtbot, op) == "done"
     qtbot.waitUntil(lambda: not gc_pause.holding())
     assert seen == {"worker": True, "done": True}
+
+
+def test_a_hold_is_released_once_however_often_it_is_ended() -> None:
+    first, second = gc_pause.Hold(), gc_pause.Hold()
+    first.release()
+    first.release()  # a dialog hidden, then destroyed
+    assert gc_pause.holding() and second.held and not first.held
+    second.release()
+    assert not gc_pause.holding()

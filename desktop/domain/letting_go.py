@@ -42,3 +42,11 @@ def _inner(items: Any) -> None:
                 let_go(item)
             elif few:
                 _inner(item.values() if isinstance(item, dict) else item)
+
+
+def let_go_elsewhere(value: Any) -> None:
+    """`let_go` in a thread of its own, for data the calling thread (the GUI thread) would
+    otherwise free whole as it drops it: the caller keeps no other reference to `value`."""
+    import threading
+
+    threading.Thread(target=let_go, args=(value,), name="letting go", daemon=True).start()

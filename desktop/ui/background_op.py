@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
@@ -50,14 +51,17 @@ def wait_all(cancel: bool = True) -> None:
     """Wait for every worker (asking each to stop first, unless `cancel` is False): at
     quit, as a QThread destroyed while it runs aborts the whole process."""
     for worker in list(_workers):
+        if not shiboken6.isValid(worker):  # deleted once it had ended
+            _workers.discard(worker)
+            continue
         if cancel:
             worker.stop.set()
         worker.wait()
 
 
-def _ended(worker: _Worker) -> None:
+def _ended(worker: _Worker, gc_hold: gc_pause.Hold) -> None:
     _workers.discard(worker)
-    gc_pause.release()
+    gc_hold.release()
 
 
 class _Worker(QThread):
@@ -122,14 +126,14 @@ class BackgroundOp(QObject, Generic[T]):
         # Quiet work (reading for a view) shows no progress window and cannot be cancelled.
         self.dialog = None if quiet else self._progress_dialog(parent, label, title)
         # No full collection while the worker makes (and the GUI thread is handed) a year
-        # of rows: held until `_finished` has passed the result on (connected before
-        # `_ended`, so called before it), or the worker ends if this op was deleted.
-        gc_pause.hold()
+        # of rows: held until `_finished` has passed the result on, or until the thread
+        # has ended if this op was deleted first (a window closed mid-work).
+        gc_hold = self.gc_hold = gc_pause.Hold()
         self.worker = _Worker(work)
         self.worker.progressed.connect(self._progressed)
         self.worker.finished.connect(self._finished)
         worker = self.worker
-        worker.finished.connect(lambda: _ended(worker))
+        worker.finished.connect(lambda: _ended(worker, gc_hold))
         _running.add(self)
         _workers.add(worker)
         _wait_at_quit()
@@ -189,6 +193,7 @@ class BackgroundOp(QObject, Generic[T]):
                 self.on_done(self.result)  # type: ignore[arg-type]
         self.finished.emit()
         worker.deleteLater()
+        self.gc_hold.release()
 
     def _failed(self, error: BaseException) -> None:
         sentence = (self.explain_error(error) if self.explain_error else None) or explain(

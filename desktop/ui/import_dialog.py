@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import gc_pause
 from desktop.domain.bundle import BundleError
 from desktop.domain.clock import Clock
 from desktop.domain.import_source import bundle_from_json, looks_like_json, read_import_text
@@ -118,6 +120,10 @@ class ImportDialog(QDialog):
         self.read_preview = source.preview
         self.bundle: dict[str, Any] | None = None
         self.op: BackgroundOp[ImportSummary] | None = None
+        # A year of history held here is a million objects: a full collection would walk
+        # them on the GUI thread (150-250 ms). None while the dialog shows (a dialog
+        # never shown holds nothing).
+        self.gc_hold: gc_pause.Hold | None = None
 
         layout = QVBoxLayout(self)
         self.columns: dict[str, QComboBox] = {}
@@ -145,6 +151,17 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, QSize(640, 560))
         self.update_preview()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.gc_hold is None or not self.gc_hold.held:
+            self.gc_hold = gc_pause.Hold()
+            self.destroyed.connect(self.gc_hold.release)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.gc_hold is not None:
+            self.gc_hold.release()
+        super().hideEvent(event)
 
     def _columns_group(self, table: Table) -> QGroupBox:
         group = QGroupBox(strings.IMPORT_COLUMNS)

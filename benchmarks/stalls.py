@@ -238,7 +238,8 @@ def main(argv: list[str]) -> int:
     results["import into an empty folder"] = beat.measure(do_import, "import")
     print(f"import: {results['import into an empty folder']}", file=sys.stderr)
     window.close()
-    with contextlib.suppress(ImportError):  # an older Debrief has no workers
+    # An older Debrief has no workers; one before #22 could meet a deleted one here.
+    with contextlib.suppress(ImportError, RuntimeError):
         from desktop.ui.background_op import wait_all
 
         wait_all(cancel=False)

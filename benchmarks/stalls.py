@@ -160,6 +160,10 @@ def main(argv: list[str]) -> int:
         window.resize(1200, 800)
         window.show()
         _spin(app, 300)
+        with contextlib.suppress(ImportError, AttributeError):  # not in an older Debrief
+            from desktop import gc_pause
+
+            gc_pause.settle()  # as the app does once started
         return window
 
     window = window_on(data_dir)

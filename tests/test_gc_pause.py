@@ -64,3 +64,11 @@ def test_a_hold_is_released_once_however_often_it_is_ended() -> None:
     assert gc_pause.holding() and second.held and not first.held
     second.release()
     assert not gc_pause.holding()
+
+
+def test_what_start_up_made_is_set_aside_from_full_collections() -> None:
+    try:
+        gc_pause.settle()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # the test process goes on as it was

@@ -29,3 +29,18 @@ def test_small_values_and_other_types_are_left_alone_or_emptied_at_once() -> Non
     text = "kept"
     let_go(small, text, None)
     assert small == [] and text == "kept"
+
+
+def test_another_thread_empties_what_it_is_given() -> None:
+    import threading
+
+    from desktop.domain.letting_go import let_go_elsewhere
+
+    rows = [{"id": n} for n in range(SLICE * 4)]
+    kept = rows[0]
+    before = {thread.ident for thread in threading.enumerate()}
+    let_go_elsewhere(rows)
+    for thread in threading.enumerate():
+        if thread.ident not in before:
+            thread.join(10)
+    assert rows == [] and kept == {"id": 0}

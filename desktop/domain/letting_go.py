@@ -9,6 +9,8 @@ Only for data nothing else will read: it is emptied in place.
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 # Items freed between two chances for another thread: a few hundred rows, each with its
@@ -16,21 +18,26 @@ from typing import Any
 SLICE = 256
 
 
-def let_go(*values: Any) -> None:
-    """Empty these lists and dicts, and the big ones they hold, a slice at a time."""
+def let_go(*values: Any, pause_s: float = 0.0) -> None:
+    """Empty these lists and dicts, and the big ones they hold, a slice at a time
+    (sleeping `pause_s` after each: see `let_go_elsewhere`)."""
     for value in values:
         if isinstance(value, list):
-            _inner(value)
+            _inner(value, pause_s)
             while value:
                 del value[-SLICE:]
+                if pause_s:
+                    time.sleep(pause_s)
         elif isinstance(value, dict):
-            _inner(value.values())
+            _inner(value.values(), pause_s)
             while value:
                 for _ in range(min(SLICE, len(value))):
                     value.popitem()
+                if pause_s:
+                    time.sleep(pause_s)
 
 
-def _inner(items: Any) -> None:
+def _inner(items: Any, pause_s: float) -> None:
     # Only the big lists and dicts inside are emptied (no single `del` then frees one of
     # them whole), wherever they are: inside a few items (a bundle's tables) each is looked
     # into; of many (a table's rows), one loop finds the big ones. Small ones are left as
@@ -39,14 +46,25 @@ def _inner(items: Any) -> None:
     for item in list(items):
         if isinstance(item, list | dict):
             if len(item) > SLICE:
-                let_go(item)
+                let_go(item, pause_s=pause_s)
             elif few:
-                _inner(item.values() if isinstance(item, dict) else item)
+                _inner(item.values() if isinstance(item, dict) else item, pause_s)
+
+
+# Between two slices freed by a thread of its own. Without it, that thread and the GUI
+# thread took turns with Python's lock 5 ms at a time, and the GUI thread's redraw after
+# a restore took three times as long.
+ELSEWHERE_PAUSE_S = 0.002
 
 
 def let_go_elsewhere(value: Any) -> None:
     """`let_go` in a thread of its own, for data the calling thread (the GUI thread) would
-    otherwise free whole as it drops it: the caller keeps no other reference to `value`."""
-    import threading
-
-    threading.Thread(target=let_go, args=(value,), name="letting go", daemon=True).start()
+    otherwise free whole as it drops it: the caller keeps no other reference to `value`.
+    It frees a slice and sleeps, so the GUI thread hardly notices it."""
+    threading.Thread(
+        target=let_go,
+        args=(value,),
+        kwargs={"pause_s": ELSEWHERE_PAUSE_S},
+        name="letting go",
+        daemon=True,
+    ).start()

@@ -72,3 +72,25 @@ def test_what_start_up_made_is_set_aside_from_full_collections() -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()  # the test process goes on as it was
+
+
+def test_python_switches_threads_often_while_a_worker_runs(qtbot, tmp_path) -> None:
+    import sys
+
+    from desktop.ui.background_op import WORKING_SWITCH_INTERVAL_S
+
+    usual = sys.getswitchinterval()
+    go = threading.Event()
+    seen: list[float] = []
+
+    def work(_progress: object) -> None:
+        go.wait(10)
+        seen.append(sys.getswitchinterval())
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    op = run_in_background(parent, "Reading…", work, tmp_path, quiet=True)
+    go.set()
+    assert finished(qtbot, op) == "done"
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == usual)
+    assert len(seen) == 1 and abs(seen[0] - WORKING_SWITCH_INTERVAL_S) < 1e-6

@@ -27,7 +27,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
     from desktop import qt_import_scan
 
     qt_import_scan.make_cheap()  # first, so none of the modules below pays the dear scan
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.tray import texts
@@ -85,6 +85,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
             lock.release()
             return 1
 
+    from desktop import gc_pause
     from desktop.services.settings import UI_STATE_FILE
     from desktop.startup_probe import watch
     from desktop.tray.companion import Companion
@@ -131,6 +132,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
                               lock, parts, make_preferences=make_preferences)  # fmt: skip
         watch(window, tray_shown=companion.has_tray)
         companion.start(background)
+        QTimer.singleShot(gc_pause.SETTLE_AFTER_MS, gc_pause.settle)  # once started
     try:
         return app.exec()
     finally:

@@ -93,3 +93,15 @@ def test_without_a_good_backup_restore_cannot_be_chosen(qtbot) -> None:
     restore = next(b for b in box.buttons() if b.objectName() == Choice.RESTORE.value)
     assert not restore.isEnabled()
     assert box.defaultButton().objectName() == Choice.QUIT.value
+
+
+def test_a_file_checked_just_before_is_not_checked_again_when_opened(data_dir, clock) -> None:
+    # A restore checks the copy whole in its worker (integrity_check), then opens it on
+    # the window's thread with `checked`: the 60 ms quick_check is not run twice. Shown
+    # here with a damaged file, which only the check finds.
+    _history_with_backup(data_dir, clock)
+    _damage_pages(data_dir)
+    with pytest.raises(DatabaseUnreadable, match="is damaged"):
+        open_store(data_dir)
+    open_store(data_dir, checked=True)
+    close_database()

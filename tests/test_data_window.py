@@ -102,6 +102,45 @@ def test_reimporting_an_export_shows_the_duplicates(qtbot, store, clock, tmp_pat
     assert dialog.details.item(0).text().startswith("= Acme")
 
 
+def test_the_preview_is_worked_out_where_the_file_is_read(qtbot, store, clock, tmp_path) -> None:
+    rich_history(clock)
+    window = open_window(qtbot, clock, tmp_path)
+    finished(qtbot, window.export_to("json", tmp_path / "all.json"))
+    reading = window.open_import(tmp_path / "all.json")
+    assert finished(qtbot, reading) == "done"
+    assert reading.result.preview is not None and len(reading.result.preview.duplicates) == 3
+    dialog = reading.followed_by
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "0 opportunities to add, 3 already there (skipped)."
+    dialog.merge.setChecked(True)
+    assert dialog.summary.text() == "0 opportunities to add, 3 already there (merged)."
+    assert dialog.import_button.isEnabled()
+    # Full collections wait while it holds the file's objects, and come back when it closes.
+    from desktop import gc_pause
+
+    assert gc_pause.holding()
+    dialog.reject()
+    assert not gc_pause.holding()
+
+
+def test_an_imported_bundle_is_let_go_of(qtbot, store, clock, tmp_path) -> None:
+    rich_history(clock)
+    window = open_window(qtbot, clock, tmp_path)
+    finished(qtbot, window.export_to("json", tmp_path / "all.json"))
+    from desktop.services.opportunities import delete_opportunity
+
+    delete_opportunity(1)
+    reading = window.open_import(tmp_path / "all.json")
+    assert finished(qtbot, reading) == "done"
+    dialog = reading.followed_by
+    qtbot.addWidget(dialog)
+    bundle = dialog.bundle
+    assert bundle and dialog.summary.text().startswith("1 opportunity to add")
+    assert finished(qtbot, dialog.run_import()) == "done"
+    assert Opportunity.select().count() == 3
+    assert bundle == {}  # emptied in the worker, not freed whole on the window's thread
+
+
 def test_backups_list_back_up_now_and_restore(qtbot, store, clock, tmp_path) -> None:
     rich_history(clock)
     window = open_window(qtbot, clock, tmp_path)

@@ -189,6 +189,20 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch) -> None
         source.read_import_text(path)
 
 
+def test_a_file_is_decoded_whole_across_the_pieces_it_is_decoded_in(tmp_path) -> None:
+    import codecs
+
+    from desktop.domain.import_source import DECODE_PIECE
+
+    text = "Zoë, Søren — 日本 😀\n" * (3 * DECODE_PIECE // 20)  # characters cut by pieces
+    path = tmp_path / "in.csv"
+    path.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    assert read_import_text(path) == text
+    # Not UTF-8 far into the file: a spreadsheet's Windows code page, as before.
+    path.write_bytes(b"a" * DECODE_PIECE + "Zoë".encode("cp1252"))
+    assert read_import_text(path) == "a" * DECODE_PIECE + "Zoë"
+
+
 def test_dates_survive_as_dates(store, clock) -> None:
     rich_history(clock)
     # What the database gives is what a checked file gives: one shape for every exporter.

@@ -278,10 +278,16 @@ def test_what_each_company_did_reads_right(qtbot, store, clock, tmp_path) -> Non
     assert rows["Globex"][2] == "—"
     assert table.verticalHeader().isHidden()
     header = table.horizontalHeader()
-    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.ResizeToContents
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
     window.resize(1366, 768)
     table.grab()
     for column, title in enumerate(
         model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)
     ):
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)
+    # Every row's words fit their column, and every row is one line of text.
+    for row in range(model.rowCount()):
+        for column in range(1, 5):
+            width = table.fontMetrics().horizontalAdvance(model.text(row, column))
+            assert header.sectionSize(column) > width
+        assert table.rowHeight(row) >= table.fontMetrics().height()

@@ -180,3 +180,27 @@ def test_an_edit_while_searching_is_filtered_by_its_new_words(qtbot, store, cloc
     window.search.setText("quixotic bi")  # typing on after the edit still finds it
     assert window.filter.rowCount() == 1
     assert window.filter.index(0, FOUND_IN).data() == "Job description:\nQuixotic BI daily"
+
+
+def test_rows_sorted_where_they_were_read_are_shown_in_that_order_and_filtered(
+    qtbot, store, clock, tmp_path
+) -> None:
+    from desktop.ui.opportunity_model import COMPANY, SortedRows
+
+    _everything(clock)
+    create_opportunity(validate_opportunity({"company": "Birch", "role": "Tester"}), clock)
+    window = open_window(qtbot, clock, tmp_path)
+    window.model.sort(COMPANY, Qt.SortOrder.DescendingOrder)
+    ready = window.model.sorted_rows(list_opportunities(clock.now()))
+    assert isinstance(ready, SortedRows) and [r.company for r in ready] == ["Birch", "Acme"]
+    window.search.setText("quixotic")
+    window.refresh(rows=ready)
+    # The filter answered for every row in one pass, inside the model's reset.
+    assert window.filter._generation == window.model.generation
+    assert window.filter.rowCount() == 1 and window.filter.index(0, 0).data() == "Acme"
+    window.search.clear()
+    assert [window.filter.index(n, 0).data() for n in range(2)] == ["Birch", "Acme"]
+    # Sorted for an order the list no longer has: sorted again.
+    stale = SortedRows(list(reversed(ready)), (COMPANY, Qt.SortOrder.AscendingOrder))
+    window.refresh(rows=stale)
+    assert [window.filter.index(n, 0).data() for n in range(2)] == ["Birch", "Acme"]

@@ -92,13 +92,15 @@ def finish_restore(data_dir: Path, staged: Path, clock: Clock) -> Path | None:
     close, move the current file aside as a before-restore copy (returned), rename, open."""
     close_database()
     try:
-        return backups.swap_in(staged, database_path(data_dir), backups_dir(data_dir), clock.now())
+        kept = backups.swap_in(staged, database_path(data_dir), backups_dir(data_dir), clock.now())
     except BaseException:
         backups.discard(staged)
-        raise
-    finally:
-        # Swapped in or not, the window goes on with a database: the new one or the old.
+        # Not swapped in: the window goes on with the old database.
         open_store(data_dir)
+        raise
+    # Checked whole by `prepare_restore` (integrity_check, in the worker) moments ago.
+    open_store(data_dir, checked=True)
+    return kept
 
 
 def restore(data_dir: Path, source: Path, clock: Clock) -> Path | None:

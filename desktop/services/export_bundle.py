@@ -37,6 +37,7 @@ from desktop.domain.bundle import (
     datetime_text,
     rekey,
 )
+from desktop.domain.letting_go import let_go
 from desktop.domain.progress import Progress, every, no_progress
 from desktop.services import settings
 
@@ -162,7 +163,7 @@ def _build(now: datetime, progress: Progress) -> dict[str, Any]:
                 ],
             }
         )
-    return {
+    bundle = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": now,
@@ -187,6 +188,12 @@ def _build(now: datetime, progress: Progress) -> dict[str, Any]:
         "reminders": [_reminder(r, 0, interview_ref, contact_ref) for r in reminders.get(None, [])],
         "settings": settings.exported(),
     }
+    # The rows as read, grouped: freed a slice at a time rather than all at once on return.
+    let_go(
+        companies, contacts, contact_ref, interview_ref, interviews, interviewers, debriefs,
+        questions, mistakes, changes, reminders, reflections, sent_notes, files, documents,
+    )  # fmt: skip
+    return bundle
 
 
 def _interview(

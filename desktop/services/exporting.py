@@ -12,6 +12,7 @@ from datetime import date
 from desktop.domain.activity_report import ActivityReport, activity_report
 from desktop.domain.calendar_file import calendar_text
 from desktop.domain.clock import Clock
+from desktop.domain.letting_go import let_go
 from desktop.domain.progress import Progress, no_progress, step
 from desktop.domain.spreadsheet import EXPORT_HEADER, opportunity_rows, write_csv
 from desktop.services.export_bundle import build_bundle, bundle_json, bundle_json_parts
@@ -40,9 +41,13 @@ def export_json_parts(clock: Clock, progress: Progress = no_progress) -> Iterato
     for part in bundle_json_parts(bundle):
         step(progress, 0, 0)  # no count to show while writing, only that it works
         yield part
+    let_go(bundle)  # not all at once (the window's thread would wait meanwhile)
 
 
 def report_for(
     start: date, end: date, clock: Clock, progress: Progress = no_progress
 ) -> ActivityReport:
-    return activity_report(build_bundle(clock.now(), progress), start, end, clock.tz)
+    bundle = build_bundle(clock.now(), progress)
+    report = activity_report(bundle, start, end, clock.tz)
+    let_go(bundle)  # the report holds copies of what it shows
+    return report

@@ -23,6 +23,7 @@ from desktop.domain.progress import Progress
 from desktop.files import atomic_file, write_atomically
 from desktop.services import archive, exporting
 from desktop.services.changes import Changes
+from desktop.services.today import open_steps
 from desktop.ui import background_texts, document_strings, strings
 from desktop.ui.background_op import BackgroundOp, run_in_background
 from desktop.ui.form_dialog import DATE_DISPLAY
@@ -32,8 +33,11 @@ if TYPE_CHECKING:
     from desktop.domain.clock import Clock
     from desktop.services.import_bundle import ImportSummary
     from desktop.services.queries import OpportunityRow
+    from desktop.services.reminders import ReminderView
     from desktop.ui.backups_dialog import BackupsDialog
     from desktop.ui.import_dialog import ImportSource
+    from desktop.ui.opportunity_model import OpportunityTableModel
+    from desktop.ui.today_view import TodayView
 
 
 # The dialogs and the PDF writer are imported when first used: start-up, which shows
@@ -51,7 +55,9 @@ class DataActions(WindowMixin):
         data_changed: Signal
         data_restored: Signal
 
-        rereading: BackgroundOp[list[OpportunityRow]] | None
+        rereading: BackgroundOp[tuple[list[OpportunityRow], list[ReminderView]]] | None
+        model: OpportunityTableModel
+        today: TodayView
         read_rows: Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
 
         def refresh(
@@ -264,7 +270,7 @@ class DataActions(WindowMixin):
 
     def refresh_everything(
         self, background_from: int | None = None
-    ) -> BackgroundOp[list[OpportunityRow]] | None:
+    ) -> BackgroundOp[tuple[list[OpportunityRow], list[ReminderView]]] | None:
         """After an import or a restore: the list of a big history (2,000 opportunities
         and more) is read off the GUI thread and the window redrawn when it is read; a
         small one is re-read at once."""
@@ -274,13 +280,16 @@ class DataActions(WindowMixin):
         if history_size() < (BACKGROUND_FROM if background_from is None else background_from):
             self.refresh()
             return None
-        now, read = self.clock.now(), self.read_rows
-        self.rereading = run_in_background(
-            self,
-            "",
-            lambda _progress: read(now, None),
-            self.data_dir,
-            done=lambda rows: self.refresh(rows=rows),
-            quiet=True,
-        )
+        now, read, model = self.clock.now(), self.read_rows, self.model
+
+        def work(_progress: Progress) -> tuple[list[OpportunityRow], list[ReminderView]]:
+            # Sorted there too, and Today's steps read with them.
+            return model.sorted_rows(read(now, None)), open_steps(now)
+
+        def done(read: tuple[list[OpportunityRow], list[ReminderView]]) -> None:
+            rows, steps = read
+            self.today.hand_over(steps, now)
+            self.refresh(rows=rows)
+
+        self.rereading = run_in_background(self, "", work, self.data_dir, done=done, quiet=True)
         return self.rereading

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import gc_pause
 from desktop.domain.bundle import BundleError
 from desktop.domain.clock import Clock
 from desktop.domain.import_source import bundle_from_json, looks_like_json, read_import_text
+from desktop.domain.letting_go import let_go
 from desktop.domain.progress import Progress, no_progress, step
 from desktop.domain.spreadsheet import (
     FIELDS,
@@ -54,6 +57,9 @@ class ImportSource:
     json_stopped: bool = False  # checking gave up: there are more problems than listed
     # A full export: checked whole (data and every document) before anything shows.
     archive: archive.Archive | None = None
+    # What importing the bundle would do, worked out where it was read (10,000
+    # opportunities compared with those already there: 100 ms the window need not wait).
+    preview: ImportSummary | None = None
 
 
 def read_source(path: Path, progress: Progress = no_progress) -> ImportSource:
@@ -66,6 +72,7 @@ def read_source(path: Path, progress: Progress = no_progress) -> ImportSource:
             source.json_bundle = source.archive.bundle
         except BundleError as error:
             source.json_problems, source.json_stopped = error.problems, error.stopped
+        _preview(source)
         step(progress, 2, 2)
         return source
     text = read_import_text(path)
@@ -77,8 +84,14 @@ def read_source(path: Path, progress: Progress = no_progress) -> ImportSource:
             source.json_problems, source.json_stopped = error.problems, error.stopped
     else:
         source.table = read_table(text)
+    _preview(source)
     step(progress, 2, 2)
     return source
+
+
+def _preview(source: ImportSource) -> None:
+    if source.json_bundle is not None and not source.json_problems:
+        source.preview = preview(source.json_bundle, Duplicates.SKIP)
 
 
 class ImportDialog(QDialog):
@@ -104,8 +117,13 @@ class ImportDialog(QDialog):
         self.json_problems = source.json_problems
         self.json_stopped = source.json_stopped
         self.archive = source.archive
+        self.read_preview = source.preview
         self.bundle: dict[str, Any] | None = None
         self.op: BackgroundOp[ImportSummary] | None = None
+        # A year of history held here is a million objects: a full collection would walk
+        # them on the GUI thread (150-250 ms). None while the dialog shows (a dialog
+        # never shown holds nothing).
+        self.gc_hold: gc_pause.Hold | None = None
 
         layout = QVBoxLayout(self)
         self.columns: dict[str, QComboBox] = {}
@@ -133,6 +151,17 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, QSize(640, 560))
         self.update_preview()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.gc_hold is None or not self.gc_hold.held:
+            self.gc_hold = gc_pause.Hold()
+            self.destroyed.connect(self.gc_hold.release)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.gc_hold is not None:
+            self.gc_hold.release()
+        super().hideEvent(event)
 
     def _columns_group(self, table: Table) -> QGroupBox:
         group = QGroupBox(strings.IMPORT_COLUMNS)
@@ -190,7 +219,11 @@ class ImportDialog(QDialog):
                 self.details.addItem(strings.IMPORT_STOPPED.format(count=len(problems)))
             self.import_button.setEnabled(False)
             return
-        shown = preview(self.bundle, self.policy)
+        if self.table is None and self.read_preview is not None:
+            # Which opportunities are already there does not depend on the policy.
+            shown = replace(self.read_preview, policy=self.policy)
+        else:
+            shown = preview(self.bundle, self.policy)
         self.summary.setText(shown.sentence())
         self.details.addItems([f"+ {label}" for label in shown.added[:SHOWN_ROWS]])
         self.details.addItems([f"= {label}" for label in shown.duplicates[:SHOWN_ROWS]])
@@ -206,8 +239,13 @@ class ImportDialog(QDialog):
         def work(progress: Progress) -> ImportSummary:
             backups.back_up_before_import(data_dir, clock)
             if full is not None:
-                return archive.import_archive(full, policy, clock, data_dir, progress)
-            return apply_bundle(bundle, policy, clock, progress=progress)
+                summary = archive.import_archive(full, policy, clock, data_dir, progress)
+            else:
+                summary = apply_bundle(bundle, policy, clock, progress=progress)
+            # Imported, so no longer needed: freed here a slice at a time, not all at once
+            # when the dialog goes (on the window's thread, or in a full collection).
+            let_go(bundle)
+            return summary
 
         def done(summary: ImportSummary) -> None:
             self.imported.emit(summary)

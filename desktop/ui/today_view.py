@@ -132,6 +132,8 @@ class ReminderRow(QFrame):
 # A partial re-read (`TodayView.apply`) is exact for what changed; steps of other
 # opportunities only enter the week ahead as time passes, so a full read is this recent.
 FULL_READ_EVERY = timedelta(minutes=5)
+# Steps read off the GUI thread are shown if no older than this when the refresh comes.
+HANDED_OVER_FOR = timedelta(seconds=30)
 ROW_PADDING = 8  # pixels added to each row's height
 INDENT = 18  # pixels a group is set in under its section, and a step under its group
 
@@ -237,6 +239,7 @@ class TodayView(QWidget):
         self.due_count = 0
         self._steps: list[ReminderView] = []  # what was read, oldest first
         self._read_at: datetime | None = None  # when all of it was last read
+        self._ready: tuple[datetime, list[ReminderView]] | None = None  # see hand_over
         self.model = TodayModel(clock, self)
         self.model.done_requested.connect(self._done)
         self.tree = _TodayTree()
@@ -270,12 +273,23 @@ class TodayView(QWidget):
         outer.addLayout(self._card_box)
 
     def refresh(self) -> None:
-        """Re-read what is open this week. Only the rows that differ change in the
-        model: answering one step of three hundred removes one row."""
+        """Re-read what is open this week (or take what `hand_over` gave, if just read).
+        Only the rows that differ change in the model: answering one step of three
+        hundred removes one row."""
         now = self.clock.now()
-        self._steps = open_steps(now)
-        self._read_at = now
+        ready, self._ready = self._ready, None
+        if ready is not None and timedelta(0) <= now - ready[0] <= HANDED_OVER_FOR:
+            self._read_at, self._steps = ready
+        else:
+            self._steps = open_steps(now)
+            self._read_at = now
         self._show(now)
+
+    def hand_over(self, steps: list[ReminderView], read_at: datetime) -> None:
+        """Steps read at `read_at` by a worker (with the list, after an import or a
+        restore): the next `refresh` shows them instead of reading them on the GUI
+        thread (20-40 ms at 10,000 opportunities)."""
+        self._ready = (read_at, steps)
 
     def apply(self, changes: Changes) -> None:
         """Re-read only the steps of the opportunities `changes` names, and every prep

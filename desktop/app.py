@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from db.connection import DatabaseBusy, DatabaseUnreadable, close_database
-from db.failures import DatabaseUnavailable
 from db.file_safety import UnsafeLocation
-from db.migrations import DatabaseTooNew
-from db.store import open_store
 from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from desktop.domain.clock import SystemClock
 
@@ -59,10 +56,29 @@ def launch(data_dir: Path, background: bool = False) -> int:
             return 0
         QMessageBox.warning(None, APP_NAME, texts.ALREADY_RUNNING)
         return 1
+    from desktop.services.ui_state import TRAY_ICON_STYLE, UI_STATE_FILE, read_ui_state
+
+    ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
+    early = None
+    if background:  # at login: the icon first, the database checked after (early_icon.py)
+        from desktop.startup_probe import watch
+        from desktop.tray.early_icon import EarlyIcon
+
+        early = EarlyIcon.show_if_possible(str(read_ui_state(ui_state, TRAY_ICON_STYLE)))
+        if early is not None:
+            watch(None, tray_shown=True)
+            early.reach_the_panel()
+    # Peewee and the database after the icon: a start at login shows it without them.
+    from db.connection import DatabaseBusy, DatabaseUnreadable, close_database
+    from db.failures import DatabaseUnavailable
+    from db.migrations import DatabaseTooNew
+    from db.store import open_store
+
     clock = SystemClock()
     read_only: bool | None = False
     try:
-        open_store(data_dir)
+        with early.taken_down_on_failure() if early is not None else nullcontext():
+            open_store(data_dir)
     except DatabaseTooNew as error:
         lock.release()
         QMessageBox.critical(None, strings.DB_TOO_NEW_TITLE, str(error))
@@ -85,12 +101,9 @@ def launch(data_dir: Path, background: bool = False) -> int:
             lock.release()
             return 1
 
-    from desktop.services.settings import UI_STATE_FILE
-    from desktop.startup_probe import watch
+    from desktop.startup_probe import mark_soon, watch
     from desktop.tray.companion import Companion
     from desktop.tray.parts import desktop_parts
-
-    ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
 
     def make_window() -> MainWindow:
         from desktop.ui.main_window import MainWindow
@@ -106,6 +119,8 @@ def launch(data_dir: Path, background: bool = False) -> int:
 
     from desktop.faults import cannot_lock, read_only_because_disk_full
 
+    if early is not None and (read_only or unlocked or read_only_because_disk_full()):
+        early.take_down()  # no tray for a read-only window, nor for a start that stops
     if unlocked and not read_only_because_disk_full():
         # The lock file could not even be written. Read-only on a full disk needs no lock:
         # it neither writes nor reminds.
@@ -128,9 +143,11 @@ def launch(data_dir: Path, background: bool = False) -> int:
         parts = desktop_parts(clock, Path(data_dir), name)
         # The tray and the window never import each other: they meet here.
         companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
-                              lock, parts, make_preferences=make_preferences)  # fmt: skip
-        watch(window, tray_shown=companion.has_tray)
+                              lock, parts, make_preferences=make_preferences,
+                              shown_icon=early.hand_over() if early else None)  # fmt: skip
+        watch(window, tray_shown=companion.has_tray and early is None)
         companion.start(background)
+        mark_soon("ready")  # the companion answers clicks from here on
     try:
         return app.exec()
     finally:
@@ -151,6 +168,7 @@ def recover(data_dir: Path, error: str, clock: SystemClock) -> bool | None:
     read-only copy (True) or give up (None). The damaged file is never changed."""
     import tempfile
 
+    from db.connection import DatabaseUnreadable
     from db.store import open_read_only_copy
     from desktop.services import backups
     from desktop.ui import strings

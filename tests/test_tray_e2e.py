@@ -121,6 +121,8 @@ def test_background_start_shows_the_tray_icon_and_no_window(desktop, apps, tmp_p
     assert state["next_wake_up"] is not None
     assert wait_until(lambda: "Debrief" in desktop.tray_children(), timeout=10)
     assert not desktop.top_level_named("Debrief")
+    # The icon shown before the database was opened is the one the companion keeps.
+    assert desktop.tray_children().count('("debrief" "Debrief")') == 1
 
 
 def test_a_reminder_is_answered_from_the_real_tray_menu(desktop, apps, tmp_path) -> None:

@@ -364,3 +364,24 @@ def test_the_question_bank_shows_days_in_the_zone_of_the_moment(qtbot, clock) ->
     assert model.data(model.index(0, day_column)) == "26 Nov 2026"
     clock.tz = ZoneInfo("America/New_York")
     assert model.data(model.index(0, day_column)) == "25 Nov 2026"
+
+
+def test_people_questions_and_insights_are_made_when_first_shown(window, clock) -> None:
+    from desktop.services.debriefs import DebriefData, QuestionEntry, save_debrief
+
+    interview = log_interview(interview_draft(clock), clock)
+    save_debrief(interview, DebriefData(questions=(QuestionEntry("Why us?"),)), clock)
+    window.refresh()
+    lazy = ("people", "questions", "insights")
+    assert [window.lazy_tabs.made(key) for key in lazy] == [None, None, None]
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+    window.tabs.setCurrentIndex(labels.index(strings.TAB_QUESTIONS))
+    shown = window.tabs.currentWidget()
+    assert shown is window.lazy_tabs.made("questions") is window.questions
+    assert window.questions.model.rowCount() == 1  # read when made
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels
+    assert window.lazy_tabs.made("people") is None  # the others still wait
+
+    window.show_insights()
+    assert window.tabs.currentWidget() is window.lazy_tabs.made("insights")

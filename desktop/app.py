@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.tray.autostart import Autostart
+    from desktop.tray.companion import Companion
     from desktop.tray.single_instance import InstanceLock
     from desktop.ui.main_window import MainWindow
     from desktop.ui.preferences_dialog import PreferencesDialog
@@ -102,8 +103,6 @@ def launch(data_dir: Path, background: bool = False) -> int:
             return 1
 
     from desktop.startup_probe import mark_soon, watch
-    from desktop.tray.companion import Companion
-    from desktop.tray.parts import desktop_parts
 
     def make_window() -> MainWindow:
         from desktop.ui.main_window import MainWindow
@@ -139,15 +138,35 @@ def launch(data_dir: Path, background: bool = False) -> int:
     else:
         # In the tray the window is made when first opened; otherwise now, to show it.
         window = None if background else make_window()
-        # The tray's parts are made here, so a test can make them with its own notifier.
-        parts = desktop_parts(clock, Path(data_dir), name)
-        # The tray and the window never import each other: they meet here.
-        companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
-                              lock, parts, make_preferences=make_preferences,
-                              shown_icon=early.hand_over() if early else None)  # fmt: skip
-        watch(window, tray_shown=companion.has_tray and early is None)
-        companion.start(background)
-        mark_soon("ready")  # the companion answers clicks from here on
+        started: list[Companion] = []  # kept alive until the event loop ends
+
+        def start_companion() -> None:
+            from desktop.tray.companion import Companion
+            from desktop.tray.parts import desktop_parts
+
+            # The tray's parts are made here, so a test can make them with its own notifier.
+            parts = desktop_parts(clock, Path(data_dir), name)
+            # The tray and the window never import each other: they meet here.
+            companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
+                                  lock, parts, make_preferences=make_preferences,
+                                  shown_icon=early.hand_over() if early else None)  # fmt: skip
+            started.append(companion)
+            watch(None, tray_shown=companion.has_tray and early is None)
+            companion.start(background)
+            mark_soon("ready")  # the companion answers clicks from here on
+
+        if window is None:
+            start_companion()
+        else:
+            from desktop.ui.first_paint import after_first_paint
+
+            # The window paints first; the tray, its scheduler and its socket come in the
+            # turn after (their imports and start were a fifth of the time before the
+            # first paint: benchmarks/README.md). Closing it meanwhile does not quit.
+            app.setQuitOnLastWindowClosed(False)
+            watch(window, tray_shown=False)
+            after_first_paint(window, start_companion)
+            window.show_and_raise()
     try:
         return app.exec()
     finally:

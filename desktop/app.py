@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from db.connection import DatabaseBusy, DatabaseUnreadable, close_database
-from db.failures import DatabaseUnavailable
 from db.file_safety import UnsafeLocation
-from db.migrations import DatabaseTooNew
-from db.store import open_store
 from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from desktop.domain.clock import SystemClock
 
@@ -18,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.tray.autostart import Autostart
+    from desktop.tray.companion import Companion
     from desktop.tray.single_instance import InstanceLock
     from desktop.ui.main_window import MainWindow
     from desktop.ui.preferences_dialog import PreferencesDialog
@@ -59,10 +57,29 @@ def launch(data_dir: Path, background: bool = False) -> int:
             return 0
         QMessageBox.warning(None, APP_NAME, texts.ALREADY_RUNNING)
         return 1
+    from desktop.services.ui_state import TRAY_ICON_STYLE, UI_STATE_FILE, read_ui_state
+
+    ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
+    early = None
+    if background:  # at login: the icon first, the database checked after (early_icon.py)
+        from desktop.startup_probe import watch
+        from desktop.tray.early_icon import EarlyIcon
+
+        early = EarlyIcon.show_if_possible(str(read_ui_state(ui_state, TRAY_ICON_STYLE)))
+        if early is not None:
+            watch(None, tray_shown=True)
+            early.reach_the_panel()
+    # Peewee and the database after the icon: a start at login shows it without them.
+    from db.connection import DatabaseBusy, DatabaseUnreadable, close_database
+    from db.failures import DatabaseUnavailable
+    from db.migrations import DatabaseTooNew
+    from db.store import open_store
+
     clock = SystemClock()
     read_only: bool | None = False
     try:
-        open_store(data_dir)
+        with early.taken_down_on_failure() if early is not None else nullcontext():
+            open_store(data_dir)
     except DatabaseTooNew as error:
         lock.release()
         QMessageBox.critical(None, strings.DB_TOO_NEW_TITLE, str(error))
@@ -86,12 +103,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
             return 1
 
     from desktop import gc_pause
-    from desktop.services.settings import UI_STATE_FILE
-    from desktop.startup_probe import watch
-    from desktop.tray.companion import Companion
-    from desktop.tray.parts import desktop_parts
-
-    ui_state = QSettings(str(Path(data_dir) / UI_STATE_FILE), QSettings.Format.IniFormat)
+    from desktop.startup_probe import mark_soon, watch
 
     def make_window() -> MainWindow:
         from desktop.ui.main_window import MainWindow
@@ -107,6 +119,8 @@ def launch(data_dir: Path, background: bool = False) -> int:
 
     from desktop.faults import cannot_lock, read_only_because_disk_full
 
+    if early is not None and (read_only or unlocked or read_only_because_disk_full()):
+        early.take_down()  # no tray for a read-only window, nor for a start that stops
     if unlocked and not read_only_because_disk_full():
         # The lock file could not even be written. Read-only on a full disk needs no lock:
         # it neither writes nor reminds.
@@ -125,13 +139,35 @@ def launch(data_dir: Path, background: bool = False) -> int:
     else:
         # In the tray the window is made when first opened; otherwise now, to show it.
         window = None if background else make_window()
-        # The tray's parts are made here, so a test can make them with its own notifier.
-        parts = desktop_parts(clock, Path(data_dir), name)
-        # The tray and the window never import each other: they meet here.
-        companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
-                              lock, parts, make_preferences=make_preferences)  # fmt: skip
-        watch(window, tray_shown=companion.has_tray)
-        companion.start(background)
+        started: list[Companion] = []  # kept alive until the event loop ends
+
+        def start_companion() -> None:
+            from desktop.tray.companion import Companion
+            from desktop.tray.parts import desktop_parts
+
+            # The tray's parts are made here, so a test can make them with its own notifier.
+            parts = desktop_parts(clock, Path(data_dir), name)
+            # The tray and the window never import each other: they meet here.
+            companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
+                                  lock, parts, make_preferences=make_preferences,
+                                  shown_icon=early.hand_over() if early else None)  # fmt: skip
+            started.append(companion)
+            watch(None, tray_shown=companion.has_tray and early is None)
+            companion.start(background)
+            mark_soon("ready")  # the companion answers clicks from here on
+
+        if window is None:
+            start_companion()
+        else:
+            from desktop.ui.first_paint import after_first_paint
+
+            # The window paints first; the tray, its scheduler and its socket come in the
+            # turn after (their imports and start were a fifth of the time before the
+            # first paint: benchmarks/README.md). Closing it meanwhile does not quit.
+            app.setQuitOnLastWindowClosed(False)
+            watch(window, tray_shown=False)
+            after_first_paint(window, start_companion)
+            window.show_and_raise()
         QTimer.singleShot(gc_pause.SETTLE_AFTER_MS, gc_pause.settle)  # once started
     try:
         return app.exec()
@@ -153,6 +189,7 @@ def recover(data_dir: Path, error: str, clock: SystemClock) -> bool | None:
     read-only copy (True) or give up (None). The damaged file is never changed."""
     import tempfile
 
+    from db.connection import DatabaseUnreadable
     from db.store import open_read_only_copy
     from desktop.services import backups
     from desktop.ui import strings

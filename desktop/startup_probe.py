@@ -41,3 +41,9 @@ def watch(window: QWidget | None, tray_shown: bool) -> None:
         window.installEventFilter(_FirstPaint(window))
     if tray_shown:
         QTimer.singleShot(0, lambda: mark("tray"))
+
+
+def mark_soon(event: str) -> None:
+    """Mark `event` at the next turn of the event loop."""
+    if os.environ.get(ENV):
+        QTimer.singleShot(0, lambda: mark(event))

@@ -13,8 +13,11 @@ from db.store import database_path, open_store
 from desktop.app import recover
 from desktop.services import backups
 from desktop.services.interviews import log_interview
+from desktop.startup_probe import ENV as PROBE_ENV
+from desktop.ui import strings
 from desktop.ui.damaged_dialog import Choice, damaged_box
 from tests.conftest import interview_draft
+from tests.desktop_session import wait_until
 
 
 def _history_with_backup(data_dir, clock) -> None:
@@ -105,3 +108,20 @@ def test_a_file_checked_just_before_is_not_checked_again_when_opened(data_dir, c
         open_store(data_dir)
     open_store(data_dir, checked=True)
     close_database()
+
+
+@pytest.mark.desktop_session
+def test_a_start_at_login_takes_its_early_icon_down_before_saying_the_file_is_damaged(
+    desktop, apps, data_dir, clock, tmp_path
+) -> None:
+    """At login the icon shows before the database is checked (tray/early_icon.py); a
+    damaged file then takes it down, asks as before, and is never written to."""
+    _history_with_backup(data_dir, clock)
+    damaged = _damage_pages(data_dir)
+    marks = tmp_path / "marks"
+    apps.append(desktop.launch(data_dir, "--background", env={PROBE_ENV: str(marks)}))
+    assert wait_until(lambda: desktop.top_level_named(strings.DAMAGED_TITLE), timeout=30)
+    assert marks.read_text().split()[0] == "tray"  # the icon was up before the check
+    assert wait_until(lambda: desktop.tray_icon_window() is None, timeout=10)
+    assert desktop.top_level_named(strings.DAMAGED_TITLE)  # still asking, no icon
+    assert database_path(data_dir).read_bytes() == damaged

@@ -388,3 +388,24 @@ def test_a_time_in_another_year_says_its_year(qtbot, window, clock) -> None:
     assert window.filter.index(0, NEXT_INTERVIEW).data() == "Sat 02 Jan, 14:00"
     shown = [steps.index(r).data() for r in range(steps.rowCount())]
     assert any("Fri 01 Jan, 18:00" in text for text in shown), shown
+
+
+def test_people_questions_and_insights_are_made_when_first_shown(window, clock) -> None:
+    from desktop.services.debriefs import DebriefData, QuestionEntry, save_debrief
+
+    interview = log_interview(interview_draft(clock), clock)
+    save_debrief(interview, DebriefData(questions=(QuestionEntry("Why us?"),)), clock)
+    window.refresh()
+    lazy = ("people", "questions", "insights")
+    assert [window.lazy_tabs.made(key) for key in lazy] == [None, None, None]
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+    window.tabs.setCurrentIndex(labels.index(strings.TAB_QUESTIONS))
+    shown = window.tabs.currentWidget()
+    assert shown is window.lazy_tabs.made("questions") is window.questions
+    assert window.questions.model.rowCount() == 1  # read when made
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels
+    assert window.lazy_tabs.made("people") is None  # the others still wait
+
+    window.show_insights()
+    assert window.tabs.currentWidget() is window.lazy_tabs.made("insights")

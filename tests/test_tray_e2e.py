@@ -121,6 +121,8 @@ def test_background_start_shows_the_tray_icon_and_no_window(desktop, apps, tmp_p
     assert state["next_wake_up"] is not None
     assert wait_until(lambda: "Debrief" in desktop.tray_children(), timeout=10)
     assert not desktop.top_level_named("Debrief")
+    # The icon shown before the database was opened is the one the companion keeps.
+    assert desktop.tray_children().count('("debrief" "Debrief")') == 1
 
 
 def test_a_reminder_is_answered_from_the_real_tray_menu(desktop, apps, tmp_path) -> None:
@@ -144,3 +146,17 @@ def test_a_reminder_is_answered_from_the_real_tray_menu(desktop, apps, tmp_path)
     assert wait_until(lambda: status(desktop, data_dir)["waiting"] == 2, timeout=10)
     due = desktop.cli(data_dir, "due", "--json")
     assert "Call Sam Roe" not in due.stdout and "Write your debrief" in due.stdout
+
+
+def test_a_window_start_paints_before_the_tray_starts(desktop, apps, tmp_path) -> None:
+    from desktop.startup_probe import ENV as PROBE_ENV
+
+    data_dir, marks = tmp_path / "data", tmp_path / "marks"
+    seed(data_dir, hours_ago=-48)
+    apps.append(desktop.launch(data_dir, env={PROBE_ENV: str(marks)}))
+    state = ready(desktop, data_dir)  # the companion answers on its socket
+    assert state["window_visible"] is True and state["tray_visible"] is True
+    assert wait_until(lambda: "ready" in marks.read_text(), timeout=10)
+    order = [line.split()[0] for line in marks.read_text().splitlines()]
+    assert order == ["painted", "tray", "ready"]
+    assert desktop.tray_children().count('("debrief" "Debrief")') == 1

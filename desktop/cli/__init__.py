@@ -9,17 +9,18 @@ import sys
 import unicodedata
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from db.connection import DatabaseBusy, DatabaseUnreadable, close_database, is_busy
 from db.file_safety import UnsafeLocation
-from db.migrations import DatabaseTooNew
 from desktop import fault_texts
 from desktop.cli.parser import UsageError, build_parser
 from desktop.cli.terminal import make_output_safe
 from desktop.domain.clock import Clock, SystemClock
-from desktop.domain.forms import FormError
 from desktop.paths import ensure_private_dir, resolve_data_dir
-from desktop.services import NotFound
+
+if TYPE_CHECKING:
+    from db.connection import DatabaseUnreadable
+    from desktop.domain.forms import FormError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # self-check's child process, which only checks that Qt loads (see cli.selfcheck).
@@ -116,7 +117,13 @@ def _run_command(
 
         return launch(data_dir, background=args.background)
 
+    # Here, not at the top: a start of the app shows its tray icon before Peewee is
+    # imported (tray/early_icon.py).
+    from db.connection import DatabaseBusy, DatabaseUnreadable, close_database, is_busy
+    from db.migrations import DatabaseTooNew
     from desktop.cli import commands
+    from desktop.domain.forms import FormError
+    from desktop.services import NotFound
 
     try:
         return commands.dispatch(command, args, Path(data_dir), clock or SystemClock())

@@ -29,6 +29,7 @@ from desktop.logs import personal
 from desktop.playbook.notes import TEMPLATE_NAMES, Profile
 from desktop.playbook.nudges import NudgeSettings
 from desktop.playbook.settings import PlaybookSettings
+from desktop.services import ui_state
 
 log = logging.getLogger(__name__)
 
@@ -221,41 +222,16 @@ def save_playbook_settings(settings: PlaybookSettings) -> None:
     put(PLAYBOOK, settings)
 
 
-# ----- ui-state.ini: this screen's business ------------------------------------------------
-@dataclass(frozen=True)
-class UiStateKey:
-    """A key of `ui-state.ini` (QSettings, kept by the window and the tray): never in the
-    database, never exported. `kind` is the type QSettings should convert the stored
-    text to (None: Qt's own bytes, such as a saved geometry)."""
-
-    key: str
-    default: object
-    kind: type | None
-
-
-UI_STATE_FILE = "ui-state.ini"
-WINDOW_GEOMETRY = UiStateKey("window/geometry", None, None)
-WINDOW_SPLITTER = UiStateKey("window/splitter", None, None)
-WINDOW_COLUMNS = UiStateKey("window/columns", None, None)
-TRAY_ICON_STYLE = UiStateKey("tray/icon_style", "colour", str)
-CLOSE_HINT_SHOWN = UiStateKey("tray/close_hint_shown", False, bool)
-NO_TRAY_TOLD = UiStateKey("tray/no_tray_told", False, bool)
-UI_STATE_KEYS = (
-    WINDOW_GEOMETRY,
-    WINDOW_SPLITTER,
-    WINDOW_COLUMNS,
-    TRAY_ICON_STYLE,
-    CLOSE_HINT_SHOWN,
-    NO_TRAY_TOLD,
-)
-
-
-def read_ui_state(store: Any, key: UiStateKey) -> Any:
-    """`store` is the QSettings of ui-state.ini (duck-typed: no Qt below the screens)."""
-    if key.kind is None:
-        return store.value(key.key, key.default)
-    return store.value(key.key, key.default, key.kind)
-
-
-def write_ui_state(store: Any, key: UiStateKey, value: object) -> None:
-    store.setValue(key.key, value)
+# ----- ui-state.ini: this screen's business, declared in ui_state.py (no database there,
+# so a start at login reads the tray icon's style before Peewee is imported)
+UiStateKey = ui_state.UiStateKey
+UI_STATE_FILE = ui_state.UI_STATE_FILE
+WINDOW_GEOMETRY = ui_state.WINDOW_GEOMETRY
+WINDOW_SPLITTER = ui_state.WINDOW_SPLITTER
+WINDOW_COLUMNS = ui_state.WINDOW_COLUMNS
+TRAY_ICON_STYLE = ui_state.TRAY_ICON_STYLE
+CLOSE_HINT_SHOWN = ui_state.CLOSE_HINT_SHOWN
+NO_TRAY_TOLD = ui_state.NO_TRAY_TOLD
+UI_STATE_KEYS = ui_state.UI_STATE_KEYS
+read_ui_state = ui_state.read_ui_state
+write_ui_state = ui_state.write_ui_state

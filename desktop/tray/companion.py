@@ -61,9 +61,12 @@ class Companion(QObject):
         parts: TrayParts,
         *,
         make_preferences: MakePreferences,
+        shown_icon: QSystemTrayIcon | None = None,
     ) -> None:
         """`parts` are made by the caller (desktop/app.py, or a test with a recording
-        notification backend); the companion wires them to its tray icon and window."""
+        notification backend); the companion wires them to its tray icon and window.
+        `shown_icon`: the icon a start at login showed before the database was opened
+        (tray/early_icon.py), kept rather than shown a second time."""
         super().__init__()
         self.app = app
         self._window: Window | None = None
@@ -76,7 +79,8 @@ class Companion(QObject):
         self.make_preferences = make_preferences
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
 
-        self.tray = TrayIcon(clock, tray_icon(self.tray_style()), self.window_visible, self)
+        self.tray = TrayIcon(clock, tray_icon(self.tray_style()), self.window_visible, self,
+                             shown=shown_icon)  # fmt: skip
         self.notifier = parts.notifier
         self.balloon: BalloonBackend | None = None
         if self.has_tray:

@@ -45,13 +45,16 @@ class TrayIcon(QObject):
         icon: QIcon,
         window_visible: Callable[[], bool],
         parent: QObject | None = None,
+        shown: QSystemTrayIcon | None = None,
     ) -> None:
+        """`shown`: an icon already on the panel (a start at login's), taken over."""
         super().__init__(parent)
         self.clock = clock
         self.base_icon = icon
         self.window_visible = window_visible
         self.waiting: list[ReminderView] = []
-        self.icon = QSystemTrayIcon(icon, self)
+        self.icon = shown or QSystemTrayIcon(icon)
+        self.icon.setParent(self)
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)

@@ -17,7 +17,6 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.faults import explain
 from desktop.ui import strings
 
 log = logging.getLogger(__name__)
@@ -51,6 +50,8 @@ class ErrorReporter:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
+        from desktop.faults import explain  # Peewee's errors: not before the tray icon
+
         explained = explain(value, self.data_dir)
         if explained is None:
             log.error("unexpected error", exc_info=(kind, value, trace))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -82,7 +82,7 @@ from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.document_actions import DocumentActions
 from desktop.ui.formatting import when
 from desktop.ui.help_actions import HelpActions
-from desktop.ui.insights_view import InsightsView
+from desktop.ui.lazy_tabs import LazyTabs
 from desktop.ui.opportunity_model import (
     FOUND_IN,
     LAST_ACTIVITY,
@@ -92,12 +92,15 @@ from desktop.ui.opportunity_model import (
     OpportunityTableModel,
 )
 from desktop.ui.own_reminder_dialog import OwnReminderDialog
-from desktop.ui.people_view import PeopleView
-from desktop.ui.question_bank import QuestionBank
 from desktop.ui.screen_fit import available, clamped, place_first
 from desktop.ui.today_view import TodayView
 from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
+
+if TYPE_CHECKING:
+    from desktop.ui.insights_view import InsightsView
+    from desktop.ui.people_view import PeopleView
+    from desktop.ui.question_bank import QuestionBank
 
 Confirm = Callable[[str, str], bool]
 _Result = TypeVar("_Result")
@@ -335,16 +338,11 @@ class MainWindow(
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
-        self.people = PeopleView(self.clock)
-        self.people.push = self.push_undoable  # edits and imports go on the undo stack
-        self.people.changed.connect(self.apply)
-        self.people.changed.connect(self.data_changed.emit)
-        self.people.open_requested.connect(self.open_opportunity)
-        self.tabs.addTab(self.people, people_strings.TAB)
-        self.questions = QuestionBank(self.clock)
-        self.tabs.addTab(self.questions, strings.TAB_QUESTIONS)
-        self.insights = InsightsView(self.clock)
-        self.tabs.addTab(self.insights, strings.INSIGHTS_TAB)
+        # Made when first shown (or asked for): a start builds only the two tabs above.
+        self.lazy_tabs = LazyTabs(self.tabs)
+        self.lazy_tabs.add("people", people_strings.TAB, self._make_people)
+        self.lazy_tabs.add("questions", strings.TAB_QUESTIONS, self._make_questions)
+        self.lazy_tabs.add("insights", strings.INSIGHTS_TAB, self._make_insights)
         # Computed when looked at, so a year of history costs nothing at start-up, and
         # re-read after a change only when looked at again.
         self._stale: set[QWidget] = set()
@@ -359,6 +357,43 @@ class MainWindow(
         self.setCentralWidget(central)
         self._name_for_screen_readers()
         place_first(self)  # a size kept from last time, if any, replaces it when restored
+
+    def _make_people(self) -> PeopleView:
+        from desktop.ui.people_view import PeopleView
+
+        people = PeopleView(self.clock)
+        people.push = self.push_undoable  # edits and imports go on the undo stack
+        people.changed.connect(self.apply)
+        people.changed.connect(self.data_changed.emit)
+        people.open_requested.connect(self.open_opportunity)
+        if not self._first_load_pending:
+            people.refresh()
+        return people
+
+    def _make_questions(self) -> QuestionBank:
+        from desktop.ui.question_bank import QuestionBank
+
+        questions = QuestionBank(self.clock)
+        if not self._first_load_pending:
+            questions.refresh()
+        return questions
+
+    def _make_insights(self) -> InsightsView:
+        from desktop.ui.insights_view import InsightsView
+
+        return InsightsView(self.clock)  # read each time it is shown
+
+    @property
+    def people(self) -> PeopleView:
+        return cast("PeopleView", self.lazy_tabs.get("people"))
+
+    @property
+    def questions(self) -> QuestionBank:
+        return cast("QuestionBank", self.lazy_tabs.get("questions"))
+
+    @property
+    def insights(self) -> InsightsView:
+        return cast("InsightsView", self.lazy_tabs.get("insights"))
 
     def _name_for_screen_readers(self) -> None:
         for widget, name, description in (
@@ -476,9 +511,7 @@ class MainWindow(
             self.select_opportunity(keep)
         self._show_selected()
         self.today.refresh()
-        self.questions.refresh()
-        self._stale.discard(self.questions)
-        self._stale.add(self.people)
+        self._stale.update(self._made("questions", "people"))  # re-read when looked at
         self._refresh_lazy_if_shown()
         count = self._show_counts()
         if first_load:
@@ -518,9 +551,9 @@ class MainWindow(
             self.today.apply(changes)  # a prep quotes the lessons
             self._show_counts()
         if changes.interviews or changes.opportunities:
-            self._stale.add(self.questions)
-        self._stale.add(self.insights)
-        self._stale.add(self.people)  # anyone's name, company or last conversation may move
+            self._stale.update(self._made("questions"))
+        self._stale.update(self._made("insights"))
+        self._stale.update(self._made("people"))  # anyone's name, company or last talk may move
         self._refresh_lazy_if_shown()
 
     def _show_counts(self) -> int:
@@ -531,15 +564,19 @@ class MainWindow(
 
     def _refresh_lazy_if_shown(self) -> None:
         shown = self.tabs.currentWidget()
-        if shown is self.questions and shown in self._stale:
+        if shown is self.lazy_tabs.made("questions") and shown in self._stale:
             self._stale.discard(shown)
             self.questions.refresh()
-        if shown is self.people and shown in self._stale:
+        if shown is self.lazy_tabs.made("people") and shown in self._stale:
             self._stale.discard(shown)
             self.people.refresh()
-        if shown is self.insights:  # read each time it is looked at, as before
+        if shown is self.lazy_tabs.made("insights"):  # read each time it is looked at, as before
             self._stale.discard(shown)
             self.insights.refresh_soon(self.data_dir)  # a big history off the GUI thread
+
+    def _made(self, *keys: str) -> list[QWidget]:
+        """Those of these lazy tabs that were made (the others read when first made)."""
+        return [made for key in keys if (made := self.lazy_tabs.made(key)) is not None]
 
     def show_insights(self) -> None:
         self.show_and_raise()

@@ -1,0 +1,48 @@
+"""`ui-state.ini`: what is this screen's business (window geometry, splitter, columns, the
+tray icon's style, hints already shown). Kept by QSettings, never in the database, never
+exported; no database here, so the tray icon's style is read before Peewee is imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class UiStateKey:
+    """A key of `ui-state.ini` (QSettings, kept by the window and the tray): never in the
+    database, never exported. `kind` is the type QSettings should convert the stored
+    text to (None: Qt's own bytes, such as a saved geometry)."""
+
+    key: str
+    default: object
+    kind: type | None
+
+
+UI_STATE_FILE = "ui-state.ini"
+WINDOW_GEOMETRY = UiStateKey("window/geometry", None, None)
+WINDOW_SPLITTER = UiStateKey("window/splitter", None, None)
+WINDOW_COLUMNS = UiStateKey("window/columns", None, None)
+TRAY_ICON_STYLE = UiStateKey("tray/icon_style", "colour", str)
+CLOSE_HINT_SHOWN = UiStateKey("tray/close_hint_shown", False, bool)
+NO_TRAY_TOLD = UiStateKey("tray/no_tray_told", False, bool)
+UI_STATE_KEYS = (
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+    WINDOW_COLUMNS,
+    TRAY_ICON_STYLE,
+    CLOSE_HINT_SHOWN,
+    NO_TRAY_TOLD,
+)
+
+
+def read_ui_state(store: Any, key: UiStateKey) -> Any:
+    """`store` is the QSettings of ui-state.ini (duck-typed: no Qt below the screens)."""
+    if key.kind is None:
+        return store.value(key.key, key.default)
+    return store.value(key.key, key.default, key.kind)
+
+
+def write_ui_state(store: Any, key: UiStateKey, value: object) -> None:
+    store.setValue(key.key, value)

@@ -354,7 +354,7 @@ def test_shown_times_follow_a_change_of_zone(qtbot, window, clock) -> None:
         "Wed 25 Nov 2026, 08:00"
     )
     assert "Wed 25 Nov 2026, 08:00" in window.detail.body.toPlainText()
-    window.today.rows  # Today brings its hidden list up to date, as when shown
+    assert window.today.rows  # Today brings its hidden list up to date, as when shown
     steps = window.today.model  # Today too: the prep, the evening before in Berlin
     assert any("Tue 24 Nov, 12:00" in steps.index(r).data() for r in range(steps.rowCount()))
 
@@ -379,7 +379,7 @@ def test_a_time_in_another_year_says_its_year(qtbot, window, clock) -> None:
     window.show_board(True)
     card = window.board.columns[Status.INTERVIEWING].index(0)
     assert "Next: 02 Jan 2027, 14:00" in card.data(Qt.ItemDataRole.AccessibleTextRole)
-    window.today.rows  # Today brings its hidden list up to date, as when shown
+    assert window.today.rows  # Today brings its hidden list up to date, as when shown
     steps = window.today.model
     shown = [steps.index(r).data() for r in range(steps.rowCount())]
     assert any("01 Jan 2027, 18:00" in text for text in shown), shown  # the prep
@@ -388,7 +388,7 @@ def test_a_time_in_another_year_says_its_year(qtbot, window, clock) -> None:
     clock.set(datetime(2027, 1, 1, 9, 0, tzinfo=UTC))  # the new year: no year again
     window.refresh()
     assert window.filter.index(0, NEXT_INTERVIEW).data() == "Sat 02 Jan, 14:00"
-    window.today.rows
+    assert window.today.rows
     shown = [steps.index(r).data() for r in range(steps.rowCount())]
     assert any("Fri 01 Jan, 18:00" in text for text in shown), shown
 

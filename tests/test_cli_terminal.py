@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.conftest import REPO, run_cli
+from tests.tray_helpers import without_quiet_hours
 
 
 def _run(data_dir, encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -30,6 +31,9 @@ COMPANY = "Müller — Söhne"  # Latin-1 holds the umlauts, not the em dash
 @pytest.fixture
 def data_dir(tmp_path):
     data = tmp_path / "data"
+    # The `due` commands run in a process of their own, by the real clock: with quiet
+    # hours off, a debrief due hours ago is due at any hour the suite runs.
+    without_quiet_hours(data)
     # Hours ago: its debrief is due and still worth writing (one long past would be past).
     at = f"{datetime.now(ZoneInfo('Europe/Berlin')) - timedelta(hours=6):%Y-%m-%d %H:%M}"
     done = run_cli(data, "log-interview", "--company", COMPANY, "--role", "Analyst", "--at", at)

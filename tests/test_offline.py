@@ -7,6 +7,7 @@ single-instance socket, and the display and D-Bus that every desktop program tal
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ import pytest
 from desktop.tray.single_instance import send, server_name
 from tests.conftest import REPO
 from tests.desktop_session import wait_until
+from tests.tray_helpers import without_quiet_hours
 
 pytestmark = pytest.mark.skipif(not shutil.which("strace"), reason="needs strace")
 
@@ -34,6 +36,17 @@ def _traced(trace_dir, name: str, *args: str, env: dict[str, str]) -> list[str]:
         "-o", str(trace_dir / f"{name}.trace"),
         sys.executable, "-m", "desktop", *args,
     ]  # fmt: skip
+
+
+def _stopped(app: subprocess.Popen[str]) -> str:
+    """What a session wrote to stderr, for a failure's message: it is stopped first, as
+    reading the pipe of a session still running would wait for its end, forever."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(app.pid, signal.SIGTERM)  # strace alone would detach and leave the app
+    try:
+        return app.communicate(timeout=30)[1] or ""
+    except subprocess.TimeoutExpired:
+        return "(the session did not stop within 30 s of SIGTERM)"
 
 
 # The notification path is part of what is traced: notify-send runs for real, against
@@ -59,7 +72,9 @@ def test_a_full_session_opens_only_local_sockets(tmp_path) -> None:
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
 
-    # A reminder already due (and still worth doing), so the session notifies at start.
+    # A reminder already due (and still worth doing), so the session notifies at start:
+    # with quiet hours off, at whatever hour the suite runs.
+    without_quiet_hours(data)
     earlier = datetime.now(ZoneInfo("Europe/Berlin")) - timedelta(hours=10)
     cli("log", "log-interview", "--company", "Acme", "--role", "Analyst", "--at",
         f"{earlier:%Y-%m-%d %H:%M}", "--interviewer", "Dana <dana@acme.example>")  # fmt: skip
@@ -75,7 +90,7 @@ def test_a_full_session_opens_only_local_sockets(tmp_path) -> None:
 
     try:
         # Started, fired what was due and done notifying it: the sockets of that are traced.
-        assert wait_until(notified, timeout=60), app.stderr.read() if app.stderr else ""
+        assert wait_until(notified, timeout=60), _stopped(app)
         cli("log2", "log-interview", "--company", "Globex", "--role", "Lead", "--at",
             "2030-01-05 10:00")  # fmt: skip
         cli("done", "done", "1")
@@ -85,10 +100,9 @@ def test_a_full_session_opens_only_local_sockets(tmp_path) -> None:
         cli("backup", "backup")
         # Still running and answering after all that (the commands told it of each change).
         assert send(name, "status", timeout_ms=10_000) is not None
-        assert app.poll() is None, app.stderr.read() if app.stderr else ""
+        assert app.poll() is None, _stopped(app)
     finally:
-        os.killpg(app.pid, signal.SIGTERM)  # strace alone would detach and leave the app
-        app.wait(timeout=30)
+        _stopped(app)
 
     families: set[str] = set()
     for trace in traces.glob("*.trace"):

@@ -25,12 +25,23 @@ from tests.desktop_session import DesktopSession, wait_until
 CLOCK = SystemClock(tz=ZoneInfo("Europe/Berlin"))
 
 
-def seed(data_dir: Path, interviews: int = 1, hours_ago: float = 5) -> list[int]:
-    """Interviews that ended hours ago, so their debrief, call and thank-you are overdue.
-    Quiet hours are off: the suite may run at any hour."""
+def without_quiet_hours(data_dir: Path) -> None:
+    """Quiet hours off in this data folder, before anything is planned in it: a step due
+    hours ago is then due whatever the hour the suite runs at (by default one planned in
+    the night would wait for the morning, and a test run at night would find none due)."""
     open_store(data_dir)
     try:
         save_playbook_settings(PlaybookSettings(quiet=QuietHours(wall_time(0), wall_time(0))))
+    finally:
+        close_database()
+
+
+def seed(data_dir: Path, interviews: int = 1, hours_ago: float = 5) -> list[int]:
+    """Interviews that ended hours ago, so their debrief, call and thank-you are overdue.
+    Quiet hours are off: the suite may run at any hour."""
+    without_quiet_hours(data_dir)
+    open_store(data_dir)
+    try:
         start = (CLOCK.now() - timedelta(hours=hours_ago)).astimezone(CLOCK.tz)
         for number in range(interviews):
             raw = {

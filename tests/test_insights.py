@@ -291,3 +291,51 @@ def test_what_each_company_did_reads_right(qtbot, store, clock, tmp_path) -> Non
             width = table.fontMetrics().horizontalAdvance(model.text(row, column))
             assert header.sectionSize(column) > width
         assert table.rowHeight(row) >= table.fontMetrics().height()
+
+
+def _applied(clock, *days: int) -> None:
+    """One application on each of these days of November 2026, as the user dates them."""
+    from datetime import date
+
+    from desktop.domain.forms import OpportunityDraft
+    from desktop.services.opportunities import add_opportunity
+
+    for n, on in enumerate(days):
+        draft = OpportunityDraft(
+            company=f"Sent {on}-{n}", role="Analyst", applied_on=date(2026, 11, on)
+        )
+        add_opportunity(draft, clock)
+
+
+def test_this_week_counts_applications_against_the_weekly_goal(
+    qtbot, store, clock, tmp_path
+) -> None:
+    # Sunday 22 November: this week began on Monday the 16th; the 15th is last week's.
+    from desktop.playbook.nudges import NudgeSettings
+    from desktop.services.nudges import save_nudge_settings
+
+    _applied(clock, 9, 13, 15, 15, 16, 20)
+    window = open_window(qtbot, clock, tmp_path)
+    window.show_insights()
+    sentence = window.insights.weeks.sentence
+    assert sentence.text() == "This week: 2 of 5 applications."
+    assert window.insights.weeks.chart.series[0].values[-2:] == (4, 2)
+
+    _applied(clock, 17, 18, 21, 22, 22)  # seven this week: past the goal of five
+    window.refresh()
+    assert sentence.text() == "This week: 7 applications, your goal of 5 reached."
+
+    save_nudge_settings(NudgeSettings(weekly_goal=7))
+    window.refresh()
+    assert sentence.text() == "This week: 7 applications, your goal of 7 reached."
+    save_nudge_settings(NudgeSettings(weekly_goal=0))  # no goal: the count alone
+    window.refresh()
+    assert sentence.text() == "This week: 7 applications."
+
+
+def test_the_week_sentence_reads_right_in_the_singular() -> None:
+    from desktop.ui.insights_view import week_sentence
+
+    assert week_sentence(1, 1) == "This week: 1 application, your goal of 1 reached."
+    assert week_sentence(1, 0) == "This week: 1 application."
+    assert week_sentence(0, 1) == "This week: 0 of 1 applications."

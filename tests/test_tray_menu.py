@@ -49,6 +49,20 @@ def test_waiting_reminders_show_in_the_tooltip_and_the_badge(tray) -> None:
     assert tray.icon.icon().cacheKey() != tray.base_icon.cacheKey()
 
 
+def test_the_tooltip_says_when_the_weekly_goal_is_reached(tray, clock) -> None:
+    from datetime import date
+
+    from desktop.domain.forms import OpportunityDraft
+    from desktop.services.opportunities import add_opportunity
+
+    for n in range(6):  # Monday 23 to Wednesday 25 November: this week
+        add_opportunity(
+            OpportunityDraft(f"Sent {n}", "Analyst", applied_on=date(2026, 11, 23 + n % 3)), clock
+        )
+    tray.update_state()
+    assert tray.icon.toolTip().endswith("\nThis week: 6 applications, goal of 5 reached")
+
+
 def test_the_menu_lists_each_waiting_reminder_with_its_answers(tray) -> None:
     tray.menu.aboutToShow.emit()
     texts = _texts(tray.menu)

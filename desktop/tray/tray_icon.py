@@ -90,7 +90,11 @@ class TrayIcon(QObject):
         done, goal = nudges.this_week(self.clock)
         if not goal:
             return first
-        return f"{first}\n{texts.TOOLTIP_WEEK.format(done=done, goal=goal)}"
+        if done < goal:
+            week = texts.TOOLTIP_WEEK
+        else:
+            week = texts.TOOLTIP_WEEK_MET_ONE if done == 1 else texts.TOOLTIP_WEEK_MET
+        return f"{first}\n{week.format(done=done, goal=goal)}"
 
     def rebuild_menu(self) -> None:
         self.update_state()

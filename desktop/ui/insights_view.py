@@ -41,6 +41,17 @@ def _label(text: str = "") -> QLabel:
     return label
 
 
+def week_sentence(done: int, goal: int) -> str:
+    """Applications sent this week, against the weekly goal when there is one."""
+    if goal and done < goal:
+        text = strings.INSIGHTS_WEEK_GOAL
+    elif goal:
+        text = strings.INSIGHTS_WEEK_GOAL_MET_ONE if done == 1 else strings.INSIGHTS_WEEK_GOAL_MET
+    else:
+        text = strings.INSIGHTS_WEEK_NO_GOAL_ONE if done == 1 else strings.INSIGHTS_WEEK_NO_GOAL
+    return text.format(done=done, goal=goal)
+
+
 class ChartSection(QGroupBox):
     """A chart with its plain sentence above and its numbers, as text, one click away."""
 
@@ -177,13 +188,8 @@ class InsightsView(QScrollArea):
         )
 
     def _weeks(self, data: Insights) -> None:
-        this_week = data.weeks[-1].applications
         goal = data.weekly_goal
-        self.weeks.sentence.setText(
-            strings.INSIGHTS_WEEK_GOAL.format(done=this_week, goal=goal)
-            if goal
-            else strings.INSIGHTS_WEEK_NO_GOAL.format(done=this_week)
-        )
+        self.weeks.sentence.setText(week_sentence(data.weeks[-1].applications, goal))
         self.weeks.chart.set_data(
             [f"{w.start:%d %b}" for w in data.weeks],
             [

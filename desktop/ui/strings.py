@@ -460,8 +460,13 @@ INSIGHTS_APPLICATIONS = "Applications"
 INSIGHTS_INTERVIEWS = "Interviews"
 INSIGHTS_NOTES = "Notes sent"
 INSIGHTS_GOAL = "Weekly goal"
+# Applications sent since Monday against the weekly "keep applying" goal; once the goal
+# is reached "7 of 5" would read as a mistake, so the count stands alone then.
 INSIGHTS_WEEK_GOAL = "This week: {done} of {goal} applications."
+INSIGHTS_WEEK_GOAL_MET = "This week: {done} applications, your goal of {goal} reached."
+INSIGHTS_WEEK_GOAL_MET_ONE = "This week: 1 application, your goal of 1 reached."
 INSIGHTS_WEEK_NO_GOAL = "This week: {done} applications."
+INSIGHTS_WEEK_NO_GOAL_ONE = "This week: 1 application."
 COMPANY_MEMORY_HINT = "You've been here before — {sentence}"
 PREFS_NUDGES_GROUP = "Keep searching"
 NUDGE_FIELDS = (

@@ -339,3 +339,19 @@ def test_the_week_sentence_reads_right_in_the_singular() -> None:
     assert week_sentence(1, 1) == "This week: 1 application, your goal of 1 reached."
     assert week_sentence(1, 0) == "This week: 1 application."
     assert week_sentence(0, 1) == "This week: 0 of 1 applications."
+
+
+@pytest.mark.parametrize("point_size", [9, 16])
+def test_the_widest_axis_label_fits_left_of_the_bars(qtbot, point_size) -> None:
+    from desktop.ui.bar_chart import BarChart, Series
+
+    chart = BarChart("Funnel")
+    qtbot.addWidget(chart)
+    font = chart.font()
+    font.setPointSize(point_size)
+    chart.setFont(font)
+    chart.set_data(["Applied", "Offer"], [Series("Opportunities", (10000, 1000))])
+    chart.resize(600, 240)
+    chart.grab()  # paints
+    room = chart.plot_area.left() - 4  # the labels end 4 px before the plot
+    assert room >= chart.fontMetrics().horizontalAdvance("10000"), chart.as_text()

@@ -35,6 +35,7 @@ class BarChart(QWidget):
         self.goal: float | None = None
         self.goal_label = ""
         self._bars: list[tuple[QRectF, str]] = []
+        self.plot_area = QRectF()  # where the bars go, right of the axis labels: set on paint
         self.setAccessibleName(title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -93,19 +94,22 @@ class BarChart(QWidget):
         metrics = painter.fontMetrics()
         line = metrics.height()
         legend_height = line + 6
-        area = QRectF(self.rect()).adjusted(
-            metrics.horizontalAdvance("0000") + 8, legend_height + 4, -8, -(line + 8)
-        )
+        top = self._top()
+        ticks = [_number(top * step / 4) for step in range(5)]
+        # The axis is as wide as its widest label in this font ("10000" at the top of ten
+        # thousand opportunities), so no label is cut at the left edge; at least four
+        # digits wide, so that charts of small counts line up as before.
+        axis = max(metrics.horizontalAdvance(tick) for tick in [*ticks, "0000"])
+        area = QRectF(self.rect()).adjusted(axis + 8, legend_height + 4, -8, -(line + 8))
+        self.plot_area = area
         self._bars = []
         if area.width() <= 10 or area.height() <= 10 or not self.categories:
             painter.setPen(text)
             painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, "No data yet")
             return
-        top = self._top()
         grid = QPen(palette.color(QPalette.ColorRole.Mid))
         grid.setWidthF(0.5)
-        for step in range(5):
-            value = top * step / 4
+        for step, tick in enumerate(ticks):
             y = area.bottom() - area.height() * step / 4
             painter.setPen(grid)
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
@@ -113,7 +117,7 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(0, y - line / 2, area.left() - 4, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                _number(value),
+                tick,
             )
         slot = area.width() / len(self.categories)
         groups = 1 if self.stacked else max(len(self.series), 1)

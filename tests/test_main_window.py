@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from db.connection import close_database
 from db.models import Company, Opportunity
@@ -20,7 +20,7 @@ from desktop.services.opportunities import create_opportunity, set_archived
 from desktop.services.queries import list_opportunities, opportunity_detail
 from desktop.ui import strings
 from desktop.ui.main_window import MainWindow
-from desktop.ui.opportunity_model import NEXT_INTERVIEW, OpportunityTableModel
+from desktop.ui.opportunity_model import NEXT_INTERVIEW, STATUS, OpportunityTableModel
 from desktop.ui.question_bank import QuestionBankModel
 from tests.conftest import interview_draft
 
@@ -232,6 +232,40 @@ def test_layout_is_remembered(qtbot, data_dir, store, clock, ui_state) -> None:
     qtbot.addWidget(second)
     assert second.table.horizontalHeader().sectionSize(0) == 234
     assert second.size().height() == 555
+
+
+def _status_labels_fit(table) -> bool:
+    width = table.horizontalHeader().sectionSize(STATUS)
+    metrics = table.fontMetrics()
+    room = width - 6  # the cell's own margins, as the style sets its text in
+    return all(
+        metrics.elidedText(s.label, Qt.TextElideMode.ElideRight, room) == s.label for s in Status
+    )
+
+
+@pytest.mark.parametrize("point_size", [0, 16])  # 0: the platform's own font
+def test_every_status_shows_whole_in_the_list(
+    qtbot, data_dir, store, clock, ui_state, point_size
+) -> None:
+    # Seen at 1600x1000 in a dark theme: "Awaiting …". Measured from the labels, so a
+    # larger font widens the column; a narrower width saved by an earlier version too.
+    app = QApplication.instance()
+    before = app.font()
+    if point_size:
+        bigger = app.font()
+        bigger.setPointSize(point_size)
+        app.setFont(bigger)
+    try:
+        first = MainWindow(clock, ui_state, data_dir, confirm=lambda *_: False)
+        qtbot.addWidget(first)
+        assert _status_labels_fit(first.table)
+        first.table.horizontalHeader().resizeSection(STATUS, 60)
+        first.close()
+        second = MainWindow(clock, ui_state, data_dir, confirm=lambda *_: False)
+        qtbot.addWidget(second)
+        assert _status_labels_fit(second.table)
+    finally:
+        app.setFont(before)
 
 
 def test_everything_is_there_after_a_relaunch(qtbot, data_dir, store, clock, ui_state) -> None:

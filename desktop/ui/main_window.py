@@ -83,6 +83,7 @@ from desktop.ui.document_actions import DocumentActions
 from desktop.ui.formatting import when
 from desktop.ui.help_actions import HelpActions
 from desktop.ui.lazy_tabs import LazyTabs
+from desktop.ui.list_columns import fit_status_column
 from desktop.ui.opportunity_model import (
     FOUND_IN,
     LAST_ACTIVITY,
@@ -419,6 +420,7 @@ class MainWindow(
             value = read_ui_state(self.ui_state, key)
             if value is not None:
                 restore(value)
+        fit_status_column(self.table)
         self._fit_columns()
         # Saved on a larger screen or at a smaller scale, the window would not fit this one.
         self.setGeometry(clamped(self.geometry(), available(self)))

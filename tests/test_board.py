@@ -20,7 +20,7 @@ from desktop.services.interviews import log_interview
 from desktop.services.opportunities import delete_opportunity, set_archived
 from desktop.services.queries import OpportunityRow
 from desktop.services.vocabulary import Status
-from desktop.ui.board_model import MIME_TYPE, Board, BoardColumn, ids_from, mime_of
+from desktop.ui.board_model import MIME_TYPE, NEXT_ROLE, Board, BoardColumn, ids_from, mime_of
 from desktop.ui.board_view import BoardView, ColumnView
 from desktop.ui.main_window import MainWindow
 from desktop.ui.offer_dialog import OfferDeadlineDialog
@@ -335,6 +335,23 @@ def test_every_card_and_column_has_an_accessible_name(window, ids) -> None:
     assert any(name.startswith("Acme, Data Analyst: Interviewing") for name in names), names
     assert window.board_view.views[Status.INTERVIEWING].accessibleName() == "Interviewing: 4"
     assert window.board_view.accessibleName()
+
+
+def test_a_card_with_an_interview_ahead_reads_naturally(window, clock) -> None:
+    # Its accessible name said "next interview Next: Tue 01 Dec, 10:00", the card's own
+    # line pasted after the words that announce it.
+    log_interview(
+        interview_draft(clock, company="Umbrella", role="Analyst", starts_at="2026-12-01 10:00"),
+        clock,
+    )
+    window.refresh()
+    column = window.board.columns[Status.INTERVIEWING]
+    (card,) = [
+        column.index(at) for at in range(column.rowCount()) if column.index(at).data() == "Umbrella"
+    ]
+    name = card.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert name == "Umbrella, Analyst: Interviewing, next interview Tue 01 Dec, 10:00"
+    assert card.data(NEXT_ROLE) == "Next: Tue 01 Dec, 10:00"  # the card's line is unchanged
 
 
 def test_archived_opportunities_stay_off_the_board(window, ids, clock) -> None:

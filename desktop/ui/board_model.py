@@ -154,7 +154,9 @@ class BoardColumn(QAbstractListModel):
         names = {"company": row.company, "role": row.role, "status": row.status.label}
         if row.next_interview is None:
             return texts.A11Y_CARD.format(**names)
-        return texts.A11Y_CARD_NEXT.format(**names, when=self._next(row.next_interview))
+        # The time alone: the card's "Next: …" line would read "next interview Next: …".
+        when = short_when(row.next_interview, self._clock.tz, self._clock.now())
+        return texts.A11Y_CARD_NEXT.format(**names, when=when)
 
     def _next(self, moment: datetime | None) -> str:
         if moment is None:

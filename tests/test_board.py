@@ -565,3 +565,52 @@ def test_the_chosen_view_stands_out_from_the_other(window, base) -> None:
         assert chosen.isChecked() and not other.isChecked()
         apart = sum((a - b) ** 2 for a, b in zip(colour(chosen), colour(other), strict=True))
         assert apart**0.5 > 0.25, base
+
+
+def _click_row(qtbot, window: MainWindow, opportunity_id: int, keys=Qt.KeyboardModifier.NoModifier):
+    at = window.model.position_of(opportunity_id)
+    assert at is not None
+    index = window.filter.mapFromSource(window.model.index(at, 0))
+    table = window.table
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, keys, table.visualRect(index).center()
+    )
+
+
+def test_several_selected_in_the_list_show_a_summary_and_change_together(
+    qtbot, store, clock, tmp_path, ids
+) -> None:
+    window = _make_window(qtbot, clock, tmp_path)
+    qtbot.waitExposed(window)
+    pane = window.detail
+    _click_row(qtbot, window, ids["Acme"])
+    assert pane.detail is not None and pane.detail.company == "Acme"  # one: as before
+    for company in ("Globex", "Hooli"):
+        _click_row(qtbot, window, ids[company], Qt.KeyboardModifier.ControlModifier)
+    # Not the last one clicked: how many, and what can be done to all of them.
+    assert pane.detail is None
+    assert "3 opportunities selected" in pane.heading.text()
+    assert "act on all 3 at once" in pane.body.toPlainText()
+    assert pane.status_button.isEnabled() and pane.archive_button.isEnabled()
+    assert not pane.edit_button.isEnabled() and not pane.note_button.isEnabled()
+    assert pane.body.accessibleDescription().startswith("3 opportunities selected.")
+
+    _action(pane.status_button.menu(), Status.WITHDRAWN.label).trigger()
+    for company in ("Acme", "Globex", "Hooli"):
+        assert queries.opportunity_detail(ids[company]).status is Status.WITHDRAWN
+    assert queries.opportunity_detail(ids["Initech"]).status is Status.INTERVIEWING
+    assert window.undo_stack.count() == 1  # one step, as from the list's menu
+
+    _click_row(qtbot, window, ids["Initech"])
+    assert pane.detail is not None and pane.detail.company == "Initech"
+    assert pane.edit_button.isEnabled() and "selected" not in pane.heading.text()
+
+
+def test_several_cards_selected_on_the_board_archive_together(window, ids) -> None:
+    pane = window.detail
+    assert window.board_view.select([ids["Acme"], ids["Hooli"]])
+    assert "2 opportunities selected" in pane.heading.text()
+    pane.archive_button.click()
+    for company in ("Acme", "Hooli"):
+        assert queries.opportunity_detail(ids[company]).archived
+    assert not queries.opportunity_detail(ids["Globex"]).archived

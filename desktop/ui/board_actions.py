@@ -41,6 +41,7 @@ from desktop.ui.window_mixin import WindowMixin
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
     from desktop.services.undo import Snapshot, Snapshots
+    from desktop.ui.detail_pane import DetailPane
 
 
 class BoardActions(WindowMixin):
@@ -54,6 +55,7 @@ class BoardActions(WindowMixin):
         status_filter: QComboBox
         show_archived: QCheckBox
         search: QLineEdit
+        detail: DetailPane
 
         def undoable(
             self,
@@ -65,6 +67,8 @@ class BoardActions(WindowMixin):
             refused: str | None = None,
         ) -> bool: ...
         def selected_id(self) -> int | None: ...
+        def change_status_selected(self, status: Status | None = None) -> QDialog | None: ...
+        def toggle_archive_selected(self) -> None: ...
         def select_opportunity(self, opportunity_id: int) -> bool: ...
         def edit_selected(self) -> object: ...
         def _open(self, dialog: QDialog, on_saved: Callable[[], None]) -> QDialog: ...
@@ -147,6 +151,34 @@ class BoardActions(WindowMixin):
             return self.board_view.selected_ids()
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
         return [int(index.data(ROW_ID_ROLE)) for index in rows]
+
+    def show_several_selected(self) -> bool:
+        """With several selected, the detail pane shows how many and what can be done to
+        all of them, instead of whichever was clicked last. False with one or none."""
+        if self.board_shown:
+            count = len(self.board_view.selected_ids())
+        else:  # counted without reading each row's data: a select-all over 10,000 is quick
+            count = len(self.table.selectionModel().selectedRows())
+        if count < 2:
+            return False
+        self.detail.show_several(count)
+        return True
+
+    def change_outcome_of_selection(self, status: Status) -> None:
+        """The detail pane's Change outcome: of every selected one when several are."""
+        ids = self.selected_ids()
+        if len(ids) > 1:
+            self.move_opportunities(ids, status)
+        else:
+            self.change_status_selected(status)
+
+    def archive_selection(self) -> None:
+        """The detail pane's Archive: every selected one when several are."""
+        ids = self.selected_ids()
+        if len(ids) > 1:
+            self.archive_opportunities(ids)
+        else:
+            self.toggle_archive_selected()
 
     def _what(self, ids: list[int]) -> str:
         if len(ids) == 1:

@@ -21,6 +21,13 @@ CARD_NEXT = "Next: {when}"
 ALL_ARCHIVED = "Every opportunity is archived. The list shows them with Show archived."
 CARD_SEVERAL = "{count} opportunities"
 
+# The detail pane while several opportunities are selected in the list or on the board.
+SEVERAL_SELECTED = "{count} opportunities selected"
+SEVERAL_HINT = (
+    "Change outcome and Archive act on all {count} at once, as one step that Undo takes "
+    "back. To see one of them, click it alone."
+)
+
 MOVE_TO = "Move to"
 OPEN = "Open…"
 ARCHIVE_ONE = "Archive"

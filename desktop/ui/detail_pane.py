@@ -27,6 +27,7 @@ from desktop.services.notes import SentNoteView
 from desktop.services.queries import InterviewView, OpportunityDetail, PersonView
 from desktop.services.reminders import ReminderView
 from desktop.services.vocabulary import RecruiterKind, Status
+from desktop.ui import board_strings as board_texts
 from desktop.ui import strings
 from desktop.ui.details_html import detail_facts, job_description_html
 from desktop.ui.document_pane import documents_html
@@ -143,6 +144,7 @@ class DetailPane(QWidget):
         documents: list[DocumentView] | None = None,
     ) -> None:
         self.detail = detail
+        self.several = 0
         self.sent = sent or []
         self.documents = documents or []
         self.timeline = timeline or []
@@ -175,6 +177,20 @@ class DetailPane(QWidget):
             f"{detail.company} — {detail.role}, {detail.status.label}"
         )
         self.body.setHtml(self._html(detail))
+
+    def show_several(self, count: int) -> None:
+        """Several opportunities selected: how many, and what can be done to all of them
+        at once (Change outcome and Archive; the rest is for one at a time)."""
+        self.show_detail(None)
+        self.several = count
+        for button in (self.status_button, self.archive_button):
+            button.setEnabled(True)
+        self.archive_button.setText(strings.ARCHIVE)
+        heading = board_texts.SEVERAL_SELECTED.format(count=count)
+        self.heading.setText(f"<h2>{escape(heading)}</h2>")
+        hint = board_texts.SEVERAL_HINT.format(count=count)
+        self.body.setHtml(f"<p>{escape(hint)}</p>")
+        self.body.setAccessibleDescription(f"{heading}. {hint}")
 
     def _html(self, detail: OpportunityDetail) -> str:
         parts = []

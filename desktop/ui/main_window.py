@@ -309,8 +309,8 @@ class MainWindow(
         self.detail = DetailPane(self.clock)
         self.detail.edit_requested.connect(self.edit_selected)
         self.detail.add_interview_requested.connect(self.new_interview_for_selected)
-        self.detail.status_requested.connect(self.change_status_selected)
-        self.detail.archive_requested.connect(self.toggle_archive_selected)
+        self.detail.status_requested.connect(self.change_outcome_of_selection)
+        self.detail.archive_requested.connect(self.archive_selection)
         self.detail.interview_edit_requested.connect(self.edit_interview)
         self.detail.interview_delete_requested.connect(self.delete_interview)
         self.detail.interview_debrief_requested.connect(self.open_debrief)
@@ -663,6 +663,8 @@ class MainWindow(
         opportunity still hold, as what changed did not touch them."""
         if self._updating_rows:
             return  # the selection moves while rows are replaced; shown once they are
+        if self.show_several_selected():
+            return
         selected = self.selected_id()
         shown = self.detail.detail
         same = shown is not None and shown.id == selected

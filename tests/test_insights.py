@@ -172,6 +172,22 @@ def test_the_dashboard_renders_empty_small_and_large(qtbot, store, clock, tmp_pa
         window.resize(*size)
         window.insights.grab()
 
+    # Stacked one above the other, the charts' plots begin at the same x, though the
+    # funnel's axis reads 10000 and the others' fewer digits.
+    from dataclasses import replace
+
+    from desktop.domain.insights import Stage
+
+    insights = window.insights
+    funnel = [
+        Stage(s.label, 10000 if n == 0 else 1000, None) for n, s in enumerate(insights.data.funnel)
+    ]
+    insights.show_data(replace(insights.data, funnel=funnel))
+    insights.grab()
+    assert insights.funnel.chart.top_label() == "10000"
+    lefts = {s.chart.plot_area.left() for s in (insights.felt, insights.funnel, insights.weeks)}
+    assert len(lefts) == 1, lefts
+
 
 def test_the_chart_reads_in_dark_and_light_palettes(qtbot) -> None:
     from PySide6.QtGui import QColor, QPalette

@@ -36,6 +36,9 @@ class BarChart(QWidget):
         self.goal_label = ""
         self._bars: list[tuple[QRectF, str]] = []
         self.plot_area = QRectF()  # where the bars go, right of the axis labels: set on paint
+        # The axis is at least as wide as this text: charts stacked one above the other
+        # are given their widest top label, so that their plots line up.
+        self.axis_at_least = "0000"
         self.setAccessibleName(title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -61,6 +64,10 @@ class BarChart(QWidget):
         if self.goal is not None:
             lines.append(f"{self.goal_label or 'Goal'}: {_number(self.goal)}")
         return "\n".join(lines)
+
+    def top_label(self) -> str:
+        """The value axis's top label, its widest."""
+        return _number(self._top())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(240, 160)
@@ -97,9 +104,8 @@ class BarChart(QWidget):
         top = self._top()
         ticks = [_number(top * step / 4) for step in range(5)]
         # The axis is as wide as its widest label in this font ("10000" at the top of ten
-        # thousand opportunities), so no label is cut at the left edge; at least four
-        # digits wide, so that charts of small counts line up as before.
-        axis = max(metrics.horizontalAdvance(tick) for tick in [*ticks, "0000"])
+        # thousand opportunities), so no label is cut at the left edge.
+        axis = max(metrics.horizontalAdvance(tick) for tick in [*ticks, self.axis_at_least])
         area = QRectF(self.rect()).adjusted(axis + 8, legend_height + 4, -8, -(line + 8))
         self.plot_area = area
         self._bars = []

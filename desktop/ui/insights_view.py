@@ -160,7 +160,10 @@ class InsightsView(QScrollArea):
         self._weeks(data)
         self._companies(data)
         self._lessons(data)
+        charts = [section.chart for section in (self.felt, self.funnel, self.weeks)]
+        widest = max([c.top_label() for c in charts] + ["0000"], key=len)
         for section in (self.felt, self.funnel, self.weeks):
+            section.chart.axis_at_least = widest  # their plots line up, one above the other
             section.refresh_numbers()
         return data
 

@@ -614,3 +614,26 @@ def test_several_cards_selected_on_the_board_archive_together(window, ids) -> No
     for company in ("Acme", "Hooli"):
         assert queries.opportunity_detail(ids[company]).archived
     assert not queries.opportunity_detail(ids["Globex"]).archived
+
+
+def test_the_selected_rows_are_counted_once_each(qtbot, store, clock, tmp_path, ids) -> None:
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    from desktop.ui.board_actions import selected_row_count
+
+    window = _make_window(qtbot, clock, tmp_path)
+    table, model = window.table, window.filter
+    selection = table.selectionModel()
+    flag = QItemSelectionModel.SelectionFlag
+    assert selected_row_count(table) == 0
+    table.selectAll()
+    assert selected_row_count(table) == 4
+    selection.clearSelection()
+    selection.select(QItemSelection(model.index(0, 0), model.index(2, 0)), flag.Select)
+    selection.select(QItemSelection(model.index(1, 1), model.index(3, 2)), flag.Select)
+    selection.select(model.index(2, 3), flag.Select)  # cells of rows already counted
+    rows = {index.row() for index in selection.selectedIndexes()}
+    assert selected_row_count(table) == len(rows) == 4
+    selection.select(model.index(1, 0), flag.Deselect | flag.Rows)
+    rows = {index.row() for index in selection.selectedIndexes()}
+    assert selected_row_count(table) == len(rows) == 3

@@ -103,7 +103,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
             return 1
 
     from desktop import gc_pause
-    from desktop.startup_probe import mark_soon, watch
+    from desktop.startup_probe import mark_soon, watch, watch_filled
 
     def make_window() -> MainWindow:
         from desktop.ui.main_window import MainWindow
@@ -166,6 +166,7 @@ def launch(data_dir: Path, background: bool = False) -> int:
             # first paint: benchmarks/README.md). Closing it meanwhile does not quit.
             app.setQuitOnLastWindowClosed(False)
             watch(window, tray_shown=False)
+            watch_filled(window.filled)
             after_first_paint(window, start_companion)
             window.show_and_raise()
         QTimer.singleShot(gc_pause.SETTLE_AFTER_MS, gc_pause.settle)  # once started

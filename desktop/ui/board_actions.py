@@ -26,21 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import settings
-from desktop.services.opportunities import change_status_of_all, set_archived_of_all
-from desktop.services.undo import snapshot_opportunities
 from desktop.services.vocabulary import Status, StorageError
 from desktop.ui import board_strings as texts
 from desktop.ui import strings
 from desktop.ui.board_model import Board
 from desktop.ui.board_view import ORDER, BoardView
 from desktop.ui.choice_button import ChoiceButton
-from desktop.ui.offer_dialog import OfferDeadlineDialog
 from desktop.ui.opportunity_model import ROW_ID_ROLE, OpportunityTableModel
 from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
     from desktop.services.undo import Snapshot, Snapshots
+    from desktop.ui.offer_dialog import OfferDeadlineDialog
 
 
 class BoardActions(WindowMixin):
@@ -167,7 +165,11 @@ class BoardActions(WindowMixin):
             return False
         return self._move(ids, status, None)
 
+    # The dialog and the writes below are imported when first used, not before the
+    # window's first paint.
     def _ask_offer_deadline(self, ids: list[int]) -> OfferDeadlineDialog:
+        from desktop.ui.offer_dialog import OfferDeadlineDialog
+
         today = self.clock.now().astimezone(self.clock.tz).date()
         dialog = OfferDeadlineDialog(self._what(ids), today, self)
 
@@ -179,6 +181,9 @@ class BoardActions(WindowMixin):
         return dialog
 
     def _move(self, ids: list[int], status: Status, offer_deadline: date | None) -> bool:
+        from desktop.services.opportunities import change_status_of_all
+        from desktop.services.undo import snapshot_opportunities
+
         what = self._what(ids)
         said = texts.DID_MOVE if len(ids) == 1 else texts.DID_MOVE_MANY
         return self.undoable(
@@ -193,6 +198,9 @@ class BoardActions(WindowMixin):
     def archive_opportunities(self, ids: list[int]) -> bool:
         if not ids:
             return False
+        from desktop.services.opportunities import set_archived_of_all
+        from desktop.services.undo import snapshot_opportunities
+
         what = self._what(ids)
         return self.undoable(
             texts.UNDO_ARCHIVE_ALL.format(what=what),

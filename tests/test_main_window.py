@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from db.connection import close_database
 from db.models import Company, Opportunity
@@ -336,6 +336,31 @@ def test_at_start_up_the_data_is_read_once_the_window_shows(
     assert window.model.rowCount() == 1
     assert window.tabs.currentWidget() is window.today  # due reminders: start where they are
     assert window.windowTitle().startswith("Debrief (")
+
+
+def test_the_first_paint_needs_no_database_and_the_first_read_waits_for_it(
+    qtbot, data_dir, clock, ui_state
+) -> None:
+    """app.py paints the window before it opens and checks the database."""
+    from desktop.ui.first_paint import paint_now
+
+    open_store(data_dir)
+    log_interview(interview_draft(clock, starts_at="2026-11-21 10:00"), clock)
+    close_database()  # nothing open: a read now would raise
+    window = MainWindow(clock, ui_state, data_dir, load_later=True)
+    qtbot.addWidget(window)
+    window.hold_first_load()
+    paint_now(window)
+    for _turn in range(3):  # the turns after the paint, where the read used to come
+        QApplication.processEvents()
+    assert window.isVisible() and window.model.rowCount() == 0
+    open_store(data_dir)
+    try:
+        with qtbot.waitSignal(window.filled):
+            window.release_first_load()
+        assert window.model.rowCount() == 1
+    finally:
+        close_database()
 
 
 def test_shown_times_follow_a_change_of_zone(qtbot, window, clock) -> None:

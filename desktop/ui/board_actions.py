@@ -76,12 +76,8 @@ class BoardActions(WindowMixin):
         """The board as a page beside the list, and the List | Board switch in `bar`."""
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.board = Board(self.model, self.clock, self)
-        self.board_view = BoardView(self.board)
-        stack.addWidget(self.board_view)
-        self.board_view.move_requested.connect(self.move_opportunities)
-        self.board_view.archive_requested.connect(self.archive_opportunities)
-        self.board_view.open_requested.connect(self.edit_selected)
-        self.board_view.current_changed.connect(lambda: self._show_selected())
+        self._board_stack = stack
+        self._board_view: BoardView | None = None
         switch = QWidget()
         switch.setAccessibleName(texts.A11Y_VIEW_SWITCH)
         row = QHBoxLayout(switch)
@@ -99,6 +95,20 @@ class BoardActions(WindowMixin):
             self.view_buttons.addButton(button, int(board))
             row.addWidget(button)
         bar.addWidget(switch)
+
+    @property
+    def board_view(self) -> BoardView:
+        """Its nine columns are made when the board is first shown (or asked for), not
+        before the window's first paint."""
+        if self._board_view is None:
+            view = BoardView(self.board)
+            self._board_stack.addWidget(view)
+            view.move_requested.connect(self.move_opportunities)
+            view.archive_requested.connect(self.archive_opportunities)
+            view.open_requested.connect(self.edit_selected)
+            view.current_changed.connect(lambda: self._show_selected())
+            self._board_view = view
+        return self._board_view
 
     def restore_view(self) -> None:
         """The view chosen last time on this machine."""

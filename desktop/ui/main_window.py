@@ -166,8 +166,8 @@ class MainWindow(
         self._build_layout()
         self._restore_state()
         self._first_load_pending = True
+        self._first_load_held = False
         self._updating_rows = False
-        self.restore_view()
         if not load_later:
             self.refresh()
 
@@ -483,8 +483,17 @@ class MainWindow(
             QTimer.singleShot(0, self._load_if_pending)
 
     def _load_if_pending(self) -> None:
-        if self._first_load_pending:
+        if self._first_load_pending and not self._first_load_held:
             self.refresh()
+
+    def hold_first_load(self) -> None:
+        """The database is not open yet (app.py paints the window before it opens and
+        checks it): the first read waits for `release_first_load`."""
+        self._first_load_held = True
+
+    def release_first_load(self) -> None:
+        self._first_load_held = False
+        QTimer.singleShot(0, self._load_if_pending)
 
     def refresh(
         self, select_id: int | None = None, rows: list[OpportunityRow] | None = None
@@ -492,6 +501,8 @@ class MainWindow(
         """Re-read everything the window shows (at start, after an import or a restore);
         `rows`: the list's rows, already read off the GUI thread (data_actions)."""
         first_load, self._first_load_pending = self._first_load_pending, False
+        if first_load:  # a setting: read with the data, so the first paint reads nothing
+            self.restore_view()
         keep = select_id if select_id is not None else self.selected_id()
         self.model.set_rows(rows if rows is not None else self.read_rows(self.clock.now(), None))
         self._update_empty_state()

@@ -363,6 +363,24 @@ def test_the_first_paint_needs_no_database_and_the_first_read_waits_for_it(
         close_database()
 
 
+def test_the_first_frame_shows_the_tab_the_last_start_opened_on(
+    qtbot, data_dir, store, clock, ui_state
+) -> None:
+    """Painted before anything is read, the window shows where its data will appear: the
+    list's table (not "no opportunities yet"), or Today when the last start opened there."""
+    first = MainWindow(clock, ui_state, data_dir, load_later=True)
+    qtbot.addWidget(first)
+    assert first.tabs.currentWidget() is first.splitter
+    assert first.list_stack.currentWidget() is first.table
+    log_interview(interview_draft(clock, starts_at="2026-11-21 10:00"), clock)  # things due
+    with qtbot.waitSignal(first.filled):
+        first.show()
+    assert first.tabs.currentWidget() is first.today
+    second = MainWindow(clock, ui_state, data_dir, load_later=True)
+    qtbot.addWidget(second)
+    assert second.tabs.currentWidget() is second.today  # as the last start opened
+
+
 def test_shown_times_follow_a_change_of_zone(qtbot, window, clock) -> None:
     # The Companion sets clock.tz when the zone changes and refreshes the window; the
     # models once kept the zone they were made with and went on showing Berlin times.

@@ -57,6 +57,7 @@ from desktop.services.settings import (
     WINDOW_COLUMNS,
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
+    WINDOW_STARTS_ON_TODAY,
     read_ui_state,
     write_ui_state,
 )
@@ -170,6 +171,13 @@ class MainWindow(
         self._updating_rows = False
         if not load_later:
             self.refresh()
+        else:
+            # Painted before the first read: the tab the last start opened on, and the
+            # list's empty table with its header (not "no opportunities yet", which may
+            # not be so), where the rows then appear.
+            self.list_stack.setCurrentWidget(self.table)
+            if not read_ui_state(ui_state, WINDOW_STARTS_ON_TODAY):
+                self.tabs.setCurrentWidget(self.splitter)
 
     # ----- construction -------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -516,6 +524,7 @@ class MainWindow(
         if first_load:
             # Something due: start where it can be answered; otherwise on the list.
             self.tabs.setCurrentWidget(self.today if count else self.splitter)
+            write_ui_state(self.ui_state, WINDOW_STARTS_ON_TODAY, bool(count))
             self.filled.emit()
 
     def apply(self, changes: Changes, select_id: int | None = None) -> None:

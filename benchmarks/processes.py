@@ -23,8 +23,11 @@ class Started:
     cpu: dict[str, float]  # CPU seconds the process had used at each mark
 
 
-def start(session: DesktopSession, command: list[str], wait_for: str, env=None) -> Started:
-    """Start `command`, wait for its `wait_for` mark, return the process still running."""
+def start(
+    session: DesktopSession, command: list[str], wait_for: str, env=None, then: str | None = None
+) -> Started:
+    """Start `command`, wait for its `wait_for` mark (and up to 10 s more for a `then`
+    mark, which only some programs write), return the process still running."""
     probe = Path(tempfile.mkstemp(prefix="probe-")[1])
     began = time.monotonic()
     process = subprocess.Popen(
@@ -34,6 +37,8 @@ def start(session: DesktopSession, command: list[str], wait_for: str, env=None) 
         stderr=subprocess.DEVNULL,
     )
     marks = wait_until(lambda: _marks(probe, wait_for), timeout=60, every=0.01)
+    if marks and then:
+        marks = wait_until(lambda: _marks(probe, then), timeout=10, every=0.01) or marks
     probe.unlink(missing_ok=True)
     if not marks:
         process.kill()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -69,16 +68,32 @@ def launch(data_dir: Path, background: bool = False) -> int:
         if early is not None:
             watch(None, tray_shown=True)
             early.reach_the_panel()
-    # Peewee and the database after the icon: a start at login shows it without them.
+    clock = SystemClock()
+    from desktop.startup_probe import mark_soon, watch, watch_filled
+    from desktop.ui.first_paint import hidden_on_failure, paint_now
+
+    def make_window() -> MainWindow:
+        from desktop.ui.main_window import MainWindow
+
+        return MainWindow(clock, ui_state, Path(data_dir), load_later=True)
+
+    painted = None
+    if not background:  # the window paints first, and reads its data once it is open
+        painted = make_window()
+        painted.hold_first_load()
+        watch(painted, tray_shown=False)
+        watch_filled(painted.filled)
+        paint_now(painted)
+    # Peewee and the database after the icon or the window's first paint: neither needs
+    # them, and opening checks the file (50 ms at 10,000 opportunities).
     from db.connection import DatabaseBusy, DatabaseUnreadable, close_database
     from db.failures import DatabaseUnavailable
     from db.migrations import DatabaseTooNew
     from db.store import open_store
 
-    clock = SystemClock()
     read_only: bool | None = False
     try:
-        with early.taken_down_on_failure() if early is not None else nullcontext():
+        with early.taken_down_on_failure() if early is not None else hidden_on_failure(painted):
             open_store(data_dir)
     except DatabaseTooNew as error:
         lock.release()
@@ -103,12 +118,6 @@ def launch(data_dir: Path, background: bool = False) -> int:
             return 1
 
     from desktop import gc_pause
-    from desktop.startup_probe import mark_soon, watch
-
-    def make_window() -> MainWindow:
-        from desktop.ui.main_window import MainWindow
-
-        return MainWindow(clock, ui_state, Path(data_dir), load_later=True)
 
     def make_preferences(
         autostart: Autostart, command: list[str], parent: QWidget, tray_style: str
@@ -125,20 +134,24 @@ def launch(data_dir: Path, background: bool = False) -> int:
         # The lock file could not even be written. Read-only on a full disk needs no lock:
         # it neither writes nor reminds.
         close_database()
+        if painted is not None:
+            painted.hide()
         QMessageBox.critical(None, APP_NAME, cannot_lock(Path(data_dir)))
         return 1
+    if painted is not None:
+        painted.release_first_load()  # the database is open: the window reads its data
     if read_only_because_disk_full():
         from desktop import fault_texts
 
         keep = show_read_only(
-            app, make_window(), lock, data_dir,
+            app, painted or make_window(), lock, data_dir,
             fault_texts.FULL_DISK_BANNER, fault_texts.FULL_DISK_REFUSED,
         )  # fmt: skip
     elif read_only:
-        keep = show_read_only(app, make_window(), lock, data_dir)  # noqa: F841 (kept alive)
+        keep = show_read_only(app, painted or make_window(), lock, data_dir)  # noqa: F841
     else:
         # In the tray the window is made when first opened; otherwise now, to show it.
-        window = None if background else make_window()
+        window = painted
         started: list[Companion] = []  # kept alive until the event loop ends
 
         def start_companion() -> None:
@@ -159,14 +172,11 @@ def launch(data_dir: Path, background: bool = False) -> int:
         if window is None:
             start_companion()
         else:
-            from desktop.ui.first_paint import after_first_paint
-
-            # The window paints first; the tray, its scheduler and its socket come in the
-            # turn after (their imports and start were a fifth of the time before the
-            # first paint: benchmarks/README.md). Closing it meanwhile does not quit.
+            # The window has painted; it reads its list, then the tray, its scheduler and
+            # its socket start (their imports and start were a fifth of the time before
+            # the first paint: benchmarks/README.md). Closing it meanwhile does not quit.
             app.setQuitOnLastWindowClosed(False)
-            watch(window, tray_shown=False)
-            after_first_paint(window, start_companion)
+            QTimer.singleShot(0, start_companion)
             window.show_and_raise()
         QTimer.singleShot(gc_pause.SETTLE_AFTER_MS, gc_pause.settle)  # once started
     try:

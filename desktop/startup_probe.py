@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 ENV = "DEBRIEF_STARTUP_PROBE"
@@ -41,6 +41,13 @@ def watch(window: QWidget | None, tray_shown: bool) -> None:
         window.installEventFilter(_FirstPaint(window))
     if tray_shown:
         QTimer.singleShot(0, lambda: mark("tray"))
+
+
+def watch_filled(filled: SignalInstance) -> None:
+    """Mark "filled" in the turn after the window's `filled` (its data shown): the first
+    paint is the window on screen, this one the window ready to use."""
+    if os.environ.get(ENV):
+        filled.connect(lambda: mark_soon("filled"))
 
 
 def mark_soon(event: str) -> None:

@@ -125,3 +125,19 @@ def test_a_start_at_login_takes_its_early_icon_down_before_saying_the_file_is_da
     assert wait_until(lambda: desktop.tray_icon_window() is None, timeout=10)
     assert desktop.top_level_named(strings.DAMAGED_TITLE)  # still asking, no icon
     assert database_path(data_dir).read_bytes() == damaged
+
+
+@pytest.mark.desktop_session
+def test_a_window_start_paints_then_hides_its_window_to_ask_about_a_damaged_file(
+    desktop, apps, data_dir, clock, tmp_path
+) -> None:
+    """The window paints before the database is opened (app.py); a damaged file then
+    hides it, and the question stands alone, as before. The file is never written to."""
+    _history_with_backup(data_dir, clock)
+    damaged = _damage_pages(data_dir)
+    marks = tmp_path / "marks"
+    apps.append(desktop.launch(data_dir, env={PROBE_ENV: str(marks)}))
+    assert wait_until(lambda: desktop.top_level_named(strings.DAMAGED_TITLE), timeout=30)
+    assert marks.read_text().split()[0] == "painted"  # the window was up before the check
+    assert not desktop.top_level_named(strings.APP_TITLE)
+    assert database_path(data_dir).read_bytes() == damaged

@@ -104,3 +104,26 @@ def test_the_tray_start_path_leaves_qts_namespace_enums_unmade():
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert done.stdout.strip() == "False"  # made on first use, after the icon shows
+
+
+WINDOW_IMPORT = """
+import sys
+from desktop.ui.main_window import MainWindow
+later = [
+    "desktop.ui.dialogs", "desktop.ui.own_reminder_dialog", "desktop.ui.attach_dialog",
+    "desktop.ui.offer_dialog", "desktop.ui.background_op", "desktop.ui.people_undo",
+    "desktop.services.undo", "desktop.services.archive", "desktop.services.exporting",
+    "desktop.services.duplicates", "desktop.services.insights", "desktop.services.debriefs",
+    "desktop.services.recruiter_call", "desktop.services.interviews",
+]
+print(sorted(name for name in later if name in sys.modules))
+"""
+
+
+def test_the_window_imports_no_dialog_nor_what_only_an_action_uses_before_its_first_paint():
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_IMPORT],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.stdout.strip() == "[]"  # imported when first used

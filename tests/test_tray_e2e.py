@@ -158,5 +158,6 @@ def test_a_window_start_paints_before_the_tray_starts(desktop, apps, tmp_path) -
     assert state["window_visible"] is True and state["tray_visible"] is True
     assert wait_until(lambda: "ready" in marks.read_text(), timeout=10)
     order = [line.split()[0] for line in marks.read_text().splitlines()]
-    assert order == ["painted", "tray", "ready"]
+    # The window paints before the database is opened, reads its list, then the tray starts.
+    assert order == ["painted", "filled", "tray", "ready"]
     assert desktop.tray_children().count('("debrief" "Debrief")') == 1

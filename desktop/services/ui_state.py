@@ -24,6 +24,9 @@ UI_STATE_FILE = "ui-state.ini"
 WINDOW_GEOMETRY = UiStateKey("window/geometry", None, None)
 WINDOW_SPLITTER = UiStateKey("window/splitter", None, None)
 WINDOW_COLUMNS = UiStateKey("window/columns", None, None)
+# The last start opened on Today (something was due): the next one's first frame, painted
+# before anything is read, shows the same tab, so that it does not jump when filled.
+WINDOW_STARTS_ON_TODAY = UiStateKey("window/starts_on_today", False, bool)
 TRAY_ICON_STYLE = UiStateKey("tray/icon_style", "colour", str)
 CLOSE_HINT_SHOWN = UiStateKey("tray/close_hint_shown", False, bool)
 NO_TRAY_TOLD = UiStateKey("tray/no_tray_told", False, bool)
@@ -31,6 +34,7 @@ UI_STATE_KEYS = (
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
     WINDOW_COLUMNS,
+    WINDOW_STARTS_ON_TODAY,
     TRAY_ICON_STYLE,
     CLOSE_HINT_SHOWN,
     NO_TRAY_TOLD,

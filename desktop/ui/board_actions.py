@@ -26,15 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import settings
-from desktop.services.opportunities import change_status_of_all, set_archived_of_all
-from desktop.services.undo import snapshot_opportunities
 from desktop.services.vocabulary import Status, StorageError
 from desktop.ui import board_strings as texts
 from desktop.ui import strings
 from desktop.ui.board_model import Board
 from desktop.ui.board_view import ORDER, BoardView
 from desktop.ui.choice_button import ChoiceButton
-from desktop.ui.offer_dialog import OfferDeadlineDialog
 from desktop.ui.opportunity_model import ROW_ID_ROLE, OpportunityTableModel
 from desktop.ui.window_mixin import WindowMixin
 
@@ -42,6 +39,7 @@ if TYPE_CHECKING:
     from desktop.domain.clock import Clock
     from desktop.services.undo import Snapshot, Snapshots
     from desktop.ui.detail_pane import DetailPane
+    from desktop.ui.offer_dialog import OfferDeadlineDialog
 
 
 def selected_row_count(table: QTableView) -> int:
@@ -97,12 +95,8 @@ class BoardActions(WindowMixin):
         """The board as a page beside the list, and the List | Board switch in `bar`."""
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.board = Board(self.model, self.clock, self)
-        self.board_view = BoardView(self.board)
-        stack.addWidget(self.board_view)
-        self.board_view.move_requested.connect(self.move_opportunities)
-        self.board_view.archive_requested.connect(self.archive_opportunities)
-        self.board_view.open_requested.connect(self.edit_selected)
-        self.board_view.current_changed.connect(lambda: self._show_selected())
+        self._board_stack = stack
+        self._board_view: BoardView | None = None
         switch = QWidget()
         switch.setAccessibleName(texts.A11Y_VIEW_SWITCH)
         row = QHBoxLayout(switch)
@@ -120,6 +114,20 @@ class BoardActions(WindowMixin):
             self.view_buttons.addButton(button, int(board))
             row.addWidget(button)
         bar.addWidget(switch)
+
+    @property
+    def board_view(self) -> BoardView:
+        """Its nine columns are made when the board is first shown (or asked for), not
+        before the window's first paint."""
+        if self._board_view is None:
+            view = BoardView(self.board)
+            self._board_stack.addWidget(view)
+            view.move_requested.connect(self.move_opportunities)
+            view.archive_requested.connect(self.archive_opportunities)
+            view.open_requested.connect(self.edit_selected)
+            view.current_changed.connect(lambda: self._show_selected())
+            self._board_view = view
+        return self._board_view
 
     def restore_view(self) -> None:
         """The view chosen last time on this machine."""
@@ -214,7 +222,11 @@ class BoardActions(WindowMixin):
             return False
         return self._move(ids, status, None)
 
+    # The dialog and the writes below are imported when first used, not before the
+    # window's first paint.
     def _ask_offer_deadline(self, ids: list[int]) -> OfferDeadlineDialog:
+        from desktop.ui.offer_dialog import OfferDeadlineDialog
+
         today = self.clock.now().astimezone(self.clock.tz).date()
         dialog = OfferDeadlineDialog(self._what(ids), today, self)
 
@@ -226,6 +238,9 @@ class BoardActions(WindowMixin):
         return dialog
 
     def _move(self, ids: list[int], status: Status, offer_deadline: date | None) -> bool:
+        from desktop.services.opportunities import change_status_of_all
+        from desktop.services.undo import snapshot_opportunities
+
         what = self._what(ids)
         said = texts.DID_MOVE if len(ids) == 1 else texts.DID_MOVE_MANY
         return self.undoable(
@@ -240,6 +255,9 @@ class BoardActions(WindowMixin):
     def archive_opportunities(self, ids: list[int]) -> bool:
         if not ids:
             return False
+        from desktop.services.opportunities import set_archived_of_all
+        from desktop.services.undo import snapshot_opportunities
+
         what = self._what(ids)
         return self.undoable(
             texts.UNDO_ARCHIVE_ALL.format(what=what),

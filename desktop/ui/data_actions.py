@@ -19,29 +19,27 @@ from PySide6.QtWidgets import (
     QMenuBar,
 )
 
-from desktop.domain.progress import Progress
 from desktop.files import atomic_file, write_atomically
-from desktop.services import archive, exporting
 from desktop.services.changes import Changes
 from desktop.services.today import open_steps
 from desktop.ui import background_texts, document_strings, strings
-from desktop.ui.background_op import BackgroundOp, run_in_background
-from desktop.ui.form_dialog import DATE_DISPLAY
 from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
+    from desktop.domain.progress import Progress
     from desktop.services.import_bundle import ImportSummary
     from desktop.services.queries import OpportunityRow
     from desktop.services.reminders import ReminderView
+    from desktop.ui.background_op import BackgroundOp
     from desktop.ui.backups_dialog import BackupsDialog
     from desktop.ui.import_dialog import ImportSource
     from desktop.ui.opportunity_model import OpportunityTableModel
     from desktop.ui.today_view import TodayView
 
 
-# The dialogs and the PDF writer are imported when first used: start-up, which shows
-# none of them, is faster for it (see benchmarks/results.md).
+# The dialogs, the PDF writer, export, import and the background runner are imported when
+# first used: start-up, which shows none of them, is faster for it (benchmarks/README.md).
 
 
 class DataActions(WindowMixin):
@@ -88,6 +86,8 @@ class DataActions(WindowMixin):
 
     # ----- export -----------------------------------------------------------------------
     def export_with_dialog(self, fmt: str) -> None:
+        from desktop.services import archive, exporting
+
         options = self._export_options(fmt)
         if options is None:
             return
@@ -113,6 +113,8 @@ class DataActions(WindowMixin):
 
     def export_options_dialog(self, fmt: str) -> tuple[QDialog, Callable[[], dict[str, Any]]]:
         """The report's period or the CSV's byte-order mark, and how to read the choice."""
+        from desktop.ui.form_dialog import DATE_DISPLAY
+
         dialog = QDialog(self)
         dialog.setWindowTitle(strings.REPORT_TITLE if fmt == "report" else strings.EXPORT_CSV)
         form = QFormLayout(dialog)
@@ -145,6 +147,9 @@ class DataActions(WindowMixin):
     def export_to(self, fmt: str, path: Path, **options: Any) -> BackgroundOp[Any]:
         """Written off the GUI thread, with progress and Cancel; the file appears whole
         or not at all (a temporary file, renamed at the end)."""
+        from desktop.services import archive, exporting
+        from desktop.ui.background_op import run_in_background
+
         path = Path(path)
         if fmt == "report":
             start, end = options["start"], options["end"]
@@ -219,6 +224,7 @@ class DataActions(WindowMixin):
 
     def open_import(self, path: Path) -> BackgroundOp[ImportSource]:
         """Reads and checks the file off the GUI thread, then shows what would happen."""
+        from desktop.ui.background_op import run_in_background
         from desktop.ui.import_dialog import read_source
 
         path = Path(path)
@@ -275,6 +281,7 @@ class DataActions(WindowMixin):
         and more) is read off the GUI thread and the window redrawn when it is read; a
         small one is re-read at once."""
         from desktop.services.insights import history_size
+        from desktop.ui.background_op import run_in_background
         from desktop.ui.insights_view import BACKGROUND_FROM
 
         if history_size() < (BACKGROUND_FROM if background_from is None else background_from):

@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.services import NotFound, documents
 from desktop.services.changes import Changes
 from desktop.services.documents import DocumentError
 from desktop.ui import document_strings as strings
-from desktop.ui.attach_dialog import AttachDialog
+from desktop.ui.system_open import open_with_system
 from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
+    from desktop.ui.attach_dialog import AttachDialog
     from desktop.ui.detail_pane import DetailPane
 
 
@@ -27,7 +27,7 @@ class DocumentActions(WindowMixin):
     """Mixed into MainWindow; what it uses of the window is declared below."""
 
     # The system's program for the file's type; a test puts a recorder in its place.
-    open_file = staticmethod(QDesktopServices.openUrl)
+    open_file = staticmethod(open_with_system)
 
     if TYPE_CHECKING:
         clock: Clock
@@ -67,6 +67,8 @@ class DocumentActions(WindowMixin):
             size = 0  # attach() says what is wrong with the file, in its own words
         today = self.clock.now().astimezone(self.clock.tz).date()
         name = f"{shown.company} — {shown.role}"
+        from desktop.ui.attach_dialog import AttachDialog  # when first used, not at start
+
         dialog = AttachDialog(path, size, today, name, self)
 
         def attach() -> None:

@@ -1,11 +1,13 @@
-"""Run something once a window has first been painted: what the user does not see yet
-(the tray, its scheduler and socket) waits until the window is on screen."""
+"""The window on screen first: run something once it has first been painted (the tray,
+its scheduler and socket wait until then), or paint it before the start goes on (the
+database is opened and checked after the window's first paint)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 FALLBACK_MS = 300  # a window started minimised may never paint
@@ -35,3 +37,25 @@ def after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
     """Call `then` once, in the event loop's turn after the window's first paint (or
     FALLBACK_MS after this call if no paint comes)."""
     _AfterFirstPaint(window, then)
+
+
+def paint_now(window: QWidget) -> None:
+    """Show `window` and return once it has been painted (or after FALLBACK_MS), before
+    the application's event loop runs. Clicks and keys wait until then: the window has
+    no data to act on yet."""
+    loop = QEventLoop()
+    after_first_paint(window, loop.quit)
+    window.show()
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
+@contextmanager
+def hidden_on_failure(window: QWidget | None) -> Iterator[None]:
+    """Hide the window painted first when what follows fails: the question or the
+    refusal that comes next stands alone, as when nothing had been shown."""
+    try:
+        yield
+    except BaseException:
+        if window is not None:
+            window.hide()
+        raise

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui import strings
+from desktop.ui.system_open import open_with_system
 from desktop.ui.window_mixin import WindowMixin
 
 
@@ -33,7 +34,7 @@ class HelpActions(WindowMixin):
         def show_error(self, text: str) -> None: ...
 
     # Opens a folder or link in the desktop's own program; a test puts a recorder here.
-    open_url = staticmethod(QDesktopServices.openUrl)
+    open_url = staticmethod(open_with_system)
 
     def build_help_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(strings.HELP_MENU)

@@ -47,38 +47,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.domain.forms import (
-    InterviewDraft,
-    OpportunityDraft,
-    OwnReminderDraft,
-    StatusChangeDraft,
-    parse_person,
-)
-from desktop.domain.insights import worth_knowing
-from desktop.services import NotFound, documents, interviews, opportunities, queries, reminders
+from desktop.services import NotFound, documents, queries, reminders
 from desktop.services.changes import Changes, Made
-from desktop.services.duplicates import similar_opportunities
-from desktop.services.insights import memory_of
 from desktop.services.lessons import lessons_for_opportunity
 from desktop.services.notes import sent_notes
-from desktop.services.people import recruiter_kind_of
 from desktop.services.queries import OpportunityRow
 from desktop.services.search import terms_of
 from desktop.services.settings import (
     WINDOW_COLUMNS,
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
+    WINDOW_STARTS_ON_TODAY,
     read_ui_state,
     write_ui_state,
 )
-from desktop.services.undo import ANSWER_TABLES
 from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import people_strings, strings
 from desktop.ui.banner import Banner
 from desktop.ui.board_actions import BoardActions
 from desktop.ui.data_actions import DataActions
 from desktop.ui.detail_pane import DetailPane, status_menu
-from desktop.ui.dialogs import InterviewDialog, OpportunityDialog, StatusDialog
 from desktop.ui.document_actions import DocumentActions
 from desktop.ui.formatting import when
 from desktop.ui.help_actions import HelpActions
@@ -92,13 +80,13 @@ from desktop.ui.opportunity_model import (
     OpportunityFilter,
     OpportunityTableModel,
 )
-from desktop.ui.own_reminder_dialog import OwnReminderDialog
 from desktop.ui.screen_fit import available, clamped, place_first
 from desktop.ui.today_view import TodayView
 from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
 
 if TYPE_CHECKING:
+    from desktop.ui.dialogs import InterviewDialog, OpportunityDialog
     from desktop.ui.insights_view import InsightsView
     from desktop.ui.people_view import PeopleView
     from desktop.ui.question_bank import QuestionBank
@@ -145,6 +133,7 @@ class MainWindow(
     quit_requested = Signal()
     preferences_requested = Signal()
     opportunity_saved = Signal()  # a new one: the moment to ask about starting at login
+    filled = Signal()  # the first read is shown: the list (or Today) is there to use
 
     def __init__(
         self,
@@ -179,10 +168,17 @@ class MainWindow(
         self._build_layout()
         self._restore_state()
         self._first_load_pending = True
+        self._first_load_held = False
         self._updating_rows = False
-        self.restore_view()
         if not load_later:
             self.refresh()
+        else:
+            # Painted before the first read: the tab the last start opened on, and the
+            # list's empty table with its header (not "no opportunities yet", which may
+            # not be so), where the rows then appear.
+            self.list_stack.setCurrentWidget(self.table)
+            if not read_ui_state(ui_state, WINDOW_STARTS_ON_TODAY):
+                self.tabs.setCurrentWidget(self.splitter)
 
     # ----- construction -------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -497,8 +493,17 @@ class MainWindow(
             QTimer.singleShot(0, self._load_if_pending)
 
     def _load_if_pending(self) -> None:
-        if self._first_load_pending:
+        if self._first_load_pending and not self._first_load_held:
             self.refresh()
+
+    def hold_first_load(self) -> None:
+        """The database is not open yet (app.py paints the window before it opens and
+        checks it): the first read waits for `release_first_load`."""
+        self._first_load_held = True
+
+    def release_first_load(self) -> None:
+        self._first_load_held = False
+        QTimer.singleShot(0, self._load_if_pending)
 
     def refresh(
         self, select_id: int | None = None, rows: list[OpportunityRow] | None = None
@@ -506,6 +511,8 @@ class MainWindow(
         """Re-read everything the window shows (at start, after an import or a restore);
         `rows`: the list's rows, already read off the GUI thread (data_actions)."""
         first_load, self._first_load_pending = self._first_load_pending, False
+        if first_load:  # a setting: read with the data, so the first paint reads nothing
+            self.restore_view()
         keep = select_id if select_id is not None else self.selected_id()
         self.model.set_rows(rows if rows is not None else self.read_rows(self.clock.now(), None))
         self._update_empty_state()
@@ -519,6 +526,8 @@ class MainWindow(
         if first_load:
             # Something due: start where it can be answered; otherwise on the list.
             self.tabs.setCurrentWidget(self.today if count else self.splitter)
+            write_ui_state(self.ui_state, WINDOW_STARTS_ON_TODAY, bool(count))
+            self.filled.emit()
 
     def apply(self, changes: Changes, select_id: int | None = None) -> None:
         """Redraw only what `changes` touched: the list rows of those opportunities (the
@@ -715,7 +724,11 @@ class MainWindow(
         dialog.open()
         return dialog
 
+    # The dialogs and the services that only they use are imported when first opened, not
+    # before the window's first paint (benchmarks/README.md, "Start-up order").
     def _interview_dialog(self, editing: bool = False) -> InterviewDialog:
+        from desktop.ui.dialogs import InterviewDialog
+
         return InterviewDialog(
             self.clock.tz,
             self.clock.now(),
@@ -729,6 +742,9 @@ class MainWindow(
     def new_interview(
         self, prefill: dict[str, str] | None = None, opportunity_id: int | None = None
     ) -> QDialog:
+        from desktop.domain.forms import InterviewDraft
+        from desktop.services import interviews
+
         dialog = self._interview_dialog()
         if prefill:
             dialog.set_values(prefill)
@@ -750,6 +766,9 @@ class MainWindow(
         selected = self.selected_id()
         if selected is None:
             return None
+        from desktop.domain.forms import OwnReminderDraft
+        from desktop.ui.own_reminder_dialog import OwnReminderDialog
+
         detail = queries.opportunity_detail(selected)
         dialog = OwnReminderDialog(detail, self.clock.tz, self.clock.now(), self)
 
@@ -785,6 +804,9 @@ class MainWindow(
         except NotFound as error:
             self.show_error(str(error))
             return None
+        from desktop.domain.forms import InterviewDraft
+        from desktop.services import interviews
+
         dialog = self._interview_dialog(editing=True)
         dialog.set_values(values)
 
@@ -805,6 +827,8 @@ class MainWindow(
         ):
             if detail is None:
                 return
+            from desktop.services import interviews
+
             self.undoable_opportunity(
                 detail.id,
                 strings.UNDO_DELETE_INTERVIEW.format(when=moment),
@@ -814,6 +838,9 @@ class MainWindow(
 
     def company_hint(self, name: str) -> str | None:
         """When adding at a company that said no or went silent before, say so."""
+        from desktop.domain.insights import worth_knowing
+        from desktop.services.insights import memory_of
+
         memory = memory_of(name, self.clock.tz) if name else None
         if memory is None or not worth_knowing(memory):
             return None
@@ -821,6 +848,9 @@ class MainWindow(
 
     def known_recruiter_kind(self, recruiter: str, company: str) -> str:
         """What the user said before about this recruiter ("" when never asked)."""
+        from desktop.domain.forms import parse_person
+        from desktop.services.people import recruiter_kind_of
+
         try:
             person = parse_person(recruiter)
         except ValueError:
@@ -828,9 +858,16 @@ class MainWindow(
         return recruiter_kind_of(person, company).value
 
     def set_recruiter_kind(self, contact_id: int, kind: RecruiterKind) -> None:
+        from desktop.services import opportunities
+
         self._change(lambda: opportunities.set_recruiter_kind(contact_id, kind, self.clock))
 
     def new_opportunity(self) -> QDialog:
+        from desktop.domain.forms import OpportunityDraft
+        from desktop.services import opportunities
+        from desktop.services.duplicates import similar_opportunities
+        from desktop.ui.dialogs import OpportunityDialog
+
         dialog = OpportunityDialog(
             queries.company_names(),
             self,
@@ -860,6 +897,10 @@ class MainWindow(
         selected = self.selected_id()
         if selected is None:
             return None
+        from desktop.domain.forms import OpportunityDraft
+        from desktop.services import opportunities
+        from desktop.ui.dialogs import OpportunityDialog
+
         dialog = OpportunityDialog(
             queries.company_names(), self, editing=True, known_kind=self.known_recruiter_kind
         )
@@ -879,6 +920,11 @@ class MainWindow(
         selected = self.selected_id()
         if selected is None or self.detail.detail is None:
             return None
+        from desktop.domain.forms import StatusChangeDraft
+        from desktop.services import opportunities
+        from desktop.services.undo import ANSWER_TABLES
+        from desktop.ui.dialogs import StatusDialog
+
         current = self.detail.detail
         name = strings.OPPORTUNITY_NAME.format(company=current.company, role=current.role)
         today = self.clock.now().astimezone(self.clock.tz).date()
@@ -911,6 +957,8 @@ class MainWindow(
         detail = self.detail.detail
         if selected is None or detail is None:
             return
+        from desktop.services import opportunities
+
         name = strings.OPPORTUNITY_NAME.format(company=detail.company, role=detail.role)
         archive = not detail.archived
         self.undoable_opportunity(
@@ -927,6 +975,8 @@ class MainWindow(
             return
         body = strings.CONFIRM_DELETE_BODY.format(company=detail.company, role=detail.role)
         if self.confirm(strings.CONFIRM_DELETE_TITLE, body):
+            from desktop.services import opportunities
+
             name = strings.OPPORTUNITY_NAME.format(company=detail.company, role=detail.role)
             self.undoable_opportunity(
                 selected,

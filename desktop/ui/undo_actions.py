@@ -15,24 +15,19 @@ from PySide6.QtWidgets import QMenu
 from desktop.services import NotFound
 from desktop.services.changes import Changes
 from desktop.services.reminders import Snoozed
-from desktop.services.undo import (
-    OPPORTUNITY_TABLES,
-    Snapshot,
-    Snapshots,
-    Tables,
-    restore,
-    snapshot_opportunity,
-    snapshot_reminder,
-)
 from desktop.services.vocabulary import InvalidTransition
 from desktop.ui import strings
-from desktop.ui.people_undo import PeopleCommand
 from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Signal
 
+    from desktop.services.undo import Snapshot, Snapshots, Tables
     from desktop.ui.banner import Banner
+    from desktop.ui.people_undo import PeopleCommand
+
+# The snapshots (services/undo.py, and the people's behind it) are imported at the first
+# undoable action, not before the window's first paint (benchmarks/README.md).
 
 # Long enough to read the line and reach the button; Ctrl+Z stays after it has gone.
 MESSAGE_MS = 10_000
@@ -72,6 +67,8 @@ class ServiceCommand(QUndoCommand):
         self._after(self.changes)
 
     def undo(self) -> None:
+        from desktop.services.undo import restore
+
         assert self.snapshot is not None
         try:
             restore(self.snapshot)
@@ -142,14 +139,19 @@ class UndoActions(WindowMixin):
         text: str,
         message: str,
         act: Callable[[], object],
-        tables: Tables = OPPORTUNITY_TABLES,
+        tables: Tables | None = None,
     ) -> bool:
         """`tables`: those `act` can change, when fewer than all of the opportunity's."""
+        from desktop.services.undo import OPPORTUNITY_TABLES, snapshot_opportunity
+
+        kept = OPPORTUNITY_TABLES if tables is None else tables
         return self.undoable(
-            text, message, lambda: snapshot_opportunity(opportunity_id, tables), act, opportunity_id
+            text, message, lambda: snapshot_opportunity(opportunity_id, kept), act, opportunity_id
         )
 
     def undoable_answer(self, reminder_id: int, text: str, act: Callable[[], object]) -> bool:
+        from desktop.services.undo import snapshot_reminder
+
         return self.undoable(text, text + ".", lambda: snapshot_reminder(reminder_id), act)
 
     def _say_undone(self) -> None:

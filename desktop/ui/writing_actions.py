@@ -13,11 +13,9 @@ from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import FELT_WRONG_KINDS, Kind
 from desktop.services import NotFound
 from desktop.services.changes import Changes
-from desktop.services.debriefs import lessons_for_interview
 from desktop.services.notes import NoteContext
 from desktop.services.notes import context_for as note_context
 from desktop.services.notes import context_for_reminder as note_context_for_reminder
-from desktop.services.recruiter_call import call_plan
 from desktop.services.reminders import ReminderView, latest_rejection_reply, mark_done
 from desktop.ui.window_mixin import WindowMixin
 
@@ -92,6 +90,8 @@ class WritingActions(WindowMixin):
         return self.new_opportunity()
 
     def open_debrief(self, interview_id: int) -> QDialog | None:
+        from desktop.services.debriefs import lessons_for_interview  # not before first paint
+
         try:
             lessons = lessons_for_interview(interview_id)
         except NotFound as error:
@@ -133,6 +133,8 @@ class WritingActions(WindowMixin):
 
     def open_call(self, reminder_id: int) -> QDialog | None:
         """The recruiter call: a private checklist from the debrief, never an email."""
+        from desktop.services.recruiter_call import call_plan  # not before the first paint
+
         try:
             plan = call_plan(reminder_id)
         except NotFound as error:

@@ -44,6 +44,27 @@ def _log(clock, **overrides) -> int:
     )
 
 
+def test_new_steps_are_written_whole_in_one_go(store, clock) -> None:
+    """A plan's new steps are inserted together after the others are updated: each row
+    still has its kind, key, time, state, opportunity, interview, person and made-at."""
+    interview_id = _log(clock)
+    interview = Interview.get_by_id(interview_id)
+    rows = list(Reminder.select().order_by(Reminder.id))
+    assert len(rows) == 8
+    assert len({r.key for r in rows}) == 8
+    for row in rows:
+        assert row.opportunity_id == interview.opportunity_id
+        assert row.created_at == clock.now()
+        assert row.state == ReminderState.PENDING.value
+        assert row.fired_at is None and row.answered_at is None and row.message == ""
+        assert row.key.startswith(f"o{interview.opportunity_id}:")
+    prep = next(r for r in rows if r.kind == "prep")
+    assert prep.interview_id == interview_id
+    assert prep.due_at < interview.starts_at
+    call = next(r for r in rows if r.kind == "recruiter_call")
+    assert call.contact_id == interview.opportunity.recruiter_id
+
+
 def test_logging_an_interview_creates_its_reminders(store, clock) -> None:
     _log(clock)
     kinds = sorted(r.kind for r in Reminder.select())

@@ -154,18 +154,24 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
         )
     }
     past = past_on_arrival(list(wanted.values()), now)
+    # New steps are written in one INSERT after the loop, not one query each: a status
+    # change or a first plan makes several, and Peewee's building of each query's SQL
+    # cost more than SQLite's writing of it.
+    new: list[dict[str, object]] = []
     for key, planned in wanted.items():
         row = existing.get(key) or _same_step_for_someone_else(key, existing, wanted)
         if row is None:
-            Reminder.create(
-                kind=planned.kind.value,
-                key=key,
-                due_at=planned.due_at,
-                state=(ReminderState.PAST if key in past else ReminderState.PENDING).value,
-                opportunity=opportunity_id,
-                interview=planned.interview_id,
-                contact=planned.contact_id,
-                created_at=now,
+            new.append(
+                {
+                    "kind": planned.kind.value,
+                    "key": key,
+                    "due_at": planned.due_at,
+                    "state": (ReminderState.PAST if key in past else ReminderState.PENDING).value,
+                    "opportunity": opportunity_id,
+                    "interview": planned.interview_id,
+                    "contact": planned.contact_id,
+                    "created_at": now,
+                }
             )
             continue
         if row.key != key:
@@ -212,6 +218,8 @@ def replan(opportunity_id: int, clock: Clock, settings: PlaybookSettings | None 
             row.move_to(ReminderState.CANCELLED)
             row.answered_at = now
             row.save()
+    if new:
+        Reminder.insert_many(new).execute()
 
 
 _REVIVABLE = (ReminderState.CANCELLED.value, ReminderState.PAST.value)

@@ -561,7 +561,9 @@ class MainWindow(
     def _show_counts(self) -> int:
         count = self.today.due_count
         self.setWindowTitle(f"{strings.APP_TITLE} ({count})" if count else strings.APP_TITLE)
-        self.tabs.setTabText(0, f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY)
+        text = f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY
+        if self.tabs.tabText(0) != text:  # the same text would still lay out and repaint the bar
+            self.tabs.setTabText(0, text)
         return count
 
     def _refresh_lazy_if_shown(self) -> None:

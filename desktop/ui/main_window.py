@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +93,7 @@ from desktop.ui.opportunity_model import (
 )
 from desktop.ui.own_reminder_dialog import OwnReminderDialog
 from desktop.ui.screen_fit import available, clamped, place_first
+from desktop.ui.steady_tabs import SteadyTabs
 from desktop.ui.today_view import TodayView
 from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
@@ -335,7 +335,7 @@ class MainWindow(
         self.today.link_requested.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
         self.today.changed.connect(self.apply)
         self.today.changed.connect(self.data_changed.emit)
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabs()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from db.models import Interview, Reminder
+from db.models import Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import InvalidTransition, ReminderState, Status
 from desktop.playbook.settings import PlaybookSettings
 from desktop.services import NotFound
@@ -15,6 +15,7 @@ from desktop.services.interviews import delete_interview, log_interview, update_
 from desktop.services.opportunities import change_status
 from desktop.services.reminders import (
     dismiss,
+    facts_for,
     mark_done,
     open_reminders_until,
     reminders_of,
@@ -63,6 +64,23 @@ def test_new_steps_are_written_whole_in_one_go(store, clock) -> None:
     assert prep.due_at < interview.starts_at
     call = next(r for r in rows if r.kind == "recruiter_call")
     assert call.contact_id == interview.opportunity.recruiter_id
+
+
+def test_a_status_counts_from_its_own_newest_change_else_the_newest(store, clock) -> None:
+    """The facts date the status from the newest change to it (a backdated outcome is
+    older than later changes), else from the newest change of all, else the creation."""
+    opportunity = Interview.get_by_id(_log(clock)).opportunity
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    StatusChange.delete().execute()
+    assert facts_for(opportunity, frozenset()).status_changed_at == opportunity.created_at
+    for days, status in ((1, "applied"), (5, "interviewing"), (3, "offer"), (4, "applied")):
+        StatusChange.create(
+            opportunity=opportunity, to_status=status, changed_at=start + timedelta(days=days)
+        )
+    for status, days in (("offer", 3), ("applied", 4), ("interviewing", 5), ("withdrawn", 5)):
+        Opportunity.update(status=status).where(Opportunity.id == opportunity.id).execute()
+        facts = facts_for(Opportunity.get_by_id(opportunity.id), frozenset())
+        assert facts.status_changed_at == start + timedelta(days=days), status
 
 
 def test_logging_an_interview_creates_its_reminders(store, clock) -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from db.models import Interview, Reminder
+from db.models import Interview, Opportunity, Reminder, StatusChange
 from db.vocabulary import InvalidTransition, ReminderState, Status
 from desktop.playbook.settings import PlaybookSettings
 from desktop.services import NotFound
@@ -15,6 +15,7 @@ from desktop.services.interviews import delete_interview, log_interview, update_
 from desktop.services.opportunities import change_status
 from desktop.services.reminders import (
     dismiss,
+    facts_for,
     mark_done,
     open_reminders_until,
     reminders_of,
@@ -42,6 +43,44 @@ def _log(clock, **overrides) -> int:
     return log_interview(
         interview_draft(clock, recruiter="Sam <sam@agency.example>", **overrides), clock
     )
+
+
+def test_new_steps_are_written_whole_in_one_go(store, clock) -> None:
+    """A plan's new steps are inserted together after the others are updated: each row
+    still has its kind, key, time, state, opportunity, interview, person and made-at."""
+    interview_id = _log(clock)
+    interview = Interview.get_by_id(interview_id)
+    rows = list(Reminder.select().order_by(Reminder.id))
+    assert len(rows) == 8
+    assert len({r.key for r in rows}) == 8
+    for row in rows:
+        assert row.opportunity_id == interview.opportunity_id
+        assert row.created_at == clock.now()
+        assert row.state == ReminderState.PENDING.value
+        assert row.fired_at is None and row.answered_at is None and row.message == ""
+        assert row.key.startswith(f"o{interview.opportunity_id}:")
+    prep = next(r for r in rows if r.kind == "prep")
+    assert prep.interview_id == interview_id
+    assert prep.due_at < interview.starts_at
+    call = next(r for r in rows if r.kind == "recruiter_call")
+    assert call.contact_id == interview.opportunity.recruiter_id
+
+
+def test_a_status_counts_from_its_own_newest_change_else_the_newest(store, clock) -> None:
+    """The facts date the status from the newest change to it (a backdated outcome is
+    older than later changes), else from the newest change of all, else the creation."""
+    opportunity = Interview.get_by_id(_log(clock)).opportunity
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    StatusChange.delete().execute()
+    assert facts_for(opportunity, frozenset()).status_changed_at == opportunity.created_at
+    for days, status in ((1, "applied"), (5, "interviewing"), (3, "offer"), (4, "applied")):
+        StatusChange.create(
+            opportunity=opportunity, to_status=status, changed_at=start + timedelta(days=days)
+        )
+    for status, days in (("offer", 3), ("applied", 4), ("interviewing", 5), ("withdrawn", 5)):
+        Opportunity.update(status=status).where(Opportunity.id == opportunity.id).execute()
+        facts = facts_for(Opportunity.get_by_id(opportunity.id), frozenset())
+        assert facts.status_changed_at == start + timedelta(days=days), status
 
 
 def test_logging_an_interview_creates_its_reminders(store, clock) -> None:

@@ -111,6 +111,23 @@ def test_editing_an_opportunity_records_a_status_change(store, clock) -> None:
     assert [h.to_status for h in detail.history] == [Status.APPLIED, Status.OFFER]
 
 
+def test_the_detail_names_its_company_and_its_recruiter_or_none(store, clock) -> None:
+    # Read in one query with the opportunity (a left join: most have no recruiter).
+    with_recruiter = Interview.get_by_id(
+        log_interview(interview_draft(clock, recruiter="Sam Ortiz <sam@agency.example>"), clock)
+    ).opportunity_id
+    without = create_opportunity(
+        validate_opportunity({"company": "Globex", "role": "Analyst"}), clock
+    )
+    detail = opportunity_detail(with_recruiter)
+    assert (detail.company, detail.role) == ("Acme", "Data Analyst")
+    assert detail.recruiter is not None
+    assert (detail.recruiter.name, detail.recruiter.email) == ("Sam Ortiz", "sam@agency.example")
+    assert detail.recruiter in detail.people
+    alone = opportunity_detail(without)
+    assert (alone.company, alone.recruiter, alone.people) == ("Globex", None, ())
+
+
 def test_editing_an_interview_replaces_its_interviewers(store, clock) -> None:
     interview_id = log_interview(interview_draft(clock), clock)
     values = interview_form_values(interview_id, clock.tz)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from peewee import JOIN
@@ -104,7 +105,8 @@ def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> 
     with DB.atomic():
         interview = get_interview(interview_id)
         opportunity = interview.opportunity
-        reminders_before = _reminders_as_shown(opportunity.id)
+        as_shown = _reminders_as_shown(opportunity.id)
+        reminders_before = as_shown()
         starts_at = _same_minute_kept(draft.starts_at, interview.starts_at)
         company = company_named(draft.company, now)
         lessons = starts_at != interview.starts_at or company.id != opportunity.company_id
@@ -122,7 +124,7 @@ def update_interview(interview_id: int, draft: InterviewDraft, clock: Clock) -> 
         InterviewInterviewer.delete().where(InterviewInterviewer.interview == interview).execute()
         _link_interviewers(interview, draft, company, now)
         replan(opportunity.id, clock)
-        reminders = _reminders_as_shown(opportunity.id) != reminders_before
+        reminders = as_shown() != reminders_before
     return Changes.of(opportunity.id, reminders=reminders, interviews=True, lessons=lessons)
 
 
@@ -133,10 +135,13 @@ def _same_minute_kept(edited: datetime, stored: datetime) -> datetime:
     return stored if edited == stored.replace(second=0, microsecond=0) else edited
 
 
-def _reminders_as_shown(opportunity_id: int) -> tuple[tuple[object, ...], ...]:
-    """Everything this opportunity's reminders show (Today, the timeline): their rows,
-    with the company, role, person and interview time they name, and the people met
-    and the recruiter (the re-apply check-in names them)."""
+def _reminders_as_shown(opportunity_id: int) -> Callable[[], tuple[tuple[object, ...], ...]]:
+    """A reading of everything this opportunity's reminders show (Today, the timeline):
+    their rows, with the company, role, person and interview time they name, and the
+    people met and the recruiter (the re-apply check-in names them). Read before and
+    after an edit, as stored: the SQL is built once for both readings (Peewee's building
+    of these joins cost more than SQLite's answers), and stored values compare as the
+    values they are read as."""
     recruiter = Contact.alias()
     reminders = (
         Reminder.select(
@@ -157,7 +162,6 @@ def _reminders_as_shown(opportunity_id: int) -> tuple[tuple[object, ...], ...]:
         .join(Interview, JOIN.LEFT_OUTER, on=(Reminder.interview == Interview.id))
         .where(Reminder.opportunity == opportunity_id)
         .order_by(Reminder.id)
-        .tuples()
     )
     met = (
         Contact.select(InterviewInterviewer.interview, Contact.id, Contact.name)
@@ -165,9 +169,17 @@ def _reminders_as_shown(opportunity_id: int) -> tuple[tuple[object, ...], ...]:
         .join(Interview)
         .where(Interview.opportunity == opportunity_id)
         .order_by(InterviewInterviewer.interview, Contact.id)
-        .tuples()
     )
-    return (*reminders, *met)
+    statements = [query.sql() for query in (reminders, met)]
+
+    def read() -> tuple[tuple[object, ...], ...]:
+        return tuple(
+            tuple(row)
+            for sql, params in statements
+            for row in DB.execute_sql(sql, params).fetchall()
+        )
+
+    return read
 
 
 def delete_interview(interview_id: int, clock: Clock) -> Changes:

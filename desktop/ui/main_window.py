@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +80,7 @@ from desktop.ui.opportunity_model import (
     OpportunityTableModel,
 )
 from desktop.ui.screen_fit import available, clamped, place_first
+from desktop.ui.steady_tabs import SteadyTabs
 from desktop.ui.today_view import TodayView
 from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
@@ -331,7 +331,7 @@ class MainWindow(
         self.today.link_requested.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
         self.today.changed.connect(self.apply)
         self.today.changed.connect(self.data_changed.emit)
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabs()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
@@ -570,7 +570,9 @@ class MainWindow(
     def _show_counts(self) -> int:
         count = self.today.due_count
         self.setWindowTitle(f"{strings.APP_TITLE} ({count})" if count else strings.APP_TITLE)
-        self.tabs.setTabText(0, f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY)
+        text = f"{strings.TAB_TODAY} ({count})" if count else strings.TAB_TODAY
+        if self.tabs.tabText(0) != text:  # the same text would still lay out and repaint the bar
+            self.tabs.setTabText(0, text)
         return count
 
     def _refresh_lazy_if_shown(self) -> None:

@@ -252,3 +252,24 @@ from pathlib import Path
 from desktop.tray.single_instance import send, server_name
 print(json.dumps(send(server_name(Path(sys.argv[1])), "status")))
 """
+
+
+NO_QTNETWORK = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from desktop.tray.single_instance import MessageServer, send
+app = QCoreApplication([])
+server = MessageServer(sys.argv[1], lambda _message: {})
+print(send(sys.argv[1] + "-nobody", "status", timeout_ms=200))
+print("PySide6.QtNetwork" in sys.modules, "libQt6Network" in open("/proc/self/maps").read())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_socket_loads_no_qtnetwork(name) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", NO_QTNETWORK, name],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True,
+        check=True, timeout=60,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == ["None", "False False"]

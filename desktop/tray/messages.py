@@ -1,9 +1,9 @@
 """The single-instance socket's messages: one JSON object per line, versioned, answered
-with one JSON line. Shared by the Unix socket and the Windows named pipe that carry them."""
+with one JSON line. Shared by the Unix socket and the Windows named pipe that carry them.
+`json` is imported when a message comes or goes: the tray icon shows before it."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 
@@ -16,15 +16,21 @@ Handler = Callable[[dict[str, object]], dict[str, object]]
 
 
 def request(command: str) -> bytes:
+    import json
+
     return json.dumps({"protocol": PROTOCOL, "command": command}).encode() + b"\n"
 
 
 def answer(handler: Handler, line: bytes) -> bytes:
     """The reply line to one message line; a bad message gets an error reply."""
+    import json
+
     return json.dumps(_answer(handler, line)).encode() + b"\n"
 
 
 def _answer(handler: Handler, line: bytes) -> dict[str, object]:
+    import json
+
     try:
         message = json.loads(line)
     except (ValueError, RecursionError):  # 50,000 "[" nest deeper than json can follow
@@ -42,6 +48,8 @@ def _answer(handler: Handler, line: bytes) -> dict[str, object]:
 
 def reply(data: bytes) -> dict[str, object] | None:
     """The running instance's answer; None when it is not one."""
+    import json
+
     try:
         answer = json.loads(data)
     except (ValueError, RecursionError):

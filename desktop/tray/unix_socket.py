@@ -17,12 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from desktop.tray.messages import MAX_MESSAGE_BYTES, Handler, answer, reply, request
 
 # A reply is one short line; a client that does not read it within this is dropped.
 REPLY_TIMEOUT_S = 2.0
+ACCEPT_AGAIN_MS = 1000
 
 
 class _Connection:
@@ -72,13 +73,21 @@ class MessageServer(QObject):
             except (BlockingIOError, InterruptedError):
                 return
             except OSError:
-                return  # out of file descriptors, say: the client sees no answer
+                # Out of file descriptors, say: the connection waits in the backlog, and a
+                # notifier left on would call again at once, for ever. Look again shortly.
+                self._notifier.setEnabled(False)
+                QTimer.singleShot(ACCEPT_AGAIN_MS, self._accept_again)
+                return
             connection.setblocking(False)
             fd = connection.fileno()
             notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
             self._connections[fd] = _Connection(connection, notifier)
             notifier.activated.connect(lambda *_args, fd=fd: self._read(fd))
             self._read(fd)  # what arrived with the connection
+
+    def _accept_again(self) -> None:
+        if self._listener.fileno() != -1:
+            self._notifier.setEnabled(True)
 
     def _read(self, fd: int) -> None:
         connection = self._connections.get(fd)

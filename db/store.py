@@ -99,7 +99,7 @@ def _open(data_dir: Path, busy_timeout_ms: int | None, checked: bool = False) ->
     try:
         # A file can have a good header and damaged pages; find out before writing to it.
         if not checked:
-            verdict = _quick_check(database)
+            verdict = database.execute_sql("PRAGMA quick_check").fetchall()
             if [row[0] for row in verdict] != ["ok"]:
                 raise sqlite3.DatabaseError(str(verdict[0][0]))
         migrate(database, backup_dir=backups_dir(data_dir))
@@ -117,21 +117,6 @@ def _open(data_dir: Path, busy_timeout_ms: int | None, checked: bool = False) ->
         close_database()
         raise
     return database
-
-
-# Pages the check may keep: it reads every page once, and through the usual cache (2 MiB)
-# it left it full of them for the life of the process (1.9 MiB of a tray's memory at
-# 10,000 opportunities, in the same CPU time; benchmarks/README.md).
-CHECK_CACHE_KIB = 128
-
-
-def _quick_check(database: SqliteDatabase) -> list[tuple[str]]:
-    usual = database.execute_sql("PRAGMA cache_size").fetchone()[0]
-    database.execute_sql(f"PRAGMA cache_size = {-CHECK_CACHE_KIB}")
-    try:
-        return list(database.execute_sql("PRAGMA quick_check").fetchall())
-    finally:
-        database.execute_sql(f"PRAGMA cache_size = {int(usual)}")
 
 
 def open_read_only_copy(data_dir: Path, into: Path) -> SqliteDatabase:

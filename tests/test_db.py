@@ -22,8 +22,6 @@ def test_pragmas_are_set(store) -> None:
     assert store.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
-    # The opening check's small page cache is not left behind (db/store.py).
-    assert store.execute_sql("PRAGMA cache_size").fetchone()[0] == -2000
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")

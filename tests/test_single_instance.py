@@ -252,3 +252,51 @@ from pathlib import Path
 from desktop.tray.single_instance import send, server_name
 print(json.dumps(send(server_name(Path(sys.argv[1])), "status")))
 """
+
+
+NO_QTNETWORK = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from desktop.tray.single_instance import MessageServer, send
+app = QCoreApplication([])
+server = MessageServer(sys.argv[1], lambda _message: {})
+print(send(sys.argv[1] + "-nobody", "status", timeout_ms=200))
+print("PySide6.QtNetwork" in sys.modules, "libQt6Network" in open("/proc/self/maps").read())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_socket_loads_no_qtnetwork(name) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", NO_QTNETWORK, name],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True,
+        check=True, timeout=60,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == ["None", "False False"]
+
+
+class _OutOfDescriptors:
+    """A listening socket whose accept fails as it does when the process has no file
+    descriptor left (the connection stays waiting in the backlog)."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+
+    def accept(self):
+        raise OSError(24, "Too many open files")
+
+    def fileno(self) -> int:
+        return self.real.fileno()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket server")
+def test_a_failing_accept_pauses_instead_of_spinning_then_serves_again(qtbot, name) -> None:
+    server = MessageServer(name, lambda _message: {"waiting": 3})
+    real = server._listener
+    server._listener = _OutOfDescriptors(real)
+    server._accept()
+    assert not server._notifier.isEnabled()  # not called again and again meanwhile
+    server._listener = real
+    qtbot.waitUntil(server._notifier.isEnabled, timeout=10000)
+    assert _send_from_another_process(qtbot, name, "status") == {"ok": True, "waiting": 3}
+    server.close()

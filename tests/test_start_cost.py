@@ -54,6 +54,24 @@ def test_making_it_cheap_twice_wraps_once():
     assert _check() is first
 
 
+FIRST_SCAN_FORGOTTEN = """
+import linecache
+import PySide6.QtCore
+kept_by_pysides_own_import = len(linecache.cache)
+from desktop import qt_import_scan
+qt_import_scan.make_cheap()
+print(kept_by_pysides_own_import > 0, len(linecache.cache))
+"""
+
+
+def test_the_lines_pysides_own_import_kept_are_dropped():
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_SCAN_FORGOTTEN],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    assert done.stdout.split() == ["True", "0"]
+
+
 def _check():
     return getattr(sys.modules[qt_import_scan.FEATURE_MODULE], qt_import_scan.CHECK)
 

@@ -23,7 +23,7 @@ import pytest
 
 from desktop import __version__
 from desktop.playbook.notes import TEMPLATE_NAMES
-from desktop.shipped import NUDGES
+from desktop.shipped import nudges
 
 REPO = Path(__file__).resolve().parent.parent
 PIP = [sys.executable, "-m", "pip"]
@@ -118,14 +118,14 @@ app = QGuiApplication([])
 import desktop
 from desktop.services.notes import shipped_template
 from desktop.services.nudges import messages
-from desktop.shipped import NUDGES
+from desktop.shipped import nudges
 from desktop.tray.icons import TRAY_STYLES, app_icon, tray_icon
 icons = [app_icon()] + [tray_icon(style) for style in TRAY_STYLES]
 print(json.dumps({
     "desktop": desktop.__file__,
     "icons_drawn": [not icon.pixmap(32, 32).isNull() for icon in icons],
     "templates": {name: shipped_template(name) for name in sys.argv[1:]},
-    "nudges": {nudge.message_file: len(messages(nudge)) for nudge in NUDGES},
+    "nudges": {nudge.message_file: len(messages(nudge)) for nudge in nudges()},
 }))
 """
 
@@ -145,5 +145,5 @@ def test_the_installed_wheel_loads_icons_templates_and_nudges(venv: Path, tmp_pa
     assert loaded["icons_drawn"] and all(loaded["icons_drawn"])
     assert set(loaded["templates"]) == set(TEMPLATE_NAMES)
     assert all("{" in text for text in loaded["templates"].values())  # fields to fill
-    assert set(loaded["nudges"]) == {nudge.message_file for nudge in NUDGES}
+    assert set(loaded["nudges"]) == {nudge.message_file for nudge in nudges()}
     assert all(count > 0 for count in loaded["nudges"].values())

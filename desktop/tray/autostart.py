@@ -7,7 +7,6 @@ LaunchAgent. Each starts Debrief with `--background`, so it goes straight to the
 from __future__ import annotations
 
 import os
-import plistlib
 import sys
 from pathlib import Path
 
@@ -106,6 +105,8 @@ def _desktop_quote(part: str) -> str:
 
 
 def _launch_agent(command: list[str]) -> bytes:
+    import plistlib  # macOS only: elsewhere its XML parser (pyexpat) is memory for nothing
+
     return plistlib.dumps(
         {
             "Label": APP_ID,

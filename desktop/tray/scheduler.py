@@ -43,8 +43,8 @@ MAX_RETRY_OTHER_MS = 60_000
 
 
 def _qt_scheduler(**options: object) -> QtScheduler:
-    """APScheduler is imported here, when the scheduler starts, not with this module:
-    it brings asyncio along, a tenth of a second the tray icon need not wait for."""
+    """APScheduler is imported when the scheduler starts, not with this module: a tenth
+    of a second the tray icon need not wait for."""
     from apscheduler.schedulers.qt import QtScheduler
     from PySide6.QtCore import Qt
 
@@ -92,6 +92,9 @@ class ReminderScheduler(QObject):
         self._retry.timeout.connect(self.fire_due)
 
     def start(self) -> None:
+        from desktop.tray.lean_apscheduler import import_apscheduler
+
+        import_apscheduler()  # first: without the modules it loads that we never run
         from apscheduler.executors.debug import DebugExecutor
 
         if self._stopped:

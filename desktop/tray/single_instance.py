@@ -2,34 +2,37 @@
 
 The lock (QLockFile, which recovers from the lock of a crashed process) guarantees that
 only one process ever schedules and notifies. The socket lets a second launch raise the
-running window, and lets command-line changes reach the running app at once. Messages
-are one JSON object per line, versioned, answered with one JSON line.
+running window. Messages are one JSON object per line, versioned, answered with one JSON
+line (`messages.py`). The socket is a Unix socket served on Qt's event loop
+(`unix_socket.py`), which needs no QtNetwork: that library and the Kerberos libraries it
+links were 2.4 MiB of a tray's memory (benchmarks/README.md). Windows has named pipes,
+through QtNetwork (`named_pipe.py`).
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
-import json
-import logging
 import os
 import stat
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile
 
-log = logging.getLogger(__name__)
+from desktop.tray.messages import MAX_MESSAGE_BYTES, PROTOCOL, Handler
 
-PROTOCOL = 1
+if sys.platform == "win32":
+    from desktop.tray.named_pipe import MessageServer, send
+else:
+    from desktop.tray.unix_socket import MessageServer, send
+
+__all__ = ["MAX_MESSAGE_BYTES", "PROTOCOL", "Handler", "InstanceLock", "MessageServer"]
+__all__ += ["send", "server_name"]
+
 LOCK_FILE = "debrief.lock"
-MAX_MESSAGE_BYTES = 64 * 1024
-
-Handler = Callable[[dict[str, object]], dict[str, object]]
 
 
 def server_name(data_dir: Path, runtime_dir: str | None = None, temp_dir: str | None = None) -> str:
@@ -106,87 +109,3 @@ class InstanceLock:
 
     def release(self) -> None:
         self._lock.unlock()
-
-
-class MessageServer(QObject):
-    """Answers each message with `handler(message)`; a bad message gets an error reply."""
-
-    def __init__(self, name: str, handler: Handler, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.handler = handler
-        self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self.server.newConnection.connect(self._accept)
-        # We hold the instance lock, so a socket left behind is from a crashed run.
-        QLocalServer.removeServer(name)
-        if not self.server.listen(name):
-            raise OSError(f"cannot listen on {name}: {self.server.errorString()}")
-
-    def close(self) -> None:
-        self.server.close()
-
-    def _accept(self) -> None:
-        while self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():  # arrived before readyRead was connected
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if socket.bytesAvailable() > MAX_MESSAGE_BYTES:
-            socket.abort()
-            return
-        while socket.canReadLine():
-            line = bytes(socket.readLine().data())
-            reply = self._answer(line)
-            socket.write(QByteArray(json.dumps(reply).encode() + b"\n"))
-            socket.flush()
-
-    def _answer(self, line: bytes) -> dict[str, object]:
-        try:
-            message = json.loads(line)
-        except (ValueError, RecursionError):  # 50,000 "[" nest deeper than json can follow
-            return {"ok": False, "error": "not JSON"}
-        if not isinstance(message, dict) or message.get("protocol") != PROTOCOL:
-            return {"ok": False, "error": "unsupported message"}
-        try:
-            return {"ok": True, **self.handler(message)}
-        except ValueError as error:  # a command it does not know
-            return {"ok": False, "error": str(error)}
-        except Exception as error:  # a bug in a handler must not take the app down
-            log.exception("message handler failed")
-            return {"ok": False, "error": str(error)}
-
-
-def send(
-    name: str, command: str, timeout_ms: int = 3000, retry_for_s: float = 0.0
-) -> dict[str, object] | None:
-    """Send one command to the running instance; None when nobody is listening.
-
-    `retry_for_s`: keep trying to connect that long, for an instance still starting up."""
-    deadline = time.monotonic() + retry_for_s
-    socket = QLocalSocket()
-    while True:
-        socket.connectToServer(name)
-        if socket.waitForConnected(timeout_ms):
-            break
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(0.2)
-    payload = json.dumps({"protocol": PROTOCOL, "command": command}).encode() + b"\n"
-    socket.write(QByteArray(payload))
-    if not socket.waitForBytesWritten(timeout_ms):
-        return None
-    reply = b""
-    while not reply.endswith(b"\n"):
-        # The answer may already be buffered (read while waiting for the write).
-        if not socket.bytesAvailable() and not socket.waitForReadyRead(timeout_ms):
-            break
-        reply += bytes(socket.readAll().data())
-    socket.disconnectFromServer()
-    try:
-        answer = json.loads(reply)
-    except (ValueError, RecursionError):
-        return None
-    return answer if isinstance(answer, dict) else None

@@ -151,6 +151,18 @@ def test_a_cancelled_export_leaves_no_file(qtbot, store, clock, tmp_path) -> Non
     assert window.banner.label.text() == "Stopped. No file was saved."
 
 
+def test_a_cancelled_full_export_leaves_no_file(qtbot, store, clock, tmp_path) -> None:
+    _many_opportunities(3000)
+    window = open_window(qtbot, clock, tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    op = window.export_to("full", folder / "everything.zip")
+    op.cancel()  # heard at the first word from the read, long before the file is whole
+    assert finished(qtbot, op) == "cancelled"
+    assert list(folder.iterdir()) == []
+    assert window.banner.label.text() == "Stopped. No file was saved."
+
+
 def test_work_that_counts_nothing_does_not_flood_the_window_with_progress(
     qtbot, tmp_path
 ) -> None:

@@ -13,8 +13,9 @@ worker that reaches `wait_for_gui` sleeps (lock released), so the repaint runs w
 lock to itself.
 
 Only while some worker runs: an event filter on the application (`QApplication` sees every
-event of the GUI thread) marks the GUI thread busy, and the event dispatcher's
-`aboutToBlock` marks it idle. A worker never waits longer than `MAX_WAIT_S` for one busy
+event of the GUI thread) marks the GUI thread busy at the first event it handles, and the
+event dispatcher's `aboutToBlock` marks it idle. Two calls into Python per turn of the
+event loop, each of which may wait for the lock once. A worker never waits longer than `MAX_WAIT_S` for one busy
 spell: if the GUI thread is waiting for the worker itself (`wait_all` at quit), or is
 simply busy for long, the worker goes on until the GUI thread next goes idle.
 """
@@ -38,13 +39,36 @@ _given_up_on = [-1]
 
 
 class _Watch(QObject):
+    """Armed while the GUI thread waits: the first event it then handles marks it busy
+    and disarms the filter, so the rest of that spell's events (a repaint of every
+    widget: hundreds) do not each come into Python."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.armed = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         _idle.clear()
+        if self.armed:
+            self.armed = False
+            self.app.removeEventFilter(self)  # Qt allows it from the filter itself
         return False
 
     def idle(self) -> None:
         _spell[0] += 1
         _idle.set()
+        self.arm()
+
+    def arm(self) -> None:
+        if not self.armed:
+            self.armed = True
+            self.app.installEventFilter(self)
+
+    def disarm(self) -> None:
+        if self.armed:
+            self.armed = False
+            self.app.removeEventFilter(self)
 
 
 _watch: list[_Watch] = []
@@ -56,10 +80,10 @@ def start() -> None:
     dispatcher = QAbstractEventDispatcher.instance()
     if _watch or app is None or dispatcher is None:
         return
-    watch = _Watch()
+    watch = _Watch(app)
     _watch.append(watch)
     dispatcher.aboutToBlock.connect(watch.idle)
-    app.installEventFilter(watch)
+    watch.arm()
 
 
 def stop() -> None:
@@ -67,10 +91,8 @@ def stop() -> None:
     if not _watch:
         return
     watch = _watch.pop()
-    app = QCoreApplication.instance()
+    watch.disarm()
     dispatcher = QAbstractEventDispatcher.instance()
-    if app is not None:
-        app.removeEventFilter(watch)
     if dispatcher is not None:
         dispatcher.aboutToBlock.disconnect(watch.idle)
     watch.deleteLater()

@@ -163,9 +163,7 @@ def test_a_cancelled_full_export_leaves_no_file(qtbot, store, clock, tmp_path) -
     assert window.banner.label.text() == "Stopped. No file was saved."
 
 
-def test_work_that_counts_nothing_does_not_flood_the_window_with_progress(
-    qtbot, tmp_path
-) -> None:
+def test_work_that_counts_nothing_does_not_flood_the_window_with_progress(qtbot, tmp_path) -> None:
     go = threading.Event()
 
     def work(progress: Progress) -> None:

@@ -1,11 +1,12 @@
 """The window's thread goes first (desktop/ui/gui_first.py): a worker waits at its progress
-calls while the GUI thread handles an event, never for long, and not after the work."""
+calls while the GUI thread repaints a list, never for long, and not after the work."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.progress import Progress, step
@@ -14,7 +15,18 @@ from desktop.ui.background_op import run_in_background
 from tests.ops import finished
 
 
-def test_a_worker_waits_while_the_gui_thread_handles_an_event(qtbot, tmp_path, monkeypatch):
+class _Painted(QWidget):
+    """A widget whose paint runs `during`, as a list's repaint runs its model."""
+
+    def __init__(self, during: Callable[[], None]) -> None:
+        super().__init__()
+        self.during = during
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.during()
+
+
+def test_a_worker_waits_while_the_gui_thread_repaints_a_list(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(gui_first, "MAX_WAIT_S", 30.0)
     go, asking, answered = threading.Event(), threading.Event(), threading.Event()
     seen: dict[str, bool] = {}
@@ -25,17 +37,21 @@ def test_a_worker_waits_while_the_gui_thread_handles_an_event(qtbot, tmp_path, m
         step(progress, 1, 2)
         answered.set()
 
-    def handle() -> None:  # an event on the GUI thread, as a repaint would be
+    def paint() -> None:
+        if "busy" in seen:
+            return
         seen["busy"] = gui_first.gui_busy()
         go.set()
         asking.wait(10)
-        # The worker is at its progress call, and stays there while this event lasts.
+        # The worker is at its progress call, and stays there while the repaint lasts.
         seen["answered while busy"] = answered.wait(0.3)
 
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    op = run_in_background(parent, "Working…", work, tmp_path, quiet=True)
-    QTimer.singleShot(0, handle)
+    widget = _Painted(paint)
+    qtbot.addWidget(widget)
+    op = run_in_background(widget, "Working…", work, tmp_path, quiet=True)
+    gui_first.watch(widget)
+    widget.show()
+    widget.update()
     assert finished(qtbot, op) == "done"  # once the GUI thread waited for events again
     assert seen == {"busy": True, "answered while busy": False}
     assert answered.is_set()
@@ -62,28 +78,32 @@ def test_a_worker_waits_only_so_long_for_a_gui_thread_that_waits_for_it(
             step(progress, done, 100)
         ended.set()
 
-    def handle() -> None:  # the GUI thread waits for the worker, as at quit
-        go.set()
-        seen["ended"] = ended.wait(20)
+    def paint() -> None:  # the GUI thread waits for the worker, as at quit
+        if "ended" not in seen:
+            go.set()
+            seen["ended"] = ended.wait(20)
 
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    op = run_in_background(parent, "Working…", work, tmp_path, quiet=True)
-    QTimer.singleShot(0, handle)
+    widget = _Painted(paint)
+    qtbot.addWidget(widget)
+    op = run_in_background(widget, "Working…", work, tmp_path, quiet=True)
+    gui_first.watch(widget)
+    widget.show()
+    widget.update()
     assert finished(qtbot, op) == "done"
     assert seen == {"ended": True}
     assert waits == [0.05]  # gave up once, then went on without waiting again
 
 
-def test_nothing_is_watched_once_the_last_worker_ended(qtbot, tmp_path) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    op = run_in_background(parent, "Working…", lambda progress: None, tmp_path, quiet=True)
+def test_the_lists_are_watched_only_while_work_runs(qtbot, tmp_path) -> None:
+    painted: list[bool] = []
+    widget = _Painted(lambda: painted.append(gui_first.gui_busy()))
+    qtbot.addWidget(widget)
+    op = run_in_background(widget, "Working…", lambda progress: None, tmp_path, quiet=True)
     assert finished(qtbot, op) == "done"
     qtbot.waitUntil(lambda: not gui_first._watch)
-    handled: list[bool] = []
-    QTimer.singleShot(0, lambda: handled.append(gui_first.gui_busy()))
-    qtbot.waitUntil(lambda: bool(handled))  # an event handled with no worker running
-    assert handled == [False]
-    assert not gui_first.gui_busy()
+    gui_first.watch(widget)  # no work runs: nothing to watch for
+    widget.show()
+    widget.update()
+    qtbot.waitUntil(lambda: bool(painted))
+    assert set(painted) == {False}
     gui_first.wait_for_gui()  # returns at once

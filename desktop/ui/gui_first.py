@@ -79,10 +79,11 @@ class _Watch(QObject):
         _idle.set()
 
     def watch(self, widget: QWidget) -> None:
-        if id(widget) not in self.watched:
-            self.watched.add(id(widget))
+        key = id(widget)
+        if key not in self.watched:
+            self.watched.add(key)
             widget.installEventFilter(self)
-            widget.destroyed.connect(lambda *_, key=id(widget): self.watched.discard(key))
+            widget.destroyed.connect(lambda *_: self.watched.discard(key))
 
     def forget(self) -> None:
         self.active = False  # until deleted, when Qt takes it off every viewport

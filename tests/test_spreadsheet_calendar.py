@@ -242,9 +242,6 @@ def test_a_row_for_an_opportunity_typed_without_a_date_is_already_there(store, c
 
 
 def test_a_csv_written_in_paced_pieces_is_the_csv_written_at_once() -> None:
-    import csv
-    import io
-
     from desktop.domain.spreadsheet import PACE, neutralise, write_csv
 
     rows = [

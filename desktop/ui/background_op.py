@@ -64,7 +64,9 @@ def wait_all(cancel: bool = True) -> None:
 # While a worker runs, each call from Qt into Python on the GUI thread (a list's data()
 # while it paints: hundreds) waits for the worker to hand over Python's lock, up to the
 # switch interval each time: 5 ms by default, and a repaint of the list behind a progress
-# window stopped the GUI thread for 0.5-1.6 s during an export. 0.2 ms meanwhile.
+# window stopped the GUI thread for 0.5-1.6 s during an export. 0.2 ms meanwhile; that
+# alone did not end it, as a repaint makes thousands of such calls: the worker now steps
+# aside while the GUI thread repaints a list (gui_first).
 WORKING_SWITCH_INTERVAL_S = 0.0002
 _usual_switch_interval: list[float] = []
 

@@ -79,13 +79,13 @@ class Stopwatch:
 
 def search(window, app: QApplication) -> dict[str, float]:
     """Each keystroke: the filter runs and the visible rows repaint."""
-    samples = []
+    watch = Stopwatch()
     for query in QUERIES:
         for end in range(1, len(query) + 1):
-            samples.append(timed(lambda end=end, q=query: _type(window, app, q[:end])))
+            watch.time(lambda end=end, q=query: _type(window, app, q[:end]))
         for end in range(len(query) - 1, -1, -1):  # and erased again, key by key
-            samples.append(timed(lambda end=end, q=query: _type(window, app, q[:end])))
-    return summary(samples)
+            watch.time(lambda end=end, q=query: _type(window, app, q[:end]))
+    return watch.summary()
 
 
 def _type(window, app: QApplication, text: str) -> None:

@@ -151,6 +151,36 @@ def test_a_cancelled_export_leaves_no_file(qtbot, store, clock, tmp_path) -> Non
     assert window.banner.label.text() == "Stopped. No file was saved."
 
 
+def test_a_cancelled_full_export_leaves_no_file(qtbot, store, clock, tmp_path) -> None:
+    _many_opportunities(3000)
+    window = open_window(qtbot, clock, tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    op = window.export_to("full", folder / "everything.zip")
+    op.cancel()  # heard at the first word from the read, long before the file is whole
+    assert finished(qtbot, op) == "cancelled"
+    assert list(folder.iterdir()) == []
+    assert window.banner.label.text() == "Stopped. No file was saved."
+
+
+def test_work_that_counts_nothing_does_not_flood_the_window_with_progress(qtbot, tmp_path) -> None:
+    go = threading.Event()
+
+    def work(progress: Progress) -> None:
+        go.wait(10)
+        for _ in range(2000):  # as an export writing its text: 0 of 0, over and over
+            step(progress, 0, 0)
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    op = run_in_background(parent, "Saving…", work, tmp_path)
+    sent: list[tuple[int, int]] = []
+    op.worker.progressed.connect(lambda done, total: sent.append((done, total)))
+    go.set()
+    assert finished(qtbot, op) == "done"
+    assert 0 < len(sent) < 100  # every 50 ms at most: not one signal per call
+
+
 def test_a_cancelled_backup_leaves_no_partial_copy(qtbot, store, clock, tmp_path) -> None:
     _many_opportunities(3000)
     window = open_window(qtbot, clock, tmp_path)

@@ -16,7 +16,7 @@ from db.document_files import documents_dir
 from db.models import Document, Opportunity, OpportunityDocument
 from db.store import backups_dir, open_store
 from desktop.domain.documents import DocumentKind
-from desktop.services import archive, backups, documents
+from desktop.services import archive, backups, documents, exporting
 from desktop.services.import_bundle import Duplicates
 from desktop.services.interviews import log_interview
 from desktop.services.queries import opportunity_id_of_interview
@@ -130,6 +130,10 @@ def test_full_export_into_an_empty_folder_restores_documents_byte_for_byte(
         assert sorted(opened.namelist()) == sorted(
             ["debrief.json"] + [f"documents/{hashlib.sha256(d).hexdigest()}" for d in (CV, LETTER)]
         )
+        # Written as it is made: the JSON export's text, as `writestr` stored it before.
+        member = opened.getinfo("debrief.json")
+        assert opened.read(member) == exporting.export_text("json", clock).encode("utf-8")
+        assert (member.external_attr, member.compress_type) == (0o600 << 16, zipfile.ZIP_DEFLATED)
     close_database()
 
     elsewhere = tmp_path / "elsewhere"

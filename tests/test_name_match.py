@@ -25,3 +25,23 @@ def test_accented_names_sort_beside_their_plain_letters() -> None:
         "Oliver",
         "Zoë",
     ]
+
+
+def test_folding_looks_only_into_what_is_not_ascii_and_drops_every_mark() -> None:
+    import unicodedata
+
+    from desktop.domain.name_match import folded
+
+    def reference(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    samples = [
+        "Société Générale, Zürich",
+        "Ǆemal ﬁnds Straße in Αθήνα",  # a ligature, ß and Greek tonos
+        "Nguyễn Thị Minh Khai; 𝔉𝔯𝔞𝔨𝔱𝔲𝔯",  # stacked marks, astral letters
+        "x\u0301\U0001d167 plain ascii after",  # a combining mark outside the BMP
+        "देवनागरी हिन्दी",  # marks that are letters' vowels
+    ]
+    for text in samples:
+        assert folded(text) == reference(text), text

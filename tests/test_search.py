@@ -204,3 +204,28 @@ def test_rows_sorted_where_they_were_read_are_shown_in_that_order_and_filtered(
     stale = SortedRows(list(reversed(ready)), (COMPANY, Qt.SortOrder.AscendingOrder))
     window.refresh(rows=stale)
     assert [window.filter.index(n, 0).data() for n in range(2)] == ["Birch", "Acme"]
+
+
+def test_the_search_ignores_accents_as_names_do(qtbot, store, clock, tmp_path) -> None:
+    create_opportunity(
+        validate_opportunity(
+            {
+                "company": "Société Générale",
+                "role": "Analyste",
+                "recruiter": "Zoë Müller <zoe@agency.example>",
+                "job_description": "Travail en équipe à Genève, près du café.",
+            }
+        ),
+        clock,
+    )
+    window = open_window(qtbot, clock, tmp_path)
+    for typed in ("societe", "SOCIÉTÉ generale", "zoe muller", "equipe geneve", "cafe"):
+        window.search.setText(typed)
+        assert window.filter.rowCount() == 1, typed
+    window.search.setText("equipe")
+    # Named as written, accents kept: folding keeps the length of an accented letter.
+    assert window.filter.index(0, FOUND_IN).data() == (
+        "Job description:\n…équipe à Genève, près du café."
+    )
+    window.search.setText("societe zurich")
+    assert window.filter.rowCount() == 0

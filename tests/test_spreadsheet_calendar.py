@@ -239,3 +239,20 @@ def test_a_row_for_an_opportunity_typed_without_a_date_is_already_there(store, c
     assert Opportunity.select().count() == 3
     quartz = Opportunity.get(Opportunity.role_title == "Data Analyst")
     assert quartz.applied_on == date(2026, 11, 1)  # merged: the date it lacked is added
+
+
+def test_a_csv_written_in_paced_pieces_is_the_csv_written_at_once() -> None:
+    from desktop.domain.spreadsheet import PACE, neutralise, write_csv
+
+    rows = [
+        [f"Company {n}", "=cmd" if n % 7 == 0 else f'Role "{n}"', "a\nb"]
+        for n in range(PACE * 3 + 5)
+    ]
+    words: list[tuple[int, int]] = []
+    written = write_csv(["A", "B", "C"], rows, progress=lambda d, t: words.append((d, t)) or True)
+    at_once = io.StringIO()
+    writer = csv.writer(at_once, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(["A", "B", "C"])
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    assert written == at_once.getvalue()
+    assert words == [(0, 0)] * 4  # one word after each piece of PACE rows

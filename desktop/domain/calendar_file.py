@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop import APP_NAME, __version__
+from desktop.domain.progress import Progress, no_progress, paced
 from desktop.playbook.rules import Kind
 from desktop.playbook.texts import OWN_TITLE, WHY, title
 
@@ -60,8 +61,9 @@ def _property(name: str, value: str) -> str:
     return fold(f"{name}:{value}")
 
 
-def calendar_text(bundle: dict[str, Any], now: datetime) -> str:
-    """The whole VCALENDAR, CRLF line ends, for a checked bundle (see domain.bundle)."""
+def calendar_text(bundle: dict[str, Any], now: datetime, progress: Progress = no_progress) -> str:
+    """The whole VCALENDAR, CRLF line ends, for a checked bundle (see domain.bundle).
+    `progress` hears of every few dozen opportunities (no count: 0 of 0) and may stop it."""
     people = {p["ref"]: p for p in bundle["contacts"]}
     lines = [
         "BEGIN:VCALENDAR",
@@ -72,7 +74,7 @@ def calendar_text(bundle: dict[str, Any], now: datetime) -> str:
         _property("X-WR-CALNAME", f"{APP_NAME}: interviews and next steps"),
     ]
     stamp = utc_stamp(now)
-    for opp in bundle["opportunities"]:
+    for opp in paced(bundle["opportunities"], progress, each=64):
         about = f"{opp['company']}, {opp['role_title']}"
         interviews = {i["ref"]: i for i in opp["interviews"]}
         for n, interview in enumerate(opp["interviews"]):

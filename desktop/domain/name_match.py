@@ -7,7 +7,16 @@ and combining marks, which are then dropped; casefold first so that "ß" matches
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Combining marks are never ASCII: only the runs of other characters are looked into, so a
+# long text with a few accents (a job description, searched) costs little more than ASCII.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
 def folded(text: str) -> str:
@@ -16,7 +25,7 @@ def folded(text: str) -> str:
     if lowered.isascii():  # most names: no decomposition to do
         return lowered
     decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_ASCII.sub(_without_marks, decomposed)
 
 
 def name_key(text: str) -> str:

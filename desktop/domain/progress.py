@@ -8,9 +8,11 @@ file (removed), so a cancel leaves nothing half-written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 Progress = Callable[[int, int], bool]
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -37,3 +39,13 @@ def every(progress: Progress, total: int, each: int = 200) -> Callable[[int], No
             step(progress, done, total)
 
     return count
+
+
+def paced(items: Iterable[T], progress: Progress, each: int = 256) -> Iterator[T]:
+    """`items` as they come, with a word to `progress` every `each` of them (no count:
+    0 of 0), for a read with no count to show: it can be stopped between any two words, and
+    a worker lets the window's thread go first there (`ui/gui_first.py`)."""
+    for n, item in enumerate(items, 1):
+        if n % each == 0:
+            step(progress, 0, 0)
+        yield item

@@ -13,6 +13,7 @@ import errno
 import hashlib
 import os
 import tempfile
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -34,9 +35,10 @@ from desktop.domain import document_texts as texts
 from desktop.domain.clock import Clock
 from desktop.domain.documents import MAX_DOCUMENT_BYTES
 from desktop.domain.import_source import MAX_IMPORT_BYTES, bundle_from_json
-from desktop.domain.progress import Progress, no_progress
+from desktop.domain.letting_go import let_go
+from desktop.domain.progress import Progress, no_progress, step
 from desktop.services.documents import DocumentError, forget_unlinked
-from desktop.services.export_bundle import build_bundle, bundle_json
+from desktop.services.export_bundle import build_bundle, bundle_json_parts
 from desktop.services.import_bundle import Duplicates, ImportSummary, apply_bundle
 
 BUNDLE_MEMBER = "debrief.json"
@@ -73,11 +75,13 @@ def looks_like_archive(path: Path) -> bool:
         return False
 
 
-def write_archive(target: Path, data_dir: Path, clock: Clock) -> Written:
+def write_archive(
+    target: Path, data_dir: Path, clock: Clock, progress: Progress = no_progress
+) -> Written:
     """Write the full export to `target`: whole, or not at all (a temporary file beside
-    it, renamed when complete)."""
+    it, renamed when complete, removed if `progress` stops it)."""
     target = Path(target)
-    bundle = build_bundle(clock.now())
+    bundle = build_bundle(clock.now(), progress)
     folder = documents_dir(data_dir)
     names = {row.sha256: row.stored_name for row in Document.select()}
     wanted = {d["sha256"] for opp in bundle["opportunities"] for d in opp["documents"]}
@@ -90,21 +94,37 @@ def write_archive(target: Path, data_dir: Path, clock: Clock) -> Written:
     try:
         with os.fdopen(handle, "wb") as out:
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr(BUNDLE_MEMBER, bundle_json(bundle))
-                for sha in sorted(usable):
+                _write_bundle(archive, bundle, progress)
+                for done, sha in enumerate(sorted(usable), 1):
                     with (
                         open_stored(folder / names[sha]) as reading,
                         archive.open(DOCUMENTS_MEMBER + sha, "w", force_zip64=True) as writing,
                     ):
                         while chunk := reading.read(CHUNK):
                             writing.write(chunk)
+                    step(progress, done, len(usable))
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        let_go(bundle)  # not all at once (the window's thread would wait meanwhile)
     return Written(target, len(usable), len(wanted - usable))
+
+
+def _write_bundle(archive: zipfile.ZipFile, bundle: dict[str, Any], progress: Progress) -> None:
+    """The bundle's JSON, written as it is made (50 MB of text for a year of history, and
+    as much again encoded, were one string each, and encoding it one call that held
+    Python's lock), into the member `writestr` made: its name, this moment, and -rw-------."""
+    member = zipfile.ZipInfo(BUNDLE_MEMBER, date_time=time.localtime(time.time())[:6])
+    member.compress_type = archive.compression
+    member.external_attr = 0o600 << 16
+    with archive.open(member, "w") as writing:
+        for part in bundle_json_parts(bundle):
+            step(progress, 0, 0)  # no count to show while writing, only that it works
+            writing.write(part.encode("utf-8"))
 
 
 def _intact(path: Path, sha256: str) -> bool:

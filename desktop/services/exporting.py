@@ -23,15 +23,22 @@ SUFFIXES = {"json": ".json", "csv": ".csv", "ics": ".ics", "report": ".pdf"}
 
 
 def export_text(fmt: str, clock: Clock, bom: bool = False, progress: Progress = no_progress) -> str:
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     bundle = build_bundle(clock.now(), progress)
     step(progress, 0, 0)  # read; writing the text has no count to show, only that it works
     if fmt == "json":
-        return bundle_json(bundle)
-    if fmt == "csv":
-        return write_csv(EXPORT_HEADER, opportunity_rows(bundle, clock.tz), bom=bom)
-    if fmt == "ics":
-        return calendar_text(bundle, clock.now())
-    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        text = bundle_json(bundle)
+    elif fmt == "csv":
+        rows = opportunity_rows(bundle, clock.tz, progress)
+        text = write_csv(EXPORT_HEADER, rows, bom=bom, progress=progress)
+        let_go(rows)
+    else:
+        text = calendar_text(bundle, clock.now(), progress)
+    # Freed a slice at a time: a year's bundle freed whole on return held Python's lock for
+    # 90-100 ms, and the window's thread waited as long.
+    let_go(bundle)
+    return text
 
 
 def export_json_parts(clock: Clock, progress: Progress = no_progress) -> Iterator[str]:

@@ -3,7 +3,8 @@
 Each opportunity's texts are gathered once per list load as (field, text) pairs, in the
 order they are worth naming: its own fields first, then what hangs off it (interviews,
 people, debriefs) and whatever another feature registers as a source. The list filters
-on one joined, case-folded string per row (a substring test per keystroke, fast at ten
+on one joined string per row without case or accents (`name_match.folded`: "societe"
+finds "Société", "zoe" finds "Zoë") (a substring test per keystroke, fast at ten
 thousand rows); which field matched is worked out only for the rows on screen.
 
 A source is a function of the opportunities to read (None: all) yielding
@@ -27,6 +28,7 @@ from db.models import (
     InterviewInterviewer,
     OpportunityDocument,
 )
+from desktop.domain.name_match import folded
 from desktop.playbook.reflection import COMMON_MISTAKES
 
 
@@ -66,18 +68,20 @@ class Found:
 
 
 def haystack(fields: Iterable[tuple[str, str]]) -> str:
-    """The one string the search box filters on. A line break between fields keeps a term
-    from matching across two of them."""
-    return "\n".join(text for _, text in fields).casefold()
+    """The one string the search box filters on, without case or accents. A line break
+    between fields keeps a term from matching across two of them."""
+    # Folded field by field: most fields are ASCII and pass at once, where one en dash in a
+    # salary made the whole joined text (a long job description) slow to fold.
+    return "\n".join(folded(text) for _, text in fields)
 
 
 def matches(haystack_text: str, terms: Iterable[str]) -> bool:
-    """Every term (case-folded) is somewhere in the opportunity's texts."""
+    """Every term (folded as the haystack) is somewhere in the opportunity's texts."""
     return all(term in haystack_text for term in terms)
 
 
 def terms_of(text: str) -> list[str]:
-    return text.casefold().split()
+    return folded(text).split()
 
 
 def found_in(fields: Iterable[tuple[str, str]], terms: Iterable[str]) -> Found | None:
@@ -88,24 +92,25 @@ def found_in(fields: Iterable[tuple[str, str]], terms: Iterable[str]) -> Found |
     pairs = list(fields)
     if not wanted:
         return None
-    shown = " ".join(t for k, t in pairs if k in _IN_THE_LIST).casefold()
+    shown = folded(" ".join(t for k, t in pairs if k in _IN_THE_LIST))
     unexplained = [term for term in wanted if term not in shown]
     for term in unexplained or wanted:
         for key, text in pairs:
-            folded = text.casefold()
-            at = folded.find(term)
+            plain = folded(text)
+            at = plain.find(term)
             if at >= 0:
-                return Found(key, _snippet(text, folded, at, len(term)))
+                return Found(key, _snippet(text, plain, at, len(term)))
     return None
 
 
 _IN_THE_LIST = frozenset({SearchField.COMPANY.value, SearchField.ROLE.value})
 
 
-def _snippet(text: str, folded: str, at: int, length: int) -> str:
-    # Case folding keeps the length of almost every text; where it did not ("ß" → "ss"),
-    # the snippet is taken from the folded text rather than at a shifted place.
-    source = text if len(folded) == len(text) else folded
+def _snippet(text: str, plain: str, at: int, length: int) -> str:
+    # Folding keeps the length of almost every text ("é" is one letter, as "e" is); where
+    # it did not ("ß" → "ss"), the snippet is taken from the folded text rather than at a
+    # shifted place.
+    source = text if len(plain) == len(text) else plain
     if len(source) <= SHORT_TEXT:  # a name, a place, a salary: shown whole
         return " ".join(source.split())
     start = max(0, at - SNIPPET_BEFORE)

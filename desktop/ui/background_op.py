@@ -32,6 +32,7 @@ from desktop.domain.progress import Cancelled, Progress
 from desktop.faults import explain
 from desktop.services import threads
 from desktop.ui import background_texts as texts
+from desktop.ui import gui_first
 
 log = logging.getLogger(__name__)
 
@@ -56,29 +57,47 @@ def wait_all(cancel: bool = True) -> None:
             continue
         if cancel:
             worker.stop.set()
+        gui_first.let_worker_go()  # this thread handles nothing until the worker ends
         worker.wait()
 
 
 # While a worker runs, each call from Qt into Python on the GUI thread (a list's data()
 # while it paints: hundreds) waits for the worker to hand over Python's lock, up to the
 # switch interval each time: 5 ms by default, and a repaint of the list behind a progress
-# window stopped the GUI thread for 0.5-1.6 s during an export. 0.2 ms meanwhile.
+# window stopped the GUI thread for 0.5-1.6 s during an export. 0.2 ms meanwhile; that
+# alone did not end it, as a repaint makes thousands of such calls: the worker now steps
+# aside while the GUI thread repaints a list (gui_first).
 WORKING_SWITCH_INTERVAL_S = 0.0002
 _usual_switch_interval: list[float] = []
 
 
 def _started(worker: _Worker) -> None:
+    _forget_deleted()
     if not _workers:
-        _usual_switch_interval[:] = [sys.getswitchinterval()]
+        if not _usual_switch_interval:
+            _usual_switch_interval.append(sys.getswitchinterval())
         sys.setswitchinterval(WORKING_SWITCH_INTERVAL_S)
+        gui_first.start()
     _workers.add(worker)
 
 
 def _ended(worker: _Worker, gc_hold: gc_pause.Hold) -> None:
     _workers.discard(worker)
     gc_hold.release()
-    if not _workers and _usual_switch_interval:
-        sys.setswitchinterval(_usual_switch_interval.pop())
+    _forget_deleted()
+    if not _workers:
+        if _usual_switch_interval:
+            sys.setswitchinterval(_usual_switch_interval.pop())
+        gui_first.stop()
+
+
+def _forget_deleted() -> None:
+    # A worker deleted before its end reached `_ended` (its queued call is dropped with
+    # it; pytest-qt deletes what is left between tests) would keep the switch interval
+    # short and the GUI thread watched for good.
+    for worker in list(_workers):
+        if not shiboken6.isValid(worker):
+            _workers.discard(worker)
 
 
 class _Worker(QThread):
@@ -92,11 +111,18 @@ class _Worker(QThread):
         self.error: BaseException | None = None
         self.cancelled = False
         self._last = 0.0
+        self._sent = -1
 
     def progress(self, done: int, total: int) -> bool:
+        # The window's thread first (gui_first): a repaint meanwhile would wait for Python's
+        # lock at each of its thousands of calls into Python.
+        gui_first.wait_for_gui()
         now = time.monotonic()
-        if now - self._last >= REPORT_EVERY_S or done >= total:
+        # The last count is sent even if it comes soon; work that counts nothing (0 of 0,
+        # often: an export writing) at most every REPORT_EVERY_S like the rest.
+        if now - self._last >= REPORT_EVERY_S or (done >= total > 0 and done != self._sent):
             self._last = now
+            self._sent = done
             self.progressed.emit(done, total)
         return not self.stop.is_set()
 

@@ -169,7 +169,7 @@ class DataActions(WindowMixin):
             clock, data_dir = self.clock, self.data_dir
 
             def work(progress: Progress) -> Any:
-                return archive.write_archive(path, data_dir, clock)
+                return archive.write_archive(path, data_dir, clock, progress)
 
             label = background_texts.EXPORTING.format(name=path.name)
             title = background_texts.EXPORT_TITLE

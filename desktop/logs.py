@@ -14,7 +14,6 @@ import contextlib
 import logging
 import os
 from io import TextIOWrapper
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from db.file_safety import check_own_file, open_private
@@ -38,13 +37,65 @@ def personal(text: object) -> object:
     return text if debug_enabled() else HIDDEN
 
 
-class PrivateLogHandler(RotatingFileHandler):
+class PrivateLogHandler(logging.FileHandler):
     """The log and its rotated copies are created 0600 whatever the umask, never through a
-    symbolic link; a failing write (full disk) is dropped without a word."""
+    symbolic link; a failing write (full disk) is dropped without a word.
+
+    It rotates as `logging.handlers.RotatingFileHandler` does (a write that would take the
+    file to `maxBytes` first renames it to `.1`, `.1` to `.2`, up to `backupCount`), on
+    `FileHandler`: importing `logging.handlers` (its socket, syslog, SMTP, HTTP and queue
+    handlers, `pickle`, `queue`) cost 0.4 MiB of every start's memory
+    (benchmarks/README.md)."""
+
+    def __init__(
+        self,
+        filename: str | os.PathLike[str],
+        maxBytes: int = 0,  # RotatingFileHandler's names
+        backupCount: int = 0,
+        encoding: str | None = None,
+    ) -> None:
+        super().__init__(filename, "a", encoding=encoding)
+        self.maxBytes = maxBytes
+        self.backupCount = backupCount
 
     def _open(self) -> TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in self.mode else os.O_TRUNC)
         return os.fdopen(open_private(Path(self.baseFilename), flags), "a", encoding="utf-8")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._should_roll_over(record):
+                self._roll_over()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def _should_roll_over(self, record: logging.LogRecord) -> bool:
+        path = self.baseFilename
+        if self.maxBytes <= 0 or (os.path.exists(path) and not os.path.isfile(path)):
+            return False  # never rename anything but a regular file
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, 2)
+        return bool(self.stream.tell() + len(f"{self.format(record)}\n") >= self.maxBytes)
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        if self.backupCount > 0:
+            for number in range(self.backupCount - 1, 0, -1):
+                older, newer = f"{self.baseFilename}.{number}", f"{self.baseFilename}.{number + 1}"
+                if os.path.exists(older):
+                    if os.path.exists(newer):
+                        os.remove(newer)
+                    os.rename(older, newer)
+            first = f"{self.baseFilename}.1"
+            if os.path.exists(first):
+                os.remove(first)
+            if os.path.exists(self.baseFilename):
+                os.rename(self.baseFilename, first)
+        self.stream = self._open()
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
 from db.file_safety import check_folder
@@ -55,7 +55,12 @@ def resources_dir() -> Path:
     """The shipped icons, templates and nudge texts: the package desktop.resources, which
     is the repository's resources/ folder in an editable install, the installed package
     data after `pip install`, and the bundled copy in the frozen app."""
-    found = files(RESOURCES_PACKAGE)
-    if not isinstance(found, Path):  # a zip import; Debrief is never installed that way
+    # The package's own folder, as importlib.resources' `files` finds it for a package on
+    # disk; importing importlib.resources (zipfile readers, tempfile) cost 0.6 MiB of every
+    # start's memory (benchmarks/README.md).
+    spec = find_spec(RESOURCES_PACKAGE)
+    origin = spec.origin if spec is not None and spec.has_location else None
+    found = Path(origin).parent if origin else None
+    if found is None or not found.is_dir():  # a zip import; Debrief is never installed so
         raise FileNotFoundError(f"{RESOURCES_PACKAGE} is not a folder on disk: {found}")
     return found

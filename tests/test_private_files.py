@@ -132,3 +132,23 @@ def test_an_export_replacing_a_shared_file_is_private(tmp_path: Path) -> None:
     os.chmod(target, 0o666)
     assert run_cli(data, "export", "--format", "json", "-o", str(target)).returncode == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_the_log_rotates_as_the_standard_library_s_handler_does(tmp_path: Path) -> None:
+    from logging.handlers import RotatingFileHandler
+
+    from desktop.logs import PrivateLogHandler
+
+    for folder, kind in (("ours", PrivateLogHandler), ("stdlib", RotatingFileHandler)):
+        (tmp_path / folder).mkdir()
+        handler = kind(tmp_path / folder / "debrief.log", maxBytes=1000, backupCount=2)
+        for number in range(9):
+            text = f"{number} " + "x" * 300
+            handler.emit(logging.LogRecord("t", logging.INFO, __file__, 1, text, None, None))
+        handler.close()
+
+    def contents(folder: str) -> dict[str, str]:
+        return {p.name: p.read_text() for p in sorted((tmp_path / folder).iterdir())}
+
+    assert contents("ours") == contents("stdlib")
+    assert contents("ours")["debrief.log"].startswith("6 ")  # the oldest are gone

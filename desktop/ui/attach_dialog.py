@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.documents import DocumentKind, size_text
 from desktop.ui import document_strings as strings
 from desktop.ui.form_dialog import DATE_DISPLAY
+from desktop.ui.html_escape import escape
 
 # A first guess at the kind, from words in the file name; the user sees it and can change it.
 _HINTS = (

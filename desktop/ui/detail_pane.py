@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QActionGroup
@@ -32,6 +31,7 @@ from desktop.ui import strings
 from desktop.ui.details_html import detail_facts, job_description_html
 from desktop.ui.document_pane import documents_html
 from desktop.ui.formatting import day, when
+from desktop.ui.html_escape import escape
 
 
 def status_menu(

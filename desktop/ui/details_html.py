@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from desktop.services.queries import OpportunityDetail
 from desktop.ui import details_strings as texts
 from desktop.ui.formatting import day
+from desktop.ui.html_escape import escape
 
 
 def detail_facts(detail: OpportunityDetail) -> list[tuple[str, str]]:

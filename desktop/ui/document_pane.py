@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from desktop.services.documents import DocumentView
 from desktop.ui import document_strings as strings
 from desktop.ui.formatting import day
+from desktop.ui.html_escape import escape
 
 
 def documents_html(documents: list[DocumentView]) -> str:

@@ -3,7 +3,6 @@ is never out of date), opening the data folder, and About."""
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui import strings
+from desktop.ui.html_escape import escape
 from desktop.ui.system_open import open_with_system
 from desktop.ui.window_mixin import WindowMixin
 

@@ -5,7 +5,6 @@ and out as vCards."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -37,6 +36,7 @@ from desktop.services.directory import PersonDetail
 from desktop.services.vocabulary import ContactRole
 from desktop.ui import people_strings as texts
 from desktop.ui.formatting import day, when
+from desktop.ui.html_escape import escape
 from desktop.ui.people_model import (
     COMPANY,
     EMAIL,

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import settings
-from desktop.services.vocabulary import Status, StorageError
+from desktop.services.vocabulary import Status
 from desktop.ui import board_strings as texts
 from desktop.ui import strings
 from desktop.ui.board_model import Board
@@ -131,6 +130,9 @@ class BoardActions(WindowMixin):
 
     def restore_view(self) -> None:
         """The view chosen last time on this machine."""
+        from desktop.services import settings
+        from desktop.services.vocabulary import StorageError
+
         with contextlib.suppress(StorageError):  # a busy or odd file: the list, as before
             self.show_board(settings.get(settings.OPPORTUNITIES_VIEW) == "board", remember=False)
 
@@ -149,6 +151,9 @@ class BoardActions(WindowMixin):
             self._show_selected()
         if remember:
             # Only a habit of this screen: when the file is busy, it is not kept this time.
+            from desktop.services import settings
+            from desktop.services.vocabulary import StorageError
+
             with contextlib.suppress(StorageError):
                 settings.put(settings.OPPORTUNITIES_VIEW, "board" if show else "list")
 

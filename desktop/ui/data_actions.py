@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from desktop.files import atomic_file, write_atomically
 from desktop.services.changes import Changes
-from desktop.services.today import open_steps
 from desktop.ui import background_texts, document_strings, strings
 from desktop.ui.window_mixin import WindowMixin
 
@@ -281,6 +280,7 @@ class DataActions(WindowMixin):
         and more) is read off the GUI thread and the window redrawn when it is read; a
         small one is re-read at once."""
         from desktop.services.insights import history_size
+        from desktop.services.today import open_steps
         from desktop.ui.background_op import run_in_background
         from desktop.ui.insights_view import BACKGROUND_FROM
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from desktop.services.queries import OpportunityDetail
 from desktop.ui import details_strings as texts
 from desktop.ui.formatting import day
+
+if TYPE_CHECKING:
+    from desktop.services.queries import OpportunityDetail
 
 
 def detail_facts(detail: OpportunityDetail) -> list[tuple[str, str]]:

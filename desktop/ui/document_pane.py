@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from desktop.services.documents import DocumentView
 from desktop.ui import document_strings as strings
 from desktop.ui.formatting import day
+
+if TYPE_CHECKING:
+    from desktop.services.documents import DocumentView
 
 
 def documents_html(documents: list[DocumentView]) -> str:

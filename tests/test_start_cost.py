@@ -148,3 +148,19 @@ def test_the_window_imports_no_dialog_nor_peewee_nor_what_only_an_action_uses_be
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert done.stdout.strip() == "[]"  # imported when first used
+
+
+LOCK_IMPORT = """
+import sys
+from desktop.tray.single_instance import InstanceLock, send, server_name
+print("socket" in sys.modules)
+"""
+
+
+def test_the_single_instance_lock_imports_no_socket_before_it_talks():
+    done = subprocess.run(
+        [sys.executable, "-c", LOCK_IMPORT],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.stdout.strip() == "False"  # a second start's `send`, or the tray, imports it

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QFileDialog
 
 from desktop.services import NotFound
 from desktop.services.changes import Changes
@@ -48,6 +47,8 @@ class DocumentActions(WindowMixin):
     def attach_document(self) -> None:
         if self.selected_id() is None:
             return
+        from PySide6.QtWidgets import QFileDialog  # its first use costs; not before the paint
+
         path, _ = QFileDialog.getOpenFileName(
             self, strings.PICK_TITLE, str(Path.home()), strings.PICK_FILTER
         )

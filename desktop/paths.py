@@ -55,12 +55,17 @@ def resources_dir() -> Path:
     """The shipped icons, templates and nudge texts: the package desktop.resources, which
     is the repository's resources/ folder in an editable install, the installed package
     data after `pip install`, and the bundled copy in the frozen app."""
-    # The package's own folder, as importlib.resources' `files` finds it for a package on
-    # disk; importing importlib.resources (zipfile readers, tempfile) cost 0.6 MiB of every
-    # start's memory (benchmarks/README.md).
+    # The package's folder, as its import spec names it: importlib.resources (with the
+    # tempfile, shutil and zipfile it imports) cost 5-10 ms of every start's CPU before
+    # the first paint. It still answers where the spec names no folder on disk.
     spec = find_spec(RESOURCES_PACKAGE)
-    origin = spec.origin if spec is not None and spec.has_location else None
-    found = Path(origin).parent if origin else None
-    if found is None or not found.is_dir():  # a zip import; Debrief is never installed so
+    folders = spec.submodule_search_locations if spec is not None else None
+    for folder in folders or []:
+        if Path(folder).is_dir():
+            return Path(folder)
+    from importlib.resources import files
+
+    found = files(RESOURCES_PACKAGE)
+    if not isinstance(found, Path):  # a zip import; Debrief is never installed that way
         raise FileNotFoundError(f"{RESOURCES_PACKAGE} is not a folder on disk: {found}")
     return found

@@ -266,8 +266,7 @@ def test_after_an_import_a_big_list_is_read_off_the_gui_thread(
 def test_after_an_import_todays_steps_are_read_with_the_list_off_the_gui_thread(
     qtbot, store, clock, tmp_path, monkeypatch
 ) -> None:
-    import desktop.ui.data_actions as data_actions
-    import desktop.ui.today_view as today_view
+    import desktop.services.today as today
     from desktop.services.today import open_steps
 
     window = open_window(qtbot, clock, tmp_path)
@@ -280,8 +279,7 @@ def test_after_an_import_todays_steps_are_read_with_the_list_off_the_gui_thread(
         readers.append(threading.get_ident())
         return open_steps(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(data_actions, "open_steps", watched)
-    monkeypatch.setattr(today_view, "open_steps", watched)
+    monkeypatch.setattr(today, "open_steps", watched)  # the window imports it when it reads
     assert finished(qtbot, window.refresh_everything(background_from=1)) == "done"
     assert window.today.rows  # shown, as read by the worker
     assert readers and threading.get_ident() not in readers

@@ -318,3 +318,34 @@ def test_a_command_run_in_this_process_leaves_its_umask_behind(tmp_path) -> None
     assert run_cli(tmp_path / "data", "list").returncode == 0
     after = os.umask(before)
     assert after == before
+
+
+PLAIN_STARTS = (
+    [],
+    ["--background"],
+    ["--data-dir", "/some/folder"],
+    ["--data-dir=/some/folder", "--debug", "--background"],
+    ["--data-dir", "first", "--data-dir", "second"],
+    ["--data-dir="],
+    ["--data-dir", "list"],
+)
+
+
+@pytest.mark.parametrize("argv", PLAIN_STARTS)
+def test_a_plain_start_is_read_as_the_full_grammar_reads_it(argv) -> None:
+    from desktop.cli.parser import build_parser, plain_start
+
+    quick = plain_start(argv)
+    assert quick is not None  # read without the commands' parsers
+    assert vars(quick) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--back"], ["--data-dir"], ["--data-dir", "-x"], ["--debug=yes"], ["--", "x"],
+     ["-h"], ["--version"], ["--data-dir", "/x", "list"], ["--bogus"], [""]],
+)  # fmt: skip
+def test_anything_but_a_plain_start_goes_to_the_full_grammar(argv) -> None:
+    from desktop.cli.parser import plain_start
+
+    assert plain_start(argv) is None

@@ -129,21 +129,19 @@ class Calls:
 
 @pytest.fixture
 def calls(monkeypatch) -> Calls:
-    import desktop.ui.main_window as main_window
-    import desktop.ui.today_view as today_view
+    # The window imports these when it first reads (its first frame reads nothing).
+    import desktop.services.lessons as lessons
+    import desktop.services.reminders as reminders
+    import desktop.services.today as today
 
     found = Calls()
     monkeypatch.setattr(
-        main_window,
+        lessons,
         "lessons_for_opportunity",
-        found.wrap("lessons", main_window.lessons_for_opportunity),
+        found.wrap("lessons", lessons.lessons_for_opportunity),
     )
-    monkeypatch.setattr(
-        main_window.reminders,
-        "reminders_of",
-        found.wrap("timeline", main_window.reminders.reminders_of),
-    )
-    monkeypatch.setattr(today_view, "open_steps", found.wrap("today", today_view.open_steps))
+    monkeypatch.setattr(reminders, "reminders_of", found.wrap("timeline", reminders.reminders_of))
+    monkeypatch.setattr(today, "open_steps", found.wrap("today", today.open_steps))
     return found
 
 

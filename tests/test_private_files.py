@@ -111,6 +111,22 @@ def test_the_rotated_log_is_private_whatever_the_umask(tmp_path: Path) -> None:
     assert {stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()} == {0o600}
 
 
+def test_the_log_rotates_as_the_standard_library_rotates(tmp_path: Path) -> None:
+    """Newest in debrief.log, the one before in .1, then .2; the oldest is dropped."""
+    from desktop.logs import PrivateLogHandler
+
+    handler = PrivateLogHandler(tmp_path / "debrief.log", maxBytes=1000, backupCount=2)
+    for letter in "abcde":
+        handler.emit(logging.LogRecord("t", logging.INFO, __file__, 1, letter * 600, None, None))
+    handler.close()
+    kept = {
+        n: (tmp_path / n).read_text() for n in ("debrief.log", "debrief.log.1", "debrief.log.2")
+    }
+    assert kept == {"debrief.log": "e" * 600 + "\n", "debrief.log.1": "d" * 600 + "\n",
+                    "debrief.log.2": "c" * 600 + "\n"}  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+
+
 def test_the_autostart_entry_is_private_whatever_the_umask(tmp_path: Path) -> None:
     from desktop.tray.autostart import Autostart
 

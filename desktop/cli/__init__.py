@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from db.file_safety import UnsafeLocation
 from desktop import fault_texts
-from desktop.cli.parser import UsageError, build_parser
+from desktop.cli.parser import UsageError, parse
 from desktop.cli.terminal import make_output_safe
 from desktop.domain.clock import Clock, SystemClock
 from desktop.paths import ensure_private_dir, resolve_data_dir
@@ -72,9 +72,8 @@ def reader_left() -> int:
 
 
 def _run(argv: list[str], clock: Clock | None) -> int:
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parse(argv)
     except UsageError as error:
         return fail(str(error), EXIT_USAGE)
     except SystemExit as leaving:  # --help and --version print and leave through here

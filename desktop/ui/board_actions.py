@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import settings
-from desktop.services.vocabulary import Status, StorageError
+from desktop.services.vocabulary import Status
 from desktop.ui import board_strings as texts
 from desktop.ui import strings
 from desktop.ui.board_model import Board
-from desktop.ui.board_view import ORDER, BoardView
 from desktop.ui.choice_button import ChoiceButton
 from desktop.ui.opportunity_model import ROW_ID_ROLE, OpportunityTableModel
 from desktop.ui.window_mixin import WindowMixin
@@ -38,6 +36,7 @@ from desktop.ui.window_mixin import WindowMixin
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
     from desktop.services.undo import Snapshot, Snapshots
+    from desktop.ui.board_view import BoardView
     from desktop.ui.detail_pane import DetailPane
     from desktop.ui.offer_dialog import OfferDeadlineDialog
 
@@ -120,6 +119,8 @@ class BoardActions(WindowMixin):
         """Its nine columns are made when the board is first shown (or asked for), not
         before the window's first paint."""
         if self._board_view is None:
+            from desktop.ui.board_view import BoardView  # its Qt classes' first use too
+
             view = BoardView(self.board)
             self._board_stack.addWidget(view)
             view.move_requested.connect(self.move_opportunities)
@@ -131,6 +132,9 @@ class BoardActions(WindowMixin):
 
     def restore_view(self) -> None:
         """The view chosen last time on this machine."""
+        from desktop.services import settings
+        from desktop.services.vocabulary import StorageError
+
         with contextlib.suppress(StorageError):  # a busy or odd file: the list, as before
             self.show_board(settings.get(settings.OPPORTUNITIES_VIEW) == "board", remember=False)
 
@@ -149,6 +153,9 @@ class BoardActions(WindowMixin):
             self._show_selected()
         if remember:
             # Only a habit of this screen: when the file is busy, it is not kept this time.
+            from desktop.services import settings
+            from desktop.services.vocabulary import StorageError
+
             with contextlib.suppress(StorageError):
                 settings.put(settings.OPPORTUNITIES_VIEW, "board" if show else "list")
 
@@ -269,6 +276,8 @@ class BoardActions(WindowMixin):
 
     def bulk_menu(self) -> QMenu:
         """The list's menu when several are selected: their outcome, or archive them."""
+        from desktop.ui.board_view import ORDER
+
         ids = self.selected_ids()
         menu = QMenu(self)
         outcomes = menu.addMenu(texts.CHANGE_OUTCOME_ALL.format(count=len(ids)))

@@ -17,6 +17,7 @@ import json
 from bisect import insort
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -29,11 +30,13 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.services.queries import OpportunityRow
 from desktop.services.vocabulary import Status
 from desktop.ui import board_strings as texts
 from desktop.ui.formatting import short_when
 from desktop.ui.opportunity_model import ROW_ID_ROLE, OpportunityTableModel
+
+if TYPE_CHECKING:
+    from desktop.services.queries import OpportunityRow
 
 MIME_TYPE = "application/x-debrief-opportunity-ids"
 ROLE_ROLE = Qt.ItemDataRole.UserRole + 2  # the card's second line

@@ -7,21 +7,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QMenu,
     QMenuBar,
 )
 
 from desktop.files import atomic_file, write_atomically
 from desktop.services.changes import Changes
-from desktop.services.today import open_steps
 from desktop.ui import background_texts, document_strings, strings
 from desktop.ui.window_mixin import WindowMixin
 
@@ -97,6 +92,8 @@ class DataActions(WindowMixin):
             else (exporting.SUFFIXES[fmt], strings.EXPORT_FILTERS[fmt])
         )
         suggested = str(Path.home() / f"debrief{suffix}")
+        from PySide6.QtWidgets import QFileDialog  # its first use costs; not before the paint
+
         path, _ = QFileDialog.getSaveFileName(
             self, strings.EXPORT_MENU.replace("&", ""), suggested, filters
         )
@@ -113,6 +110,9 @@ class DataActions(WindowMixin):
 
     def export_options_dialog(self, fmt: str) -> tuple[QDialog, Callable[[], dict[str, Any]]]:
         """The report's period or the CSV's byte-order mark, and how to read the choice."""
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QFormLayout
+
         from desktop.ui.form_dialog import DATE_DISPLAY
 
         dialog = QDialog(self)
@@ -213,6 +213,8 @@ class DataActions(WindowMixin):
 
     # ----- import -----------------------------------------------------------------------
     def import_with_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             strings.IMPORT.replace("&", "").rstrip("…"),
@@ -281,6 +283,7 @@ class DataActions(WindowMixin):
         and more) is read off the GUI thread and the window redrawn when it is read; a
         small one is re-read at once."""
         from desktop.services.insights import history_size
+        from desktop.services.today import open_steps
         from desktop.ui.background_op import run_in_background
         from desktop.ui.insights_view import BACKGROUND_FROM
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QActionGroup
@@ -19,12 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.playbook.lessons import Lessons
 from desktop.playbook.notes import TEMPLATE_NAMES
-from desktop.services.documents import DocumentView
-from desktop.services.notes import SentNoteView
-from desktop.services.queries import InterviewView, OpportunityDetail, PersonView
-from desktop.services.reminders import ReminderView
 from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import board_strings as board_texts
 from desktop.ui import strings
@@ -32,6 +28,13 @@ from desktop.ui.details_html import detail_facts, job_description_html
 from desktop.ui.document_pane import documents_html
 from desktop.ui.formatting import day, when
 from desktop.ui.html_escape import escape
+
+if TYPE_CHECKING:
+    from desktop.playbook.lessons import Lessons
+    from desktop.services.documents import DocumentView
+    from desktop.services.notes import SentNoteView
+    from desktop.services.queries import InterviewView, OpportunityDetail, PersonView
+    from desktop.services.reminders import ReminderView
 
 
 def status_menu(

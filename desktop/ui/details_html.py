@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from desktop.services.queries import OpportunityDetail
+from typing import TYPE_CHECKING
+
 from desktop.ui import details_strings as texts
 from desktop.ui.formatting import day
 from desktop.ui.html_escape import escape
+
+if TYPE_CHECKING:
+    from desktop.services.queries import OpportunityDetail
 
 
 def detail_facts(detail: OpportunityDetail) -> list[tuple[str, str]]:

@@ -8,11 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QFileDialog
 
-from desktop.services import NotFound, documents
+from desktop.services import NotFound
 from desktop.services.changes import Changes
-from desktop.services.documents import DocumentError
 from desktop.ui import document_strings as strings
 from desktop.ui.system_open import open_with_system
 from desktop.ui.window_mixin import WindowMixin
@@ -49,6 +47,8 @@ class DocumentActions(WindowMixin):
     def attach_document(self) -> None:
         if self.selected_id() is None:
             return
+        from PySide6.QtWidgets import QFileDialog  # its first use costs; not before the paint
+
         path, _ = QFileDialog.getOpenFileName(
             self, strings.PICK_TITLE, str(Path.home()), strings.PICK_FILTER
         )
@@ -72,6 +72,9 @@ class DocumentActions(WindowMixin):
         dialog = AttachDialog(path, size, today, name, self)
 
         def attach() -> None:
+            from desktop.services import documents
+            from desktop.services.documents import DocumentError
+
             try:
                 made = documents.attach(
                     self.data_dir,
@@ -93,6 +96,9 @@ class DocumentActions(WindowMixin):
         return dialog
 
     def open_document(self, link_id: int) -> bool:
+        from desktop.services import documents
+        from desktop.services.documents import DocumentError
+
         try:
             path = documents.document_path(self.data_dir, link_id)
         except (DocumentError, NotFound) as error:
@@ -117,6 +123,8 @@ class DocumentActions(WindowMixin):
             strings.CONFIRM_REMOVE_TITLE, text.format(name=found.name, opportunity=name)
         ):
             return
+        from desktop.services import documents
+
         changes = self._run(lambda: documents.remove(self.data_dir, link_id))
         if changes is not None:
             self.apply(changes)
@@ -126,5 +134,7 @@ class DocumentActions(WindowMixin):
 def _sentence(error: Exception) -> str:
     """A refusal begins with the file's own name, kept as it is spelled; "no opportunity
     with id 3" gets its capital."""
+    from desktop.services.documents import DocumentError
+
     text = str(error)
     return text if isinstance(error, DocumentError) else text[:1].upper() + text[1:]

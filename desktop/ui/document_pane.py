@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from desktop.services.documents import DocumentView
+from typing import TYPE_CHECKING
+
 from desktop.ui import document_strings as strings
 from desktop.ui.formatting import day
 from desktop.ui.html_escape import escape
+
+if TYPE_CHECKING:
+    from desktop.services.documents import DocumentView
 
 
 def documents_html(documents: list[DocumentView]) -> str:

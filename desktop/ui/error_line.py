@@ -4,7 +4,7 @@ with a warning icon, and told to a screen reader as well as shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
 # Both pass WCAG AA (4.5:1) against the usual window backgrounds of their palette.
@@ -23,6 +23,10 @@ def error_colour(palette: QPalette) -> QColor:
 def announce(widget: QWidget, text: str) -> None:
     """Say `text` through the screen reader now (an AT-SPI announcement), as it would if
     it had been focused, without moving the focus."""
+    # Here, not at the top: making PySide's QAccessible type (its enums) is 1.7 ms of the
+    # window's start, and nothing is announced before its first paint.
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     try:
         from PySide6.QtGui import QAccessibleAnnouncementEvent
     except ImportError:  # Qt before 6.8: an alert on the widget, whose description says it

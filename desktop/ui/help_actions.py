@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMenu,
     QMenuBar,
@@ -78,6 +77,8 @@ class HelpActions(WindowMixin):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         label.setAccessibleName(strings.HELP_SHORTCUTS_TITLE)
         layout.addWidget(label)
+        from PySide6.QtWidgets import QDialogButtonBox
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)

@@ -46,13 +46,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.services import NotFound, documents, queries, reminders
+from desktop.services import NotFound
 from desktop.services.changes import Changes, Made
-from desktop.services.lessons import lessons_for_opportunity
-from desktop.services.notes import sent_notes
-from desktop.services.queries import OpportunityRow
-from desktop.services.search import terms_of
-from desktop.services.settings import (
+from desktop.services.search_terms import terms_of
+from desktop.services.ui_state import (
     WINDOW_COLUMNS,
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
@@ -86,6 +83,7 @@ from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
 
 if TYPE_CHECKING:
+    from desktop.services.queries import OpportunityRow
     from desktop.ui.dialogs import InterviewDialog, OpportunityDialog
     from desktop.ui.insights_view import InsightsView
     from desktop.ui.people_view import PeopleView
@@ -113,7 +111,15 @@ def ask_user(parent: QWidget) -> Confirm:
 
 FIRST_LOAD_FALLBACK_MS = 300
 # (now, only these ids or None for all) → the list's rows
-ReadRows = Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
+ReadRows = Callable[[datetime, Collection[int] | None], list["OpportunityRow"]]
+
+
+def list_opportunities(now: datetime, only: Collection[int] | None) -> list[OpportunityRow]:
+    """The services' own, imported at the first read: the first frame reads nothing, and
+    paints before Peewee and the queries are imported."""
+    from desktop.services.queries import list_opportunities
+
+    return list_opportunities(now, only)
 
 
 class MainWindow(
@@ -142,7 +148,7 @@ class MainWindow(
         data_dir: Path,
         confirm: Confirm | None = None,
         load_later: bool = False,
-        read_rows: ReadRows = queries.list_opportunities,
+        read_rows: ReadRows = list_opportunities,
     ) -> None:
         """`load_later`: read the data only once the window has been shown and painted.
         At start-up the window then appears at once, and a start in the tray reads
@@ -679,6 +685,10 @@ class MainWindow(
         selected = self.selected_id()
         shown = self.detail.detail
         same = shown is not None and shown.id == selected
+        from desktop.services import documents, queries, reminders
+        from desktop.services.lessons import lessons_for_opportunity
+        from desktop.services.notes import sent_notes
+
         try:
             detail = queries.opportunity_detail(selected) if selected is not None else None
             if same and not reminders_changed:
@@ -729,6 +739,7 @@ class MainWindow(
     # The dialogs and the services that only they use are imported when first opened, not
     # before the window's first paint (benchmarks/README.md, "Start-up order").
     def _interview_dialog(self, editing: bool = False) -> InterviewDialog:
+        from desktop.services import queries
         from desktop.ui.dialogs import InterviewDialog
 
         return InterviewDialog(
@@ -756,6 +767,8 @@ class MainWindow(
             assert isinstance(draft, InterviewDraft)
             made = self._run(lambda: interviews.record_interview(draft, self.clock, opportunity_id))
             if made is not None:
+                from desktop.services import queries
+
                 opportunity = queries.opportunity_id_of_interview(made.id)
                 self.apply(made.changes, select_id=opportunity)
                 if opportunity_id is None:
@@ -769,6 +782,7 @@ class MainWindow(
         if selected is None:
             return None
         from desktop.domain.forms import OwnReminderDraft
+        from desktop.services import queries, reminders
         from desktop.ui.own_reminder_dialog import OwnReminderDialog
 
         detail = queries.opportunity_detail(selected)
@@ -789,6 +803,8 @@ class MainWindow(
         selected = self.selected_id()
         if selected is None:
             return self.new_interview()
+        from desktop.services import queries
+
         values = queries.opportunity_form_values(selected)
         return self.new_interview(
             prefill={
@@ -801,6 +817,8 @@ class MainWindow(
         )
 
     def edit_interview(self, interview_id: int) -> QDialog | None:
+        from desktop.services import queries
+
         try:
             values = queries.interview_form_values(interview_id, self.clock.tz)
         except NotFound as error:
@@ -866,7 +884,7 @@ class MainWindow(
 
     def new_opportunity(self) -> QDialog:
         from desktop.domain.forms import OpportunityDraft
-        from desktop.services import opportunities
+        from desktop.services import opportunities, queries
         from desktop.services.duplicates import similar_opportunities
         from desktop.ui.dialogs import OpportunityDialog
 
@@ -900,7 +918,7 @@ class MainWindow(
         if selected is None:
             return None
         from desktop.domain.forms import OpportunityDraft
-        from desktop.services import opportunities
+        from desktop.services import opportunities, queries
         from desktop.ui.dialogs import OpportunityDialog
 
         dialog = OpportunityDialog(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from datetime import tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -21,11 +21,13 @@ from PySide6.QtCore import (
 
 from desktop.domain.clock import Clock
 from desktop.domain.letting_go import let_go_elsewhere
-from desktop.services.queries import OpportunityRow
-from desktop.services.search import Found, found_in, matches, terms_of
+from desktop.services.search_terms import Found, found_in, matches, terms_of
 from desktop.services.vocabulary import Status
 from desktop.ui import details_strings, strings
 from desktop.ui.formatting import day, short_when, when
+
+if TYPE_CHECKING:
+    from desktop.services.queries import OpportunityRow
 
 # FOUND_IN shows only while searching: where the words were found (services.search).
 COMPANY, ROLE, STATUS, NEXT_INTERVIEW, LAST_ACTIVITY, FOUND_IN = range(6)
@@ -42,7 +44,7 @@ _Roles = QModelRoleDataSpan | QModelRoleData
 FREE_ELSEWHERE_FROM = 1000
 
 
-class SortedRows(list[OpportunityRow]):
+class SortedRows(list["OpportunityRow"]):
     """Rows already in a model's order, sorted where they were read (off the GUI thread),
     with that order: `set_rows` takes them as they are if the order is still the model's."""
 

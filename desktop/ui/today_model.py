@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -27,19 +27,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.domain.clock import Clock
-from desktop.services.reminders import ReminderView
-from desktop.services.today import Section, TodayList
 from desktop.ui import strings
 from desktop.ui.formatting import short_when, when
+
+if TYPE_CHECKING:
+    from desktop.services.reminders import ReminderView
+    from desktop.services.today import TodayList
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReminderView of a step row, else None
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "section", "group" or "step"
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 3  # 0 a section, 1 under it, 2 a step of a group
 
+# By `services.today.Section` value: that module reads the database, which the window's
+# first frame does not import.
 SECTION_TITLES = {
-    Section.WAITING: strings.TODAY_OVERDUE,
-    Section.LATER_TODAY: strings.TODAY_TODAY,
-    Section.THIS_WEEK: strings.TODAY_WEEK,
+    "waiting": strings.TODAY_OVERDUE,
+    "later_today": strings.TODAY_TODAY,
+    "this_week": strings.TODAY_WEEK,
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -80,7 +84,7 @@ class TodayModel(QAbstractListModel):
     def show(self, today: TodayList) -> None:
         wanted: list[_Row] = []
         for section, groups in today.sections:
-            wanted.append(_Row("section", section.value, SECTION_TITLES[section], 0))
+            wanted.append(_Row("section", section.value, SECTION_TITLES[section.value], 0))
             for group in groups:
                 if group.alone:
                     wanted.append(_step(group.steps[0], 1))
@@ -139,7 +143,7 @@ class TodayModel(QAbstractListModel):
 
     def steps(self) -> list[ReminderView]:
         """Every step shown, top to bottom."""
-        return [row.payload for row in self._rows if isinstance(row.payload, ReminderView)]
+        return [cast("ReminderView", row.payload) for row in self._rows if row.kind == "step"]
 
     # ----- QAbstractItemModel -------------------------------------------------------------
 
@@ -184,8 +188,7 @@ class TodayModel(QAbstractListModel):
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return strings.A11Y_TODAY_GROUP.format(title=group.title, count=group.count)
             return None
-        step = node.payload
-        assert isinstance(step, ReminderView)
+        step = cast("ReminderView", node.payload)  # a step row's payload (see _step)
         # Under its group the moment is named already: the step says only its task.
         in_group = node.depth == 2
         name = (step.task or step.title) if in_group else step.title
@@ -213,9 +216,8 @@ class TodayModel(QAbstractListModel):
         node = self._rows[index.row()]
         if node.kind != "step" or value not in (Qt.CheckState.Checked, Qt.CheckState.Checked.value):
             return False
-        assert isinstance(node.payload, ReminderView)
         # Ticked is done: the answer is saved and the refresh that follows removes the row.
-        self.done_requested.emit(node.payload.id)
+        self.done_requested.emit(cast("ReminderView", node.payload).id)
         return True
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -36,14 +37,15 @@ from desktop.domain.clock import Clock
 from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import Kind
 from desktop.playbook.snooze import CHOICES
-from desktop.services import NotFound, reminders
+from desktop.services import NotFound
 from desktop.services.changes import Changes
-from desktop.services.reminders import ReminderView, Snoozed
-from desktop.services.today import open_steps, today_list
 from desktop.services.vocabulary import InvalidTransition, Status
 from desktop.ui import strings
 from desktop.ui.formatting import when
 from desktop.ui.today_model import DEPTH_ROLE, STEP_ROLE, TodayModel
+
+if TYPE_CHECKING:
+    from desktop.services.reminders import ReminderView, Snoozed
 
 
 class ReminderRow(QFrame):
@@ -281,6 +283,8 @@ class TodayView(QWidget):
         if ready is not None and timedelta(0) <= now - ready[0] <= HANDED_OVER_FOR:
             self._read_at, self._steps = ready
         else:
+            from desktop.services.today import open_steps
+
             self._steps = open_steps(now)
             self._read_at = now
         self._show(now)
@@ -309,6 +313,8 @@ class TodayView(QWidget):
             return
         kinds = frozenset({Kind.PREP}) if changes.lessons_changed else frozenset()
         kept = [v for v in self._steps if v.opportunity_id not in ids and v.kind not in kinds]
+        from desktop.services.today import open_steps
+
         fresh = open_steps(now, ids, kinds)
         self._steps = sorted([*kept, *fresh], key=lambda v: (v.due_at, v.id))
         self._show(now)
@@ -338,6 +344,8 @@ class TodayView(QWidget):
 
     def _sync(self, now: datetime) -> None:
         self._behind = False
+        from desktop.services.today import today_list
+
         today = today_list(self._steps, now, self.clock.tz)
         before = self.current_step()
         order = list(self._rows)
@@ -357,8 +365,8 @@ class TodayView(QWidget):
             self._show_card()
 
     def current_step(self) -> ReminderView | None:
-        view = self.tree.currentIndex().data(STEP_ROLE)
-        return view if isinstance(view, ReminderView) else None
+        # A step row's ReminderView, None on a section's or a group's row.
+        return cast("ReminderView | None", self.tree.currentIndex().data(STEP_ROLE))
 
     def actions_for(self, reminder_id: int) -> ReminderRow:
         """Make this step the current one and give its answers (the card below the
@@ -394,7 +402,7 @@ class TodayView(QWidget):
         """Enter or a double click on a step: open what it is about."""
         view = index.data(STEP_ROLE)
         card = self.card
-        if isinstance(view, ReminderView) and card is not None and card.open_button.isEnabled():
+        if view is not None and card is not None and card.open_button.isEnabled():
             card.open_button.click()
 
     def _key_action(self, action: str) -> None:
@@ -409,7 +417,7 @@ class TodayView(QWidget):
 
     def _context_menu(self, at: QPoint) -> None:
         index = self.tree.indexAt(at)
-        if not index.isValid() or not isinstance(index.data(STEP_ROLE), ReminderView):
+        if not index.isValid() or index.data(STEP_ROLE) is None:
             return
         self.tree.setCurrentIndex(index)
         card = self.card
@@ -424,11 +432,15 @@ class TodayView(QWidget):
         menu.popup(self.tree.viewport().mapToGlobal(at))
 
     def _done(self, reminder_id: int) -> None:
+        from desktop.services import reminders
+
         self._answer(
             lambda: reminders.mark_done(reminder_id, self.clock), reminder_id, strings.DID_DONE
         )
 
     def _wire(self, row: ReminderRow) -> None:
+        from desktop.services import reminders
+
         ident = row.view.id
         row.done_button.clicked.connect(lambda: self._done(ident))
         row.dismiss_button.clicked.connect(
@@ -463,6 +475,8 @@ class TodayView(QWidget):
             row.open_button.setEnabled(False)
 
     def snooze(self, reminder_id: int, choice: str) -> None:
+        from desktop.services import reminders
+
         self._answer(
             lambda: reminders.snooze_choice(reminder_id, choice, self.clock),
             reminder_id,
@@ -470,6 +484,7 @@ class TodayView(QWidget):
         )
 
     def _mark_no_response(self, reminder_id: int, opportunity_id: int) -> None:
+        from desktop.services import reminders
         from desktop.services.opportunities import change_status
 
         def act() -> Changes:
@@ -494,6 +509,8 @@ class TodayView(QWidget):
         done: Changes | Snoozed | None = None
         with contextlib.suppress(NotFound, InvalidTransition):
             done = action()
+        from desktop.services.reminders import Snoozed
+
         if isinstance(done, Snoozed):
             done = done.changes
         self.changed.emit(done if done is not None else Changes(reminders=True))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.services import NotFound
 from desktop.services.changes import Changes
-from desktop.services.reminders import Snoozed
 from desktop.services.vocabulary import InvalidTransition
 from desktop.ui import strings
 from desktop.ui.window_mixin import WindowMixin
@@ -61,6 +60,8 @@ class ServiceCommand(QUndoCommand):
             self.setObsolete(True)
             self._after(Changes.everything())
             return
+        from desktop.services.reminders import Snoozed  # imported by now: the act was one
+
         if isinstance(done, Snoozed):
             done = done.changes
         self.changes = done if isinstance(done, Changes) else Changes.everything()

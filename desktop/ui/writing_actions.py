@@ -13,14 +13,12 @@ from desktop.playbook.nudges import NudgeKind
 from desktop.playbook.rules import FELT_WRONG_KINDS, Kind
 from desktop.services import NotFound
 from desktop.services.changes import Changes
-from desktop.services.notes import NoteContext
-from desktop.services.notes import context_for as note_context
-from desktop.services.notes import context_for_reminder as note_context_for_reminder
-from desktop.services.reminders import ReminderView, latest_rejection_reply, mark_done
 from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:
     from desktop.domain.clock import Clock
+    from desktop.services.notes import NoteContext
+    from desktop.services.reminders import ReminderView
     from desktop.ui.detail_pane import DetailPane
 
 
@@ -61,11 +59,15 @@ class WritingActions(WindowMixin):
             return self.open_call(view.id)
         if view.kind in FELT_WRONG_KINDS:
             # Read and acted on: the evidence is the user's whole record, in Insights.
+            from desktop.services.reminders import mark_done
+
             self.data_changed.emit(mark_done(view.id, self.clock))
             self.show_insights()
             return None
+        from desktop.services.notes import context_for_reminder
+
         try:
-            context = note_context_for_reminder(view.id, self.clock)
+            context = context_for_reminder(view.id, self.clock)
         except NotFound as error:
             self.show_error(str(error))
             return None
@@ -77,6 +79,8 @@ class WritingActions(WindowMixin):
 
     def act_on_nudge(self, view: ReminderView) -> QDialog | None:
         """Acting on a nudge is answering it: open where the next step happens."""
+        from desktop.services.reminders import latest_rejection_reply, mark_done
+
         self.data_changed.emit(mark_done(view.id, self.clock))
         if view.kind is NudgeKind.PAUSE:
             self.show_insights()
@@ -124,8 +128,10 @@ class WritingActions(WindowMixin):
         selected = self.selected_id()
         if selected is None:
             return None
+        from desktop.services.notes import context_for
+
         try:
-            context = note_context(selected, self.clock)
+            context = context_for(selected, self.clock)
         except NotFound as error:
             self.show_error(str(error).capitalize() + ". It may have been deleted elsewhere.")
             return None

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pypdf
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
@@ -139,25 +140,20 @@ def test_the_import_service_rolls_everything_back_when_stopped(store, clock) -> 
     assert Opportunity.select().count() == count
 
 
-def test_a_cancelled_export_leaves_no_file(qtbot, store, clock, tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [
+        ("json", "all.json"),  # the first check comes after 200 opportunities
+        ("full", "everything.zip"),  # heard at the first word from the read
+    ],
+)
+def test_a_cancelled_export_leaves_no_file(qtbot, store, clock, tmp_path, kind, name) -> None:
     _many_opportunities(3000)
     window = open_window(qtbot, clock, tmp_path)
     folder = tmp_path / "out"
     folder.mkdir()
-    op = window.export_to("json", folder / "all.json")
-    op.cancel()  # the first check comes after 200 opportunities
-    assert finished(qtbot, op) == "cancelled"
-    assert list(folder.iterdir()) == []
-    assert window.banner.label.text() == "Stopped. No file was saved."
-
-
-def test_a_cancelled_full_export_leaves_no_file(qtbot, store, clock, tmp_path) -> None:
-    _many_opportunities(3000)
-    window = open_window(qtbot, clock, tmp_path)
-    folder = tmp_path / "out"
-    folder.mkdir()
-    op = window.export_to("full", folder / "everything.zip")
-    op.cancel()  # heard at the first word from the read, long before the file is whole
+    op = window.export_to(kind, folder / name)
+    op.cancel()
     assert finished(qtbot, op) == "cancelled"
     assert list(folder.iterdir()) == []
     assert window.banner.label.text() == "Stopped. No file was saved."

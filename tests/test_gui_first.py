@@ -26,6 +26,20 @@ class _Painted(QWidget):
         self.during()
 
 
+def _run_beside_a_repaint(
+    qtbot, tmp_path, work: Callable[[Progress], None], paint: Callable[[], None]
+) -> str:
+    """Runs `work` in the background while a watched widget repaints with `paint`; how
+    the work ended."""
+    widget = _Painted(paint)
+    qtbot.addWidget(widget)
+    op = run_in_background(widget, "Working…", work, tmp_path, quiet=True)
+    gui_first.watch(widget)
+    widget.show()
+    widget.update()
+    return finished(qtbot, op)
+
+
 def test_a_worker_waits_while_the_gui_thread_repaints_a_list(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(gui_first, "MAX_WAIT_S", 30.0)
     go, asking, answered = threading.Event(), threading.Event(), threading.Event()
@@ -46,13 +60,8 @@ def test_a_worker_waits_while_the_gui_thread_repaints_a_list(qtbot, tmp_path, mo
         # The worker is at its progress call, and stays there while the repaint lasts.
         seen["answered while busy"] = answered.wait(0.3)
 
-    widget = _Painted(paint)
-    qtbot.addWidget(widget)
-    op = run_in_background(widget, "Working…", work, tmp_path, quiet=True)
-    gui_first.watch(widget)
-    widget.show()
-    widget.update()
-    assert finished(qtbot, op) == "done"  # once the GUI thread waited for events again
+    # Done once the GUI thread waited for events again.
+    assert _run_beside_a_repaint(qtbot, tmp_path, work, paint) == "done"
     assert seen == {"busy": True, "answered while busy": False}
     assert answered.is_set()
 
@@ -83,13 +92,7 @@ def test_a_worker_waits_only_so_long_for_a_gui_thread_that_waits_for_it(
             go.set()
             seen["ended"] = ended.wait(20)
 
-    widget = _Painted(paint)
-    qtbot.addWidget(widget)
-    op = run_in_background(widget, "Working…", work, tmp_path, quiet=True)
-    gui_first.watch(widget)
-    widget.show()
-    widget.update()
-    assert finished(qtbot, op) == "done"
+    assert _run_beside_a_repaint(qtbot, tmp_path, work, paint) == "done"
     assert seen == {"ended": True}
     assert waits == [0.05]  # gave up once, then went on without waiting again
 

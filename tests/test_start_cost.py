@@ -102,6 +102,16 @@ def test_a_debrief_process_never_loads_openssl_and_hashes_the_same():
 
 
 # What a start in the tray imports and makes before its icon shows (desktop/app.py).
+def _offscreen(code: str) -> str:
+    """What a fresh Python running `code` on Qt's offscreen platform prints, stripped."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    return done.stdout.strip()
+
+
 TRAY_START_PATH = """
 import PySide6.QtCore as core
 from PySide6.QtWidgets import QApplication
@@ -116,12 +126,7 @@ print("Qt" in core.__dict__)
 
 
 def test_the_tray_start_path_leaves_qts_namespace_enums_unmade():
-    done = subprocess.run(
-        [sys.executable, "-c", TRAY_START_PATH],
-        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
-    assert done.stdout.strip() == "False"  # made on first use, after the icon shows
+    assert _offscreen(TRAY_START_PATH) == "False"  # made on first use, after the icon shows
 
 
 WINDOW_IMPORT = """
@@ -143,12 +148,7 @@ print(sorted(name for name in later if name in sys.modules))
 
 
 def test_the_window_imports_no_dialog_nor_peewee_nor_what_only_an_action_uses_before_its_first_paint():
-    done = subprocess.run(
-        [sys.executable, "-c", WINDOW_IMPORT],
-        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
-    assert done.stdout.strip() == "[]"  # imported when first used
+    assert _offscreen(WINDOW_IMPORT) == "[]"  # imported when first used
 
 
 LOCK_IMPORT = """
@@ -159,9 +159,4 @@ print("socket" in sys.modules)
 
 
 def test_the_single_instance_lock_imports_no_socket_before_it_talks():
-    done = subprocess.run(
-        [sys.executable, "-c", LOCK_IMPORT],
-        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
-    assert done.stdout.strip() == "False"  # a second start's `send`, or the tray, imports it
+    assert _offscreen(LOCK_IMPORT) == "False"  # a second start's `send`, or the tray, imports it

@@ -112,8 +112,12 @@ def _panel(painter: QPainter, plot: QRectF, points: list[dict], key: str, name: 
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(centre, 4.5, 4.5)
         painter.setPen(INK)
-        painter.drawText(QRectF(centre.x() - 70, centre.y() - 22, 140, 16),
-                         Qt.AlignmentFlag.AlignCenter, f"{_label(value)} {unit}")  # fmt: skip
+        text = f"{_label(value)} {unit}"
+        width = painter.fontMetrics().horizontalAdvance(text) + 4
+        # Centred over its point, but never over the value axis's labels on the left.
+        left = max(centre.x() - width / 2, plot.left() + 3)
+        painter.drawText(QRectF(left, centre.y() - 22, width, 16),
+                         Qt.AlignmentFlag.AlignCenter, text)  # fmt: skip
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 

@@ -247,20 +247,24 @@ def test_full_collections_are_held_off_only_while_a_file_is_read(store, clock) -
     rich_history(clock)
     text = bundle_json(build_bundle(clock.now()))
     seen: list[tuple[bool, bool, int]] = []
-    real_check = import_source.check_bundle
     thresholds = gc.get_threshold()
 
-    def check(data, tick=None):
-        seen.append((gc.isenabled(), gc_pause.holding(), gc.get_threshold()[2]))
-        return real_check(data, tick)
+    def watched(real):
+        def check(data, tick=None):
+            seen.append((gc.isenabled(), gc_pause.holding(), gc.get_threshold()[2]))
+            return real(data, tick)
+
+        return check
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(import_source, "check_bundle", check)
+        for name in ("check_bundle", "check_rows_checked"):  # checked as parsed, or whole
+            patch.setattr(import_source, name, watched(getattr(import_source, name)))
         bundle_from_json(text)
         with pytest.raises(BundleError):
             bundle_from_json(text.replace('"debrief-export"', '"something else"'))
     # Young collections go on (switched off, they were all left for one long one after);
-    # full ones wait.
-    assert seen == [(True, True, 2**31 - 1)] * 2
+    # full ones wait: as the good file's rows are checked, and the other's (as parsed,
+    # then whole).
+    assert seen == [(True, True, 2**31 - 1)] * 3
     assert not gc_pause.holding()  # released after a good file and a bad one
     assert gc.get_threshold() == thresholds

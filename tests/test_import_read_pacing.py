@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from desktop.domain import import_source
-from desktop.domain.bundle import check_bundle
+from desktop.domain.bundle import BundleError, check_bundle
 from desktop.domain.import_source import bundle_from_json, read_import_pieces, read_import_text
 from desktop.domain.progress import Cancelled
 from desktop.services.export_bundle import build_bundle, bundle_json
@@ -84,11 +84,43 @@ def test_a_file_read_in_pieces_gives_what_one_read_gives(
     pieces = read_import_pieces(export_file, tick)
     assert "".join(pieces) == text == read_import_text(export_file)
     assert import_source._parsed(list(pieces), tick) == json.loads(text)
-    whole = bundle_from_json(text)
-    assert bundle_from_json(pieces, tick) == whole
+    # Checked row by row as parsed, it is what the whole file parsed, then checked, gives.
+    reference = check_bundle(json.loads(text))
+    assert bundle_from_json(text) == reference
+    assert bundle_from_json(pieces, tick) == reference
     assert pieces == []  # handed over: the text is not kept beside the rows
-    assert len(whole["opportunities"]) > OPPORTUNITIES
+    assert len(reference["opportunities"]) > OPPORTUNITIES
     assert calls[0] > OPPORTUNITIES // import_source.TICK_EVERY
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda data: data["opportunities"][3].update(created_at="soon"),
+        lambda data: data["opportunities"][-1]["reminders"][1].update(
+            key=data["opportunities"][-1]["reminders"][0]["key"]
+        ),
+        lambda data: data["opportunities"][-2].update(recruiter=999_999),
+        lambda data: data.update(version=99),
+        lambda data: data.update(opportunities={"not": "a list"}),
+        lambda data: data.update(format="something else"),
+        lambda data: data["contacts"].append(1),
+    ],
+)
+def test_a_file_with_a_problem_is_refused_as_the_whole_check_refuses_it(
+    store, clock, tmp_path: Path, spoil, monkeypatch
+) -> None:
+    monkeypatch.setattr(import_source, "DECODE_PIECE", 4096)
+    data = _big_export(clock, 100)
+    spoil(data)
+    path = tmp_path / "spoilt.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(BundleError) as whole:
+        check_bundle(json.loads(path.read_text(encoding="utf-8")))
+    with pytest.raises(BundleError) as read:
+        bundle_from_json(read_import_pieces(path), import_source.no_tick)
+    assert read.value.problems == whole.value.problems
+    assert read.value.stopped == whole.value.stopped
 
 
 def test_checking_and_previewing_with_ticks_gives_what_they_give_without(store, clock) -> None:

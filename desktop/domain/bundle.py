@@ -521,6 +521,62 @@ def _ticking_list_of(tick: Callable[[], None]) -> Callable[[Check], Check]:
     return list_of
 
 
+# ----- checking rows as they are parsed -------------------------------------------------
+
+# The quiet check met a problem: the file is then checked whole (`check_bundle`), which
+# names where each problem is.
+ProblemFound = _Found
+
+_ROWS: dict[str, Check] = {
+    "companies": _COMPANY,
+    "contacts": _CONTACT,
+    "opportunities": _OPPORTUNITY,
+    "reminders": _REMINDER,
+}
+
+
+def _keep_row(row: Any) -> Any:
+    return row
+
+
+def quiet_row_check(list_name: str) -> Callable[[Any], Any]:
+    """The quiet check of one row of the bundle's top-level list `list_name`, as
+    `check_bundle`'s first pass makes it: it gives the row to import, or raises
+    ProblemFound. A list the bundle does not know is kept as it is (and not imported)."""
+    inner = _ROWS.get(list_name)
+    if inner is None:
+        return _keep_row
+    quiet = _Quiet()
+    return lambda row: inner(row, None, quiet)
+
+
+def _already_checked(inner: Check) -> Check:
+    def check(value: Any, where: str | None, problems: list[str]) -> Any:
+        if not isinstance(value, list) or len(value) > MAX_LIST:
+            problems.append(f"{where}: expected a list")
+            return []
+        return value
+
+    return check
+
+
+_CHECKED_ROWS_BUNDLE = _bundle_record(_already_checked)
+
+
+def check_rows_checked(data: Any, tick: Callable[[], None] | None = None) -> dict[str, Any]:
+    """What `check_bundle` gives for a file whose top-level lists were checked row by row
+    as it was parsed (`quiet_row_check`): the rest of it, then the references, checked
+    quietly. Raises ProblemFound at the first problem."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ProblemFound
+    version = data.get("version")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise ProblemFound
+    bundle: dict[str, Any] = _CHECKED_ROWS_BUNDLE(data, None, _Quiet())
+    _check_refs(bundle, _Quiet(), tick)
+    return bundle
+
+
 def check_bundle(data: Any, tick: Callable[[], None] | None = None) -> dict[str, Any]:
     """The bundle with parsed values, or BundleError listing every problem. `tick`, if
     given, is called every so many rows (a worker lets the window's thread in there)."""

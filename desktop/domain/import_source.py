@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop import gc_pause
-from desktop.domain.bundle import check_bundle
+from desktop.domain.bundle import (
+    ProblemFound,
+    check_bundle,
+    check_rows_checked,
+    quiet_row_check,
+)
 from desktop.domain.letting_go import SLICE
 
 # Called every so often by long reads: in a worker it is a progress call, where the worker
@@ -124,6 +129,17 @@ def bundle_from_json(text: str | list[str], tick: Tick = no_tick) -> dict[str, A
 def _parsed_and_checked(pieces: list[str], tick: Tick) -> dict[str, Any]:
     size = sum(len(piece) for piece in pieces)
     try:
+        checked = _checked_as_parsed(pieces, tick)
+    except MemoryError:
+        raise ValueError(_too_big_for_memory(size)) from None
+    except RecursionError:
+        raise ValueError("not a Debrief export (nested too deeply)") from None
+    if checked is not None:
+        pieces.clear()
+        return checked
+    # Not laid out as an export, not valid, or with a problem: parsed whole, then checked
+    # whole, so that every problem is named where it is.
+    try:
         data = _parsed(pieces, tick)
     except json.JSONDecodeError as error:
         raise ValueError(
@@ -157,10 +173,21 @@ def _let_go_of_parsed(data: Any, tick: Tick) -> None:
 
 # ----- parsing in pieces -------------------------------------------------------------------
 
+
+def _checked_as_parsed(pieces: list[str], tick: Tick) -> dict[str, Any] | None:
+    """The checked bundle of a well-formed export, each row of its lists checked as it is
+    parsed and its parsed form dropped then: the file's rows as parsed are never all held
+    (150 MiB for the history), only the checked ones. None for anything else."""
+    try:
+        return check_rows_checked(_Reader(pieces, tick, check_rows=True).document(), tick)
+    except (_Unusual, ProblemFound):
+        return None
+
+
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")  # what json skips between values
-# Rows of a top-level list parsed between two ticks.
-TICK_EVERY = 64
+# Rows of a top-level list parsed (and checked) between two ticks.
+TICK_EVERY = 32
 
 
 class _Unusual(Exception):
@@ -181,10 +208,11 @@ def _parsed(pieces: list[str], tick: Tick) -> Any:
 
 
 class _Reader:
-    """A window on the text, a piece or two long, moved along as the values are read."""
+    """A window on the text, a piece or two long, moved along as the values are read.
+    With `check_rows`, each row of a top-level list is checked as it is parsed."""
 
-    def __init__(self, pieces: list[str], tick: Tick) -> None:
-        self.pieces, self.tick = pieces, tick
+    def __init__(self, pieces: list[str], tick: Tick, check_rows: bool = False) -> None:
+        self.pieces, self.tick, self.check_rows = pieces, tick, check_rows
         self.next = 0  # the first piece not yet in the window
         self.text = ""
         self.at = 0
@@ -230,14 +258,14 @@ class _Reader:
                 self.at = end
                 return value
 
-    def array(self) -> list[Any]:
+    def array(self, check: Callable[[Any], Any] | None = None) -> list[Any]:
         self.at += 1  # the "["
         rows: list[Any] = []
         if self.peek() == "]":
             self.at += 1
             return rows
         while True:
-            rows.append(self.value())
+            rows.append(self.value() if check is None else check(self.value()))
             if len(rows) % TICK_EVERY == 0:
                 self.tick()
             after = self.peek()
@@ -263,7 +291,10 @@ class _Reader:
                     raise _Unusual
                 self.at += 1
                 # A repeated name keeps its first place and its last value, as in json.
-                out[key] = self.array() if self.peek() == "[" else self.value()
+                if self.peek() != "[":
+                    out[key] = self.value()
+                else:
+                    out[key] = self.array(quiet_row_check(key) if self.check_rows else None)
                 after = self.peek()
                 self.at += 1
                 if after == "}":

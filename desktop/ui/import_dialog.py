@@ -32,7 +32,7 @@ from desktop.domain.import_source import (
     looks_like_json,
     read_import_pieces,
 )
-from desktop.domain.letting_go import let_go
+from desktop.domain.letting_go import let_go, let_go_elsewhere
 from desktop.domain.progress import Progress, no_progress, step
 from desktop.domain.spreadsheet import (
     FIELDS,
@@ -176,6 +176,21 @@ class ImportDialog(QDialog):
         if self.gc_hold is not None:
             self.gc_hold.release()
         super().hideEvent(event)
+
+    def reject(self) -> None:
+        # Closed without importing: the dialog stays the window's child, and the read's
+        # result with it, so the bundle (a million objects for a year of history) would
+        # live as long as the window, and every full collection would walk it on the GUI
+        # thread (150-250 ms) once this dialog stops holding them off. Emptied in place
+        # by a thread of its own, which also reaches the read's own reference to it.
+        if self.op is None:
+            bundles = {id(b): b for b in (self.bundle, self.json_bundle) if b is not None}
+            self.bundle = self.json_bundle = None
+            if self.archive is not None:
+                self.archive.bundle = {}
+            for bundle in bundles.values():
+                let_go_elsewhere(bundle)
+        super().reject()
 
     def _columns_group(self, table: Table) -> QGroupBox:
         group = QGroupBox(strings.IMPORT_COLUMNS)

@@ -185,9 +185,7 @@ class ImportDialog(QDialog):
         # by a thread of its own, which also reaches the read's own reference to it.
         if self.op is None:
             bundles = {id(b): b for b in (self.bundle, self.json_bundle) if b is not None}
-            self.bundle = self.json_bundle = None
-            if self.archive is not None:
-                self.archive.bundle = {}
+            self.bundle = self.json_bundle = None  # a full export's is its archive's too
             for bundle in bundles.values():
                 let_go_elsewhere(bundle)
         super().reject()

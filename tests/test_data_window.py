@@ -102,6 +102,25 @@ def test_reimporting_an_export_shows_the_duplicates(qtbot, store, clock, tmp_pat
     assert dialog.details.item(0).text().startswith("= Acme")
 
 
+def test_an_import_closed_without_importing_lets_its_bundle_go(
+    qtbot, store, clock, tmp_path
+) -> None:
+    rich_history(clock)
+    window = open_window(qtbot, clock, tmp_path)
+    finished(qtbot, window.export_to("json", tmp_path / "all.json"))
+    reading = window.open_import(tmp_path / "all.json")
+    assert finished(qtbot, reading) == "done"
+    dialog = reading.followed_by
+    qtbot.addWidget(dialog)
+    bundle = dialog.json_bundle
+    assert bundle["opportunities"] and reading.result.json_bundle is bundle
+    dialog.reject()
+    assert dialog.json_bundle is None and dialog.bundle is None
+    # Emptied where the read's result still names it too (the op is the window's child).
+    qtbot.waitUntil(lambda: bundle == {})
+    assert Opportunity.select().count() == 3  # nothing imported
+
+
 def test_the_preview_is_worked_out_where_the_file_is_read(qtbot, store, clock, tmp_path) -> None:
     rich_history(clock)
     window = open_window(qtbot, clock, tmp_path)

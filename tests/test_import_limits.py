@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop import gc_pause
 from desktop.domain import import_source
 from desktop.domain.bundle import MAX_PROBLEMS, BundleError, check_bundle
 from desktop.domain.import_source import bundle_from_json
@@ -242,26 +243,28 @@ def test_every_problem_is_named_where_it_is(store, clock) -> None:
     assert good["opportunities"][0]["created_at"].tzinfo is not None  # values, not text
 
 
-def test_the_cycle_collector_is_paused_only_while_a_file_is_read(store, clock) -> None:
+def test_full_collections_are_held_off_only_while_a_file_is_read(store, clock) -> None:
     rich_history(clock)
     text = bundle_json(build_bundle(clock.now()))
-    seen: list[bool] = []
-    real_check = import_source.check_bundle
+    seen: list[tuple[bool, bool, int]] = []
+    thresholds = gc.get_threshold()
 
-    def check(data):
-        seen.append(gc.isenabled())
-        return real_check(data)
+    def watched(real):
+        def check(data, tick=None):
+            seen.append((gc.isenabled(), gc_pause.holding(), gc.get_threshold()[2]))
+            return real(data, tick)
+
+        return check
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(import_source, "check_bundle", check)
+        for name in ("check_bundle", "check_rows_checked"):  # checked as parsed, or whole
+            patch.setattr(import_source, name, watched(getattr(import_source, name)))
         bundle_from_json(text)
         with pytest.raises(BundleError):
             bundle_from_json(text.replace('"debrief-export"', '"something else"'))
-    assert seen == [False, False]
-    assert gc.isenabled()  # back on, after a good file and a bad one
-    gc.disable()
-    try:
-        bundle_from_json(text)
-        assert not gc.isenabled()  # left as it was found
-    finally:
-        gc.enable()
+    # Young collections go on (switched off, they were all left for one long one after);
+    # full ones wait: as the good file's rows are checked, and the other's (as parsed,
+    # then whole).
+    assert seen == [(True, True, 2**31 - 1)] * 3
+    assert not gc_pause.holding()  # released after a good file and a bad one
+    assert gc.get_threshold() == thresholds

@@ -8,6 +8,7 @@ database lacks without overwriting anything the user wrote.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -122,11 +123,20 @@ def _existing() -> Known:
     return known
 
 
-def preview(bundle: dict[str, Any], policy: Duplicates) -> ImportSummary:
-    """What `apply_bundle` would do, without writing."""
+# Opportunities looked at between two ticks of a preview.
+PREVIEW_TICK_EVERY = 256
+
+
+def preview(
+    bundle: dict[str, Any], policy: Duplicates, tick: Callable[[], None] | None = None
+) -> ImportSummary:
+    """What `apply_bundle` would do, without writing. `tick`, if given, is called every
+    so many opportunities (in a worker: where it lets the window's thread in)."""
     summary = ImportSummary(policy=policy)
     known = _existing()
-    for opp in bundle["opportunities"]:
+    for index, opp in enumerate(bundle["opportunities"]):
+        if tick is not None and index % PREVIEW_TICK_EVERY == 0:
+            tick()
         found = known.find(opp["company"], opp["role_title"], opp["applied_on"])
         (summary.duplicates if found is not None else summary.added).append(_label(opp))
         if found is None:

@@ -26,8 +26,13 @@ from PySide6.QtWidgets import (
 from desktop import gc_pause
 from desktop.domain.bundle import BundleError
 from desktop.domain.clock import Clock
-from desktop.domain.import_source import bundle_from_json, looks_like_json, read_import_text
-from desktop.domain.letting_go import let_go
+from desktop.domain.import_source import (
+    Tick,
+    bundle_from_json,
+    looks_like_json,
+    read_import_pieces,
+)
+from desktop.domain.letting_go import let_go, let_go_elsewhere
 from desktop.domain.progress import Progress, no_progress, step
 from desktop.domain.spreadsheet import (
     FIELDS,
@@ -63,7 +68,14 @@ class ImportSource:
 
 
 def read_source(path: Path, progress: Progress = no_progress) -> ImportSource:
-    """Raises ValueError (with a message for the user) when the file cannot be used."""
+    """Raises ValueError (with a message for the user) when the file cannot be used.
+    `progress` also hears from the reading and checking every so many rows: a worker lets
+    the window's thread go first there (`gui_first`), and a Cancel stops the read."""
+    done = [0]
+
+    def tick() -> None:
+        step(progress, done[0], 2)
+
     step(progress, 0, 2)
     source = ImportSource(Path(path))
     if path.is_file() and archive.looks_like_archive(path):
@@ -72,26 +84,28 @@ def read_source(path: Path, progress: Progress = no_progress) -> ImportSource:
             source.json_bundle = source.archive.bundle
         except BundleError as error:
             source.json_problems, source.json_stopped = error.problems, error.stopped
-        _preview(source)
+        _preview(source, tick)
         step(progress, 2, 2)
         return source
-    text = read_import_text(path)
+    pieces = read_import_pieces(path, tick)
+    done[0] = 1
     step(progress, 1, 2)
-    if looks_like_json(path, text):
+    if looks_like_json(path, pieces):
         try:
-            source.json_bundle = bundle_from_json(text)
+            source.json_bundle = bundle_from_json(pieces, tick)
         except BundleError as error:
             source.json_problems, source.json_stopped = error.problems, error.stopped
     else:
-        source.table = read_table(text)
-    _preview(source)
+        source.table = read_table("".join(pieces))
+    del pieces
+    _preview(source, tick)
     step(progress, 2, 2)
     return source
 
 
-def _preview(source: ImportSource) -> None:
+def _preview(source: ImportSource, tick: Tick | None = None) -> None:
     if source.json_bundle is not None and not source.json_problems:
-        source.preview = preview(source.json_bundle, Duplicates.SKIP)
+        source.preview = preview(source.json_bundle, Duplicates.SKIP, tick)
 
 
 class ImportDialog(QDialog):
@@ -162,6 +176,19 @@ class ImportDialog(QDialog):
         if self.gc_hold is not None:
             self.gc_hold.release()
         super().hideEvent(event)
+
+    def reject(self) -> None:
+        # Closed without importing: the dialog stays the window's child, and the read's
+        # result with it, so the bundle (a million objects for a year of history) would
+        # live as long as the window, and every full collection would walk it on the GUI
+        # thread (150-250 ms) once this dialog stops holding them off. Emptied in place
+        # by a thread of its own, which also reaches the read's own reference to it.
+        if self.op is None:
+            bundles = {id(b): b for b in (self.bundle, self.json_bundle) if b is not None}
+            self.bundle = self.json_bundle = None  # a full export's is its archive's too
+            for bundle in bundles.values():
+                let_go_elsewhere(bundle)
+        super().reject()
 
     def _columns_group(self, table: Table) -> QGroupBox:
         group = QGroupBox(strings.IMPORT_COLUMNS)

@@ -145,6 +145,8 @@ later = [
     # Nor what only a shown step, a drag, a sent note or the freeing of old rows uses.
     "desktop.playbook.rules", "desktop.playbook.nudges", "desktop.playbook.notes",
     "desktop.playbook.snooze", "desktop.domain.letting_go", "json",
+    # Nor the detail pane and Today: made in the turn after the first paint.
+    "desktop.ui.detail_pane", "desktop.ui.today_view", "desktop.ui.today_model",
 ]
 print(sorted(name for name in later if name in sys.modules))
 """

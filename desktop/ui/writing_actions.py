@@ -30,7 +30,10 @@ class WritingActions(WindowMixin):
     if TYPE_CHECKING:
         clock: Clock
         confirm: Callable[[str, str], bool]
-        detail: DetailPane
+
+        @property
+        def detail(self) -> DetailPane: ...
+
         active_dialog: QDialog | None
         data_changed: Signal
 

@@ -167,3 +167,17 @@ def test_the_single_instance_lock_imports_no_socket_nor_hashlib_before_it_talks(
     # A second start's `send`, or the tray, imports the socket; the socket's name (a hash
     # of the folder) is asked for only then.
     assert _offscreen(LOCK_IMPORT) == "False False"
+
+
+CLOCK_IMPORT = """
+import sys
+import desktop.__main__
+from desktop.domain.clock import SystemClock
+clock = SystemClock()
+print("zoneinfo" in sys.modules, clock.tz is not None, "zoneinfo" in sys.modules)
+"""
+
+
+def test_the_clock_reads_the_zone_when_first_asked_not_before_the_window_paints():
+    # zoneinfo (with sysconfig) is imported by the first question about the zone.
+    assert _offscreen(CLOCK_IMPORT) == "False True True"

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -487,6 +487,37 @@ def test_the_split_is_shared_as_when_the_detail_pane_was_there_from_the_start(
         qtbot.waitUntil(lambda w=window: w.splitter.widget(1).width() > 0)
         sizes.append(window.splitter.sizes())
     assert sizes[1] == sizes[0]
+
+
+class _SizesAtFirstPaint(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window, self.sizes = window, list[int]()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.sizes:
+            self.sizes = self.window.splitter.sizes()
+        return False
+
+
+def test_the_first_frame_shares_the_room_as_the_filled_window_once_the_pane_was_seen(
+    qtbot, data_dir, store, clock, ui_state
+) -> None:
+    """The stand-in holds the size hints the detail pane had last time: the divider does
+    not move when the pane takes its place (only the very first start cannot know)."""
+    for _start in range(2):
+        window = MainWindow(clock, ui_state, data_dir, load_later=True)
+        qtbot.addWidget(window)
+        window.hold_first_load()
+        painted = _SizesAtFirstPaint(window)
+        window.resize(1300, 700)
+        window.show()
+        qtbot.waitUntil(lambda w=window: w.findChild(DetailPane) is not None)
+        qtbot.waitUntil(lambda p=painted: bool(p.sizes))
+        window.close()  # without keeping the split: a start after a crash, say
+        ui_state.remove("window/splitter")
+    assert painted.sizes == window.splitter.sizes()
 
 
 def test_shown_times_follow_a_change_of_zone(qtbot, window, clock) -> None:

@@ -49,6 +49,8 @@ from desktop.services.changes import Changes, Made
 from desktop.services.search_terms import terms_of
 from desktop.services.ui_state import (
     WINDOW_COLUMNS,
+    WINDOW_DETAIL_LEAST_WIDTH,
+    WINDOW_DETAIL_WIDTH,
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
     WINDOW_STARTS_ON_TODAY,
@@ -74,6 +76,7 @@ from desktop.ui.opportunity_model import (
     OpportunityTableModel,
 )
 from desktop.ui.screen_fit import available, clamped, place_first
+from desktop.ui.stand_in import StandIn
 from desktop.ui.steady_tabs import SteadyTabs
 from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
@@ -316,7 +319,10 @@ class MainWindow(
         self.splitter.addWidget(left)
         # The detail pane and Today are made in the turn after the first paint (see
         # _build_rest): until then an empty widget holds each one's place and size.
-        self._detail_stand_in: QWidget | None = QWidget()
+        self._detail_stand_in: QWidget | None = StandIn(
+            read_ui_state(self.ui_state, WINDOW_DETAIL_WIDTH),
+            read_ui_state(self.ui_state, WINDOW_DETAIL_LEAST_WIDTH),
+        )
         self.splitter.addWidget(self._detail_stand_in)
         self.splitter.setStretchFactor(0, LIST_STRETCH)
         self.splitter.setStretchFactor(1, DETAIL_STRETCH)
@@ -411,6 +417,7 @@ class MainWindow(
             stand_in.deleteLater()
         self.splitter.insertWidget(1, detail)
         self.splitter.setStretchFactor(1, DETAIL_STRETCH)
+        self._remember_hints(detail)
         kept = read_ui_state(self.ui_state, WINDOW_SPLITTER)
         if kept is not None and self.splitter.restoreState(kept):
             return  # as restored with the pane there (its least width holds)
@@ -418,6 +425,17 @@ class MainWindow(
             return  # not laid out yet: its first layout shares the room
         list_hint, detail_hint = self.list_side.sizeHint().width(), detail.sizeHint().width()
         self.splitter.setSizes([list_hint * LIST_STRETCH, detail_hint * DETAIL_STRETCH])
+
+    def _remember_hints(self, detail: DetailPane) -> None:
+        """For the next start's stand-in; written only when they changed (a new font or
+        style), and at once: a start may end without the window's close."""
+        for key, width in (
+            (WINDOW_DETAIL_WIDTH, detail.sizeHint().width()),
+            (WINDOW_DETAIL_LEAST_WIDTH, detail.minimumSizeHint().width()),
+        ):
+            if read_ui_state(self.ui_state, key) != width:
+                write_ui_state(self.ui_state, key, width)
+                self.ui_state.sync()
 
     @property
     def detail(self) -> DetailPane:

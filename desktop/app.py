@@ -47,12 +47,11 @@ def launch(data_dir: Path, background: bool = False) -> int:
     log_file = Path(data_dir) / LOG_NAME
     reporter = ErrorReporter(Path(data_dir), log_file if log_file.is_file() else None).install()
 
-    name = server_name(data_dir)
     lock = InstanceLock(data_dir)
     unlocked = not lock.acquire()
     if unlocked and lock.held_elsewhere():
         # Already running: bring its window forward (a login start just leaves it be).
-        if background or send(name, "show", retry_for_s=5.0) is not None:
+        if background or send(server_name(data_dir), "show", retry_for_s=5.0) is not None:
             return 0
         QMessageBox.warning(None, APP_NAME, texts.ALREADY_RUNNING)
         return 1
@@ -159,7 +158,8 @@ def launch(data_dir: Path, background: bool = False) -> int:
             from desktop.tray.parts import desktop_parts
 
             # The tray's parts are made here, so a test can make them with its own notifier.
-            parts = desktop_parts(clock, Path(data_dir), name)
+            # The socket's name (a hash of the folder) too: after the window's first paint.
+            parts = desktop_parts(clock, Path(data_dir), server_name(data_dir))
             # The tray and the window never import each other: they meet here.
             companion = Companion(app, window or make_window, clock, Path(data_dir), ui_state,
                                   lock, parts, make_preferences=make_preferences,

@@ -347,6 +347,6 @@ def test_today_behind_another_tab_lays_out_its_list_when_shown(window, clock) ->
     count = waiting_count(clock.now())
     assert window.today.due_count == count < before
     assert window.tabs.tabText(0).endswith(f"({count})")
-    window.tabs.setCurrentWidget(window.today)
+    window.tabs.setCurrentWidget(window.today_page)
     assert moved and debrief.id not in window.today.rows
     assert {v.id for v in window.today.model.steps()} == {v.id for v in open_steps(clock.now())}

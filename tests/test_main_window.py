@@ -6,8 +6,15 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QWidget,
+)
 
 from db.connection import close_database
 from db.models import Company, Opportunity
@@ -18,10 +25,13 @@ from desktop.services.debriefs import BankEntry
 from desktop.services.interviews import log_interview
 from desktop.services.opportunities import create_opportunity, set_archived
 from desktop.services.queries import list_opportunities, opportunity_detail
+from desktop.services.ui_state import WINDOW_SPLITTER, write_ui_state
 from desktop.ui import strings
+from desktop.ui.detail_pane import DetailPane
 from desktop.ui.main_window import MainWindow
 from desktop.ui.opportunity_model import NEXT_INTERVIEW, STATUS, OpportunityTableModel
 from desktop.ui.question_bank import QuestionBankModel
+from desktop.ui.today_view import TodayView
 from tests.conftest import interview_draft
 
 
@@ -368,7 +378,7 @@ def test_at_start_up_the_data_is_read_once_the_window_shows(
     with qtbot.waitSignal(window.filled):  # the benchmark's "window filled" mark
         window.show()
     assert window.model.rowCount() == 1
-    assert window.tabs.currentWidget() is window.today  # due reminders: start where they are
+    assert window.tabs.currentWidget() is window.today_page  # due reminders: start where they are
     assert window.windowTitle().startswith("Debrief (")
 
 
@@ -409,10 +419,105 @@ def test_the_first_frame_shows_the_tab_the_last_start_opened_on(
     log_interview(interview_draft(clock, starts_at="2026-11-21 10:00"), clock)  # things due
     with qtbot.waitSignal(first.filled):
         first.show()
-    assert first.tabs.currentWidget() is first.today
+    assert first.tabs.currentWidget() is first.today_page
     second = MainWindow(clock, ui_state, data_dir, load_later=True)
     qtbot.addWidget(second)
-    assert second.tabs.currentWidget() is second.today  # as the last start opened
+    assert second.tabs.currentWidget() is second.today_page  # as the last start opened
+
+
+def _keyboard_order(window: MainWindow) -> list[QWidget]:
+    """The widgets Tab stops at, in the order it goes through them."""
+    order, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+def test_the_detail_pane_and_today_arrive_after_the_first_paint_in_their_places(
+    qtbot, data_dir, store, clock, ui_state
+) -> None:
+    """The first frame is the window with its list; the detail pane and Today are made in
+    the turn after its paint, at the size their stand-ins held, and the keyboard goes
+    through them in the order a window built at once has: Today's list right after the
+    tab bar, before the search; the detail pane's buttons last."""
+    window = MainWindow(clock, ui_state, data_dir, load_later=True)
+    qtbot.addWidget(window)
+    window.hold_first_load()  # the database's part is not what this is about
+    assert window.findChild(DetailPane) is None and window.findChild(TodayView) is None
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(DetailPane) is not None)
+    held = window.splitter.sizes()
+    detail, today = window.detail, window.today
+    assert window.splitter.widget(1) is detail
+    assert today.parentWidget() is window.today_page
+    assert window.splitter.sizes() == held
+    order = _keyboard_order(window)
+    assert order[order.index(window.search) - 1] is today.tree
+    first_of_detail = next(i for i, w in enumerate(order) if detail.isAncestorOf(w))
+    assert all(detail.isAncestorOf(w) for w in order[first_of_detail:])
+    assert first_of_detail > order.index(window.table)
+
+
+@pytest.mark.parametrize("kept", [None, [900, 200]])
+def test_the_split_is_shared_as_when_the_detail_pane_was_there_from_the_start(
+    qtbot, data_dir, store, clock, tmp_path, kept
+) -> None:
+    """Laid out first with the stand-in, the list would share the room differently from
+    a window built at once (with no split kept from last time, the pane got more room);
+    with a split kept from last time too."""
+    sizes = []
+    for at_once in (True, False):
+        state = QSettings(str(tmp_path / f"state-{at_once}.ini"), QSettings.Format.IniFormat)
+        if kept is not None:
+            splitter = QSplitter()
+            splitter.addWidget(QWidget())
+            splitter.addWidget(QWidget())
+            splitter.setSizes(kept)
+            write_ui_state(state, WINDOW_SPLITTER, splitter.saveState())
+        window = MainWindow(clock, state, data_dir, load_later=True)
+        qtbot.addWidget(window)
+        window.hold_first_load()
+        if at_once:
+            assert window.detail is not None  # asked for: made now, before the window shows
+        window.show()
+        window.resize(1300, 700)  # as a window manager may, before the rest is made
+        qtbot.waitUntil(lambda w=window: w.findChild(DetailPane) is not None)
+        qtbot.waitUntil(lambda w=window: w.splitter.widget(1).width() > 0)
+        sizes.append(window.splitter.sizes())
+    assert sizes[1] == sizes[0]
+
+
+class _SizesAtFirstPaint(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window, self.sizes = window, list[int]()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.sizes:
+            self.sizes = self.window.splitter.sizes()
+        return False
+
+
+def test_the_first_frame_shares_the_room_as_the_filled_window_once_the_pane_was_seen(
+    qtbot, data_dir, store, clock, ui_state
+) -> None:
+    """The stand-in holds the size hints the detail pane had last time: the divider does
+    not move when the pane takes its place (only the very first start cannot know)."""
+    for _start in range(2):
+        window = MainWindow(clock, ui_state, data_dir, load_later=True)
+        qtbot.addWidget(window)
+        window.hold_first_load()
+        painted = _SizesAtFirstPaint(window)
+        window.resize(1300, 700)
+        window.show()
+        qtbot.waitUntil(lambda w=window: w.findChild(DetailPane) is not None)
+        qtbot.waitUntil(lambda p=painted: bool(p.sizes))
+        window.close()  # without keeping the split: a start after a crash, say
+        ui_state.remove("window/splitter")
+    assert painted.sizes == window.splitter.sizes()
 
 
 def test_shown_times_follow_a_change_of_zone(qtbot, window, clock) -> None:

@@ -33,7 +33,7 @@ def test_overdue_and_upcoming_reminders_are_listed_with_a_count(window) -> None:
     titles = _titles(window)
     assert "Write your debrief while it's fresh — Acme, Data Analyst" in titles
     assert "Send a thank-you note to Dana Li — Acme, Data Analyst" in titles
-    assert window.tabs.currentWidget() is window.today
+    assert window.tabs.currentWidget() is window.today_page
     due = window.today.due_count
     # Prep (unanswered), debrief, recruiter call, thank-you; the late thank-you at 15:00 is
     # later today: listed, not counted, as the tray badge and `debrief due` do not.

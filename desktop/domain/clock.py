@@ -9,7 +9,9 @@ import struct
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# zoneinfo (with sysconfig, 3 ms) is imported where a zone is first asked for: the window's
+# first frame shows no time.
 
 
 class Clock(Protocol):
@@ -22,7 +24,18 @@ class Clock(Protocol):
 
 class SystemClock:
     def __init__(self, tz: tzinfo | None = None) -> None:
-        self.tz = tz or local_zone()
+        self._tz = tz
+
+    @property
+    def tz(self) -> tzinfo:
+        """The user's zone, read when first asked for (after the window's first paint)."""
+        if self._tz is None:
+            self._tz = local_zone()
+        return self._tz
+
+    @tz.setter
+    def tz(self, zone: tzinfo) -> None:
+        self._tz = zone
 
     def now(self) -> datetime:
         return datetime.now(UTC)
@@ -35,6 +48,8 @@ class FixedClock:
         if at.tzinfo is None:
             raise ValueError("FixedClock needs an aware datetime")
         self._now = at.astimezone(UTC)
+        from zoneinfo import ZoneInfo
+
         self.tz = ZoneInfo(tz) if isinstance(tz, str) else tz
 
     def now(self) -> datetime:
@@ -53,6 +68,8 @@ def local_zone() -> tzinfo:
     """The user's zone, with its daylight-saving rules: the TZ variable when it names a zone
     or spells a POSIX rule (as the C library reads it), else the system's zone, falling
     back to today's fixed offset."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     configured = os.environ.get("TZ", "")
     if configured:
         zone = zone_from_tz(configured)
@@ -80,6 +97,8 @@ def zone_from_tz(value: str) -> tzinfo | None:
     """What a TZ value means, or None when it means nothing usable: `Europe/Berlin` and
     `:Europe/Berlin` name a zone, `:/path/to/file` is a zone file, and anything else is
     read as a POSIX rule such as `EST5EDT,M3.2.0,M11.1.0` or `CET-1CEST,M3.5.0,M10.5.0/3`."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     name = value[1:] if value.startswith(":") else value
     if name.startswith("/"):
         try:
@@ -109,6 +128,8 @@ def posix_zone(rule: str) -> tzinfo | None:
     summer time and the nights the clocks change behave as for any named zone."""
     if not _POSIX_RULE.fullmatch(rule):  # printable ASCII, one line
         return None
+    from zoneinfo import ZoneInfo
+
     candidates = [rule] if "," in rule else [rule, rule + _DEFAULT_DST_DATES]
     for candidate in candidates:
         try:

@@ -27,6 +27,10 @@ WINDOW_COLUMNS = UiStateKey("window/columns", None, None)
 # The last start opened on Today (something was due): the next one's first frame, painted
 # before anything is read, shows the same tab, so that it does not jump when filled.
 WINDOW_STARTS_ON_TODAY = UiStateKey("window/starts_on_today", False, bool)
+# The detail pane's size hint and minimum size hint widths last time: its stand-in in the
+# first frame (made before the pane) shares the window's width as the pane will.
+WINDOW_DETAIL_WIDTH = UiStateKey("window/detail_width", 0, int)
+WINDOW_DETAIL_LEAST_WIDTH = UiStateKey("window/detail_least_width", 0, int)
 TRAY_ICON_STYLE = UiStateKey("tray/icon_style", "colour", str)
 CLOSE_HINT_SHOWN = UiStateKey("tray/close_hint_shown", False, bool)
 NO_TRAY_TOLD = UiStateKey("tray/no_tray_told", False, bool)
@@ -35,6 +39,8 @@ UI_STATE_KEYS = (
     WINDOW_SPLITTER,
     WINDOW_COLUMNS,
     WINDOW_STARTS_ON_TODAY,
+    WINDOW_DETAIL_WIDTH,
+    WINDOW_DETAIL_LEAST_WIDTH,
     TRAY_ICON_STYLE,
     CLOSE_HINT_SHOWN,
     NO_TRAY_TOLD,

@@ -11,8 +11,6 @@ through QtNetwork (`named_pipe.py`).
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
 import stat
 import sys
@@ -70,6 +68,9 @@ def server_name(data_dir: Path, runtime_dir: str | None = None, temp_dir: str | 
     (cron, ssh, su) a bare name would land in the shared /tmp, where another user could
     take it first and receive our messages: there a folder of our own, created 0700 and
     checked to be ours and no symlink, holds it; failing that, the data folder itself."""
+    import getpass  # here: a window start asks only after its first paint
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):

@@ -67,7 +67,9 @@ class BoardActions(WindowMixin):
         status_filter: QComboBox
         show_archived: QCheckBox
         search: QLineEdit
-        detail: DetailPane
+
+        @property
+        def detail(self) -> DetailPane: ...
 
         def undoable(
             self,

@@ -13,7 +13,6 @@ same status change as everywhere else.
 
 from __future__ import annotations
 
-import json
 from bisect import insort
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -54,6 +53,8 @@ def ids_from(data: QMimeData) -> list[int]:
     """The opportunity ids a drag carries ([] for anything else dropped here)."""
     if not data.hasFormat(MIME_TYPE):
         return []
+    import json  # at the first drag or drop, not before the first paint
+
     try:
         raw = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
     except (UnicodeDecodeError, ValueError):
@@ -64,6 +65,8 @@ def ids_from(data: QMimeData) -> list[int]:
 
 
 def mime_of(ids: Iterable[int]) -> QMimeData:
+    import json
+
     data = QMimeData()
     data.setData(MIME_TYPE, json.dumps(list(ids)).encode())
     return data

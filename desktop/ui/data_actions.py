@@ -50,7 +50,10 @@ class DataActions(WindowMixin):
 
         rereading: BackgroundOp[tuple[list[OpportunityRow], list[ReminderView]]] | None
         model: OpportunityTableModel
-        today: TodayView
+
+        @property
+        def today(self) -> TodayView: ...
+
         read_rows: Callable[[datetime, Collection[int] | None], list[OpportunityRow]]
 
         def refresh(

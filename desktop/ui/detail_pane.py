@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.playbook.notes import TEMPLATE_NAMES
 from desktop.services.vocabulary import RecruiterKind, Status
 from desktop.ui import board_strings as board_texts
 from desktop.ui import strings
@@ -230,6 +229,8 @@ class DetailPane(QWidget):
             parts.append("</ul>")
         parts.append(documents_html(self.documents))
         if self.sent:
+            from desktop.playbook.notes import TEMPLATE_NAMES  # not before the first paint
+
             parts.append(f"<h3>{escape(strings.DETAIL_SENT_NOTES)}</h3><ul>")
             for note in self.sent:
                 said = strings.DETAIL_SENT_NOTE.format(

@@ -30,7 +30,10 @@ class DocumentActions(WindowMixin):
     if TYPE_CHECKING:
         clock: Clock
         data_dir: Path
-        detail: DetailPane
+
+        @property
+        def detail(self) -> DetailPane: ...
+
         confirm: Callable[[str, str], bool]
 
         def selected_id(self) -> int | None: ...

@@ -14,13 +14,11 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QKeySequence,
     QPaintEvent,
     QShowEvent,
@@ -51,6 +49,8 @@ from desktop.services.changes import Changes, Made
 from desktop.services.search_terms import terms_of
 from desktop.services.ui_state import (
     WINDOW_COLUMNS,
+    WINDOW_DETAIL_LEAST_WIDTH,
+    WINDOW_DETAIL_WIDTH,
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
     WINDOW_STARTS_ON_TODAY,
@@ -62,7 +62,6 @@ from desktop.ui import people_strings, strings
 from desktop.ui.banner import Banner
 from desktop.ui.board_actions import BoardActions
 from desktop.ui.data_actions import DataActions
-from desktop.ui.detail_pane import DetailPane, status_menu
 from desktop.ui.document_actions import DocumentActions
 from desktop.ui.formatting import when
 from desktop.ui.help_actions import HelpActions
@@ -77,22 +76,25 @@ from desktop.ui.opportunity_model import (
     OpportunityTableModel,
 )
 from desktop.ui.screen_fit import available, clamped, place_first
+from desktop.ui.stand_in import StandIn
 from desktop.ui.steady_tabs import SteadyTabs
-from desktop.ui.today_view import TodayView
 from desktop.ui.undo_actions import UndoActions
 from desktop.ui.writing_actions import WritingActions
 
 if TYPE_CHECKING:
     from desktop.services.queries import OpportunityRow
+    from desktop.ui.detail_pane import DetailPane
     from desktop.ui.dialogs import InterviewDialog, OpportunityDialog
     from desktop.ui.insights_view import InsightsView
     from desktop.ui.people_view import PeopleView
     from desktop.ui.question_bank import QuestionBank
+    from desktop.ui.today_view import TodayView
 
 Confirm = Callable[[str, str], bool]
 _Result = TypeVar("_Result")
 # The next interview's room fits "30 Dec 2027, 10:00" (a time in another year says it).
 DEFAULT_COLUMN_WIDTHS = (130, 170, 120, 150, 110, 220)
+LIST_STRETCH, DETAIL_STRETCH = 3, 2  # how the splitter shares the room it gains
 
 
 def ask_user(parent: QWidget) -> Confirm:
@@ -170,8 +172,12 @@ class MainWindow(
         self._one_line_height: int | None = None  # the list's row height when not searching
         self.filter = OpportunityFilter(self)
         self.filter.setSourceModel(self.model)
+        self._detail: DetailPane | None = None
+        self._today: TodayView | None = None
         self._build_actions()
         self._build_layout()
+        if not load_later:
+            self._build_rest()
         self._restore_state()
         self._first_load_pending = True
         self._first_load_held = False
@@ -308,38 +314,25 @@ class MainWindow(
         left_layout.addWidget(self.list_stack, 1)
         self.build_board(bar, self.list_stack)
 
-        self.detail = DetailPane(self.clock)
-        self.detail.edit_requested.connect(self.edit_selected)
-        self.detail.add_interview_requested.connect(self.new_interview_for_selected)
-        self.detail.status_requested.connect(self.change_outcome_of_selection)
-        self.detail.archive_requested.connect(self.archive_selection)
-        self.detail.interview_edit_requested.connect(self.edit_interview)
-        self.detail.interview_delete_requested.connect(self.delete_interview)
-        self.detail.interview_debrief_requested.connect(self.open_debrief)
-        self.detail.note_requested.connect(self.compose_for_selected)
-        self.detail.own_reminder_requested.connect(self.add_own_reminder_for_selected)
-        self.detail.reflect_requested.connect(self.reflect_on_selected)
-        self.detail.recruiter_kind_chosen.connect(self.set_recruiter_kind)
-        self.connect_documents()
-
+        self.list_side = left
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The detail pane and Today are made in the turn after the first paint (see
+        # _build_rest): until then an empty widget holds each one's place and size.
+        self._detail_stand_in: QWidget | None = StandIn(
+            read_ui_state(self.ui_state, WINDOW_DETAIL_WIDTH),
+            read_ui_state(self.ui_state, WINDOW_DETAIL_LEAST_WIDTH),
+        )
+        self.splitter.addWidget(self._detail_stand_in)
+        self.splitter.setStretchFactor(0, LIST_STRETCH)
+        self.splitter.setStretchFactor(1, DETAIL_STRETCH)
 
-        self.today = TodayView(self.clock)
-        self.today.answer = self.undoable_answer  # answers go on the undo stack
-        self.today.open_requested.connect(self.open_opportunity)
-        self.today.act_requested.connect(self.act_on_reminder)
-        self.today.reflect_requested.connect(self.reflect_on)
-        # The user's own browser, at the user's click: Debrief itself stays offline.
-        self.today.link_requested.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
-        self.today.changed.connect(self.apply)
-        self.today.changed.connect(self.data_changed.emit)
+        self.today_page = QWidget()
+        today_layout = QVBoxLayout(self.today_page)
+        today_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = SteadyTabs()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.today, strings.TAB_TODAY)
+        self.tabs.addTab(self.today_page, strings.TAB_TODAY)
         self.tabs.addTab(self.splitter, strings.TAB_OPPORTUNITIES)
         # Made when first shown (or asked for): a start builds only the two tabs above.
         self.lazy_tabs = LazyTabs(self.tabs)
@@ -360,6 +353,101 @@ class MainWindow(
         self.setCentralWidget(central)
         self._name_for_screen_readers()
         place_first(self)  # a size kept from last time, if any, replaces it when restored
+
+    def _build_rest(self) -> None:
+        """The detail pane and Today, in the turn after the first paint (or when first
+        needed, or at once when the window is not loaded later): their modules, Qt classes
+        and widgets were ~15 ms of the first frame's CPU (benchmarks/README.md). Each takes
+        the place its stand-in held, at the same size; the keyboard goes through them in
+        the same order as when built at once."""
+        if self._detail is not None:
+            return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from desktop.ui.detail_pane import DetailPane
+        from desktop.ui.today_view import TodayView
+
+        self._detail = DetailPane(self.clock)
+        self._detail.edit_requested.connect(self.edit_selected)
+        self._detail.add_interview_requested.connect(self.new_interview_for_selected)
+        self._detail.status_requested.connect(self.change_outcome_of_selection)
+        self._detail.archive_requested.connect(self.archive_selection)
+        self._detail.interview_edit_requested.connect(self.edit_interview)
+        self._detail.interview_delete_requested.connect(self.delete_interview)
+        self._detail.interview_debrief_requested.connect(self.open_debrief)
+        self._detail.note_requested.connect(self.compose_for_selected)
+        self._detail.own_reminder_requested.connect(self.add_own_reminder_for_selected)
+        self._detail.reflect_requested.connect(self.reflect_on_selected)
+        self._detail.recruiter_kind_chosen.connect(self.set_recruiter_kind)
+
+        self._put_in_place(self._detail)
+        self._today = TodayView(self.clock)
+        self._today.answer = self.undoable_answer  # answers go on the undo stack
+        self._today.open_requested.connect(self.open_opportunity)
+        self._today.act_requested.connect(self.act_on_reminder)
+        self._today.reflect_requested.connect(self.reflect_on)
+        # The user's own browser, at the user's click: Debrief itself stays offline.
+        self._today.link_requested.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
+        self._today.changed.connect(self.apply)
+        self._today.changed.connect(self.data_changed.emit)
+        layout = self.today_page.layout()
+        assert layout is not None
+        layout.addWidget(self._today)
+        # Added last, each came last in the keyboard's order: the detail pane is last as
+        # when built at once, and Today goes back to its tab's place, before the list's.
+        before = self.search.previousInFocusChain()
+        while before is not None and not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            before = before.previousInFocusChain()
+        if before is not None:
+            QWidget.setTabOrder(before, self._today.tree)
+        self._detail.body.setAccessibleName(strings.A11Y_DETAIL)
+        self.connect_documents()
+
+    def _put_in_place(self, detail: DetailPane) -> None:
+        """The detail pane where its stand-in was, sharing the room as it would have had
+        it been there from the start. QSplitter keeps, per side, the size it shares the
+        room by: a size kept from last time, else (set at its first layout) the side's
+        size hint times its stretch factor; laid out with the stand-in, it would hold the
+        stand-in's."""
+        stand_in, self._detail_stand_in = self._detail_stand_in, None
+        if stand_in is not None:
+            stand_in.hide()
+            stand_in.setParent(None)
+            stand_in.deleteLater()
+        self.splitter.insertWidget(1, detail)
+        self.splitter.setStretchFactor(1, DETAIL_STRETCH)
+        self._remember_hints(detail)
+        kept = read_ui_state(self.ui_state, WINDOW_SPLITTER)
+        if kept is not None and self.splitter.restoreState(kept):
+            return  # as restored with the pane there (its least width holds)
+        if not self.splitter.isVisible():
+            return  # not laid out yet: its first layout shares the room
+        list_hint, detail_hint = self.list_side.sizeHint().width(), detail.sizeHint().width()
+        self.splitter.setSizes([list_hint * LIST_STRETCH, detail_hint * DETAIL_STRETCH])
+
+    def _remember_hints(self, detail: DetailPane) -> None:
+        """For the next start's stand-in; written only when they changed (a new font or
+        style), and at once: a start may end without the window's close."""
+        for key, width in (
+            (WINDOW_DETAIL_WIDTH, detail.sizeHint().width()),
+            (WINDOW_DETAIL_LEAST_WIDTH, detail.minimumSizeHint().width()),
+        ):
+            if read_ui_state(self.ui_state, key) != width:
+                write_ui_state(self.ui_state, key, width)
+                self.ui_state.sync()
+
+    @property
+    def detail(self) -> DetailPane:
+        self._build_rest()
+        assert self._detail is not None
+        return self._detail
+
+    @property
+    def today(self) -> TodayView:
+        self._build_rest()
+        assert self._today is not None
+        return self._today
 
     def _make_people(self) -> PeopleView:
         from desktop.ui.people_view import PeopleView
@@ -403,7 +491,6 @@ class MainWindow(
             (self.search, strings.A11Y_SEARCH, strings.A11Y_SEARCH_DESCRIPTION),
             (self.status_filter, strings.A11Y_STATUS_FILTER, ""),
             (self.table, strings.A11Y_TABLE, strings.A11Y_TABLE_DESCRIPTION),
-            (self.detail.body, strings.A11Y_DETAIL, ""),
             (self.tabs, strings.A11Y_TABS, ""),
         ):
             widget.setAccessibleName(name)
@@ -493,6 +580,8 @@ class MainWindow(
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self._detail is None:  # the rest of the window, in the turn after its first paint
+            QTimer.singleShot(0, self._build_rest)
         if self._first_load_pending:
             # After the first paint, not after show(): the window server's expose comes
             # later than a zero timer, and the read would delay the paint it follows.
@@ -531,7 +620,7 @@ class MainWindow(
         count = self._show_counts()
         if first_load:
             # Something due: start where it can be answered; otherwise on the list.
-            self.tabs.setCurrentWidget(self.today if count else self.splitter)
+            self.tabs.setCurrentWidget(self.today_page if count else self.splitter)
             write_ui_state(self.ui_state, WINDOW_STARTS_ON_TODAY, bool(count))
             self.filled.emit()
 
@@ -715,6 +804,8 @@ class MainWindow(
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def build_context_menu(self) -> QMenu:
+        from desktop.ui.detail_pane import status_menu
+
         menu = QMenu(self)
         menu.addAction(strings.EDIT, self.edit_selected)
         menu.addAction(strings.ADD_INTERVIEW, self.new_interview_for_selected)

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain.clock import Clock
-from desktop.domain.letting_go import let_go_elsewhere
 from desktop.services.search_terms import Found, found_in, matches, terms_of
 from desktop.services.vocabulary import Status
 from desktop.ui import details_strings, strings
@@ -99,6 +98,8 @@ class OpportunityTableModel(QAbstractTableModel):
         self.endResetModel()
         if len(replaced) > FREE_ELSEWHERE_FROM:
             # Ten thousand rows freed here took 20 ms of the GUI thread's time.
+            from desktop.domain.letting_go import let_go_elsewhere  # not before the paint
+
             let_go_elsewhere(replaced)
 
     def sorted_rows(self, rows: list[OpportunityRow]) -> SortedRows:

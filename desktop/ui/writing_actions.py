@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog
 
-from desktop.playbook.nudges import NudgeKind
-from desktop.playbook.rules import FELT_WRONG_KINDS, Kind
 from desktop.services import NotFound
 from desktop.services.changes import Changes
 from desktop.ui.window_mixin import WindowMixin
@@ -32,7 +30,10 @@ class WritingActions(WindowMixin):
     if TYPE_CHECKING:
         clock: Clock
         confirm: Callable[[str, str], bool]
-        detail: DetailPane
+
+        @property
+        def detail(self) -> DetailPane: ...
+
         active_dialog: QDialog | None
         data_changed: Signal
 
@@ -47,6 +48,9 @@ class WritingActions(WindowMixin):
     def act_on_reminder(self, view: ReminderView) -> QDialog | None:
         """A reminder's main action: the debrief form or the note it asks for; otherwise
         its opportunity."""
+        from desktop.playbook.nudges import NudgeKind  # the playbook: not before the paint
+        from desktop.playbook.rules import FELT_WRONG_KINDS, Kind
+
         if isinstance(view.kind, NudgeKind):
             return self.act_on_nudge(view)
         if view.kind is Kind.OWN:
@@ -79,6 +83,7 @@ class WritingActions(WindowMixin):
 
     def act_on_nudge(self, view: ReminderView) -> QDialog | None:
         """Acting on a nudge is answering it: open where the next step happens."""
+        from desktop.playbook.nudges import NudgeKind
         from desktop.services.reminders import latest_rejection_reply, mark_done
 
         self.data_changed.emit(mark_done(view.id, self.clock))

@@ -150,6 +150,14 @@ def _peak_mib() -> float:
 def main(argv: list[str]) -> int:
     data_dir, work = Path(argv[0]), Path(argv[1])
     skip = argv[2:]
+
+    def measure_each(*actions: tuple[str, Callable[[], object]]) -> None:
+        for name, action in actions:
+            if any(word in name for word in skip):
+                continue
+            results[name] = beat.measure(action, name)
+            print(f"{name}: {results[name]}", file=sys.stderr)
+
     app = QApplication.instance() or QApplication(["debrief"])
     clock = SystemClock()
     open_store(data_dir)
@@ -200,7 +208,7 @@ def main(argv: list[str]) -> int:
         dialog.table.selectRow(0)
         return _Then(dialog.restore_selected(), lambda: getattr(window, "rereading", None))
 
-    for name, action in (
+    measure_each(
         ("export JSON", lambda: window.export_to("json", exported)),
         ("export CSV", lambda: window.export_to("csv", work / "all.csv")),
         ("export iCalendar", lambda: window.export_to("ics", work / "all.ics")),
@@ -215,11 +223,7 @@ def main(argv: list[str]) -> int:
         ("restore that backup", restore),
         ("open Insights", insights),
         ("answer 5 reminders in Today", answer),
-    ):
-        if any(word in name for word in skip):
-            continue
-        results[name] = beat.measure(action, name)
-        print(f"{name}: {results[name]}", file=sys.stderr)
+    )
     if (work / "report.pdf").exists():
         import pypdf
 
@@ -241,14 +245,10 @@ def main(argv: list[str]) -> int:
         dialog = getattr(reading, "followed_by", reading)
         return _Then(dialog.run_import(), lambda: getattr(window, "rereading", None))
 
-    for name, action in (
+    measure_each(
         ("import: read and check the JSON", read),
         ("import into an empty folder", do_import),
-    ):
-        if any(word in name for word in skip):
-            continue
-        results[name] = beat.measure(action, name)
-        print(f"{name}: {results[name]}", file=sys.stderr)
+    )
     window.close()
     # An older Debrief has no workers; one before #22 could meet a deleted one here.
     with contextlib.suppress(ImportError, RuntimeError):

@@ -201,7 +201,7 @@ def test_rows_sorted_where_they_were_read_are_shown_in_that_order_and_filtered(
     window.search.clear()
     assert [window.filter.index(n, 0).data() for n in range(2)] == ["Birch", "Acme"]
     # Sorted for an order the list no longer has: sorted again.
-    stale = SortedRows(list(reversed(ready)), (COMPANY, Qt.SortOrder.AscendingOrder))
+    stale = SortedRows(list(reversed(ready)), (COMPANY, False))  # (column, descending)
     window.refresh(rows=stale)
     assert [window.filter.index(n, 0).data() for n in range(2)] == ["Birch", "Acme"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import strings
 from desktop.ui.error_line import announce
+from desktop.ui.lazy_qt import Qt
 
 
 class Banner(QFrame):
@@ -41,7 +42,6 @@ class Banner(QFrame):
         self.expiry.setSingleShot(True)
         self.expiry.timeout.connect(self.hide)
         self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # reminder titles hold user data
         self.label.setWordWrap(True)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
@@ -75,6 +75,9 @@ class Banner(QFrame):
             button.clicked.connect(press)
             self._layout.insertWidget(self._layout.count() - 1, button)
             self.buttons.append(button)
+        # Reminder titles hold user data. Set here, not when built: the `Qt` namespace is
+        # not touched before the window's first paint (item_roles.py).
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setText(text)
         self.setAccessibleName(text)
         self.expiry.stop()

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 
@@ -32,14 +31,16 @@ from desktop.domain.clock import Clock
 from desktop.services.vocabulary import Status
 from desktop.ui import board_strings as texts
 from desktop.ui.formatting import short_when
+from desktop.ui.item_roles import DISPLAY_ROLE, USER_ROLE
+from desktop.ui.lazy_qt import Qt
 from desktop.ui.opportunity_model import ROW_ID_ROLE, OpportunityTableModel
 
 if TYPE_CHECKING:
     from desktop.services.queries import OpportunityRow
 
 MIME_TYPE = "application/x-debrief-opportunity-ids"
-ROLE_ROLE = Qt.ItemDataRole.UserRole + 2  # the card's second line
-NEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # its third: the next interview, or ""
+ROLE_ROLE = USER_ROLE + 2  # the card's second line
+NEXT_ROLE = USER_ROLE + 3  # its third: the next interview, or ""
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -140,7 +141,7 @@ class BoardColumn(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]

@@ -10,7 +10,7 @@ reads the palette at each paint, so a change of theme is followed.
 from __future__ import annotations
 
 from PySide6.QtGui import QPaintEvent, QPalette
-from PySide6.QtWidgets import QStyle, QStyleOptionToolButton, QStylePainter, QToolButton
+from PySide6.QtWidgets import QToolButton
 
 
 class ChoiceButton(QToolButton):
@@ -20,6 +20,10 @@ class ChoiceButton(QToolButton):
         self.setCheckable(True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Here, not at the top: PySide's style types are 5 ms, which the window's first
+        # frame (imported before it, painted after it) need not pay.
+        from PySide6.QtWidgets import QStyle, QStyleOptionToolButton, QStylePainter
+
         if not self.isChecked():
             super().paintEvent(event)
             return

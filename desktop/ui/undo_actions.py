@@ -95,9 +95,9 @@ class UndoActions(WindowMixin):
     def build_undo(self, menu: QMenu) -> None:
         self.undo_stack = QUndoStack(self)
         self.undo_action = self.undo_stack.createUndoAction(self, strings.UNDO)
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self.undo_stack.createRedoAction(self, strings.REDO)
-        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo)])
         self.undo_action.triggered.connect(self._say_undone)
         menu.addActions([self.undo_action, self.redo_action])
         menu.addSeparator()

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 
 from desktop.services import NotFound
 from desktop.services.changes import Changes
+from desktop.ui.lazy_qt import Qt
 from desktop.ui.window_mixin import WindowMixin
 
 if TYPE_CHECKING:

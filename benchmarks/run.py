@@ -359,7 +359,7 @@ def scaling(session: DesktopSession, work: Path, big: Path) -> tuple[list[Row], 
     drawn = draw_chart(points, chart)
     made = ", ".join(
         f"{p.opportunities:,} in {p.generated_s:.0f} s" if p.generated_s else
-        f"{p.opportunities:,} copied (the big history, or kept in build/bench-history/)"
+        f"{p.opportunities:,} reused (the big history, or build/bench-history/ from an earlier run)"
         for p in points
     )  # fmt: skip
     notes = [

@@ -352,8 +352,8 @@ class MainWindow(
 
     def _hold_header_labels(self) -> None:
         """Until the first paint is done the list's table shows an empty model of Qt's
-        own that holds the header's labels: the filter's `headerData` is Python, and
-        Qt's first call to it makes PySide build the whole `Qt` namespace (item_roles.py),
+        own that holds the header's labels: the list model's `headerData` is Python, and
+        Qt's first call to it makes PySide build the whole `Qt` namespace (lazy_qt.py),
         13 ms. What the first frame leaves out of the `Qt` namespace (the filter, sorting,
         the context menu, the centred empty pages) is done in `_finish_list`."""
         from PySide6.QtGui import QStandardItemModel

@@ -6,6 +6,7 @@ daemon received and on the tray state the running app reports over its socket.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,28 @@ def test_a_window_start_paints_before_the_tray_starts(desktop, apps, tmp_path) -
     # The window paints before the database is opened, reads its list, then the tray starts.
     assert order == ["painted", "filled", "tray", "ready"]
     assert desktop.tray_children().count('("debrief" "Debrief")') == 1
+
+
+def test_quit_from_the_window_ends_the_program_first_time_and_every_time(
+    desktop, apps, tmp_path
+) -> None:
+    # Qt's quit asks every window to close first. The window, which hides to the tray when
+    # closed, refused, so File > Quit (Ctrl+Q) hid it, showed the "still running" hint and
+    # left Debrief running, often with its tray icon gone. A new folder: the hint not yet
+    # shown, as on a first quit.
+    data_dir = tmp_path / "data"
+    seed(data_dir, hours_ago=-48)
+    for _time in range(2):
+        app = desktop.launch(data_dir)
+        apps.append(app)
+        state = ready(desktop, data_dir)
+        assert state["window_visible"] is True and state["tray_visible"] is True
+        # The window itself (the tray icon's is named Debrief too, inside trayer).
+        window = wait_until(lambda: desktop.top_level_named("Debrief"), timeout=10)
+        assert window, "no window"
+        # Not checked: the window may be gone before xdotool puts the modifiers back.
+        subprocess.run(
+            ["xdotool", "windowfocus", "--sync", window[0], "key", "--clearmodifiers", "ctrl+q"],
+            env=desktop.env, timeout=10, capture_output=True,
+        )  # fmt: skip
+        assert app.wait(timeout=20) == 0

@@ -388,8 +388,16 @@ class Companion(QObject):
 
     # ----- leaving ----------------------------------------------------------------------
     def quit(self) -> None:
+        """Leave, from the window's Quit or the tray's. Qt's quit first asks each window to
+        close, modal dialogs first: one holding words it could not save stays open, and
+        the program with it, as it should. The main window, which otherwise hides to the
+        tray when closed, must not refuse: it did, so Quit hid it and left Debrief running
+        (and Qt had already closed the tray icon, a window listed before it). Left so if a
+        dialog stays open: closing the window later then closes it, and with a tray the
+        program goes on there all the same (quitOnLastWindowClosed is off)."""
         if self._window is not None:
             self._window.save_state()
+            self._window.keep_running_on_close = False
         self.app.quit()
 
     def shut_down(self) -> None:

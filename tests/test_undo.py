@@ -166,6 +166,19 @@ def test_delete_then_undo_in_the_message_restores_it_all(qtbot, window, store, h
     assert window.banner.label.text() == "Undone: delete Acme — Data Analyst."
 
 
+def test_the_delete_question_tells_the_truth_about_undo(qtbot, window, store, history) -> None:
+    # It said "This cannot be undone", above a delete that Undo brings back.
+    asked: list[str] = []
+    window.confirm = lambda _title, body: asked.append(body) or True
+    acme = opportunity_id_of_interview(history["acme_interview"])
+    window.refresh(select_id=acme)
+    window.delete_selected()
+    assert len(asked) == 1 and "cannot be undone" not in asked[0]
+    assert "Edit ▸ Undo brings it back" in asked[0]
+    window.undo_action.trigger()
+    assert Opportunity.get_or_none(Opportunity.id == acme) is not None
+
+
 def test_the_undo_message_comes_and_goes_without_moving_anything(qtbot, window, history) -> None:
     """It floats over the bottom of the window: in the layout, its coming and going moved
     everything below it by its height, under the pointer."""

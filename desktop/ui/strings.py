@@ -32,7 +32,8 @@ COLUMNS = ("Company", "Role", "Status", "Next interview", "Last activity", "Foun
 CONFIRM_DELETE_TITLE = "Delete this opportunity?"
 CONFIRM_DELETE_BODY = (
     "{company} — {role} will be deleted with its interviews, notes and history. "
-    "This cannot be undone. If you only want it out of sight, archive it instead."
+    "Until you quit Debrief, Edit ▸ Undo brings it back. If you only want it out of sight, "
+    "archive it instead."
 )
 CONFIRM_DELETE_INTERVIEW_TITLE = "Delete this interview?"
 CONFIRM_DELETE_INTERVIEW_BODY = "The interview on {when} and its notes will be deleted."

@@ -98,6 +98,11 @@ def test_a_worker_waits_only_so_long_for_a_gui_thread_that_waits_for_it(
 
 
 def test_the_lists_are_watched_only_while_work_runs(qtbot, tmp_path) -> None:
+    from desktop.ui import background_op
+
+    # Work an earlier test left running in this process is watched for, rightly: once it
+    # has ended, nothing is.
+    qtbot.waitUntil(lambda: all(w.isFinished() for w in background_op._workers), timeout=30_000)
     painted: list[bool] = []
     widget = _Painted(lambda: painted.append(gui_first.gui_busy()))
     qtbot.addWidget(widget)
@@ -110,3 +115,20 @@ def test_the_lists_are_watched_only_while_work_runs(qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: bool(painted))
     assert set(painted) == {False}
     gui_first.wait_for_gui()  # returns at once
+
+
+def test_a_finished_worker_whose_end_never_came_does_not_keep_the_lists_watched(
+    qtbot, tmp_path
+) -> None:
+    from desktop.ui import background_op
+
+    stale = background_op._Worker(lambda progress: None)
+    stale.start()
+    stale.wait()  # finished; its end never reached `_ended` (as when its call is still queued)
+    background_op._workers.add(stale)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    op = run_in_background(widget, "Working…", lambda progress: None, tmp_path, quiet=True)
+    assert finished(qtbot, op) == "done"
+    qtbot.waitUntil(lambda: not gui_first._watch)
+    assert stale not in background_op._workers

@@ -93,10 +93,11 @@ def _ended(worker: _Worker, gc_hold: gc_pause.Hold) -> None:
 
 def _forget_deleted() -> None:
     # A worker deleted before its end reached `_ended` (its queued call is dropped with
-    # it; pytest-qt deletes what is left between tests) would keep the switch interval
-    # short and the GUI thread watched for good.
+    # it; pytest-qt deletes what is left between tests), or one that has finished but
+    # whose end has not reached `_ended` yet, would keep the switch interval short and the
+    # GUI thread watched: for good, or until that call comes.
     for worker in list(_workers):
-        if not shiboken6.isValid(worker):
+        if not shiboken6.isValid(worker) or worker.isFinished():
             _workers.discard(worker)
 
 

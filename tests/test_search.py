@@ -229,3 +229,22 @@ def test_the_search_ignores_accents_as_names_do(qtbot, store, clock, tmp_path) -
     )
     window.search.setText("societe zurich")
     assert window.filter.rowCount() == 0
+
+
+def test_escape_in_the_search_box_empties_it_and_shows_every_row(
+    qtbot, store, clock, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    create_opportunity(validate_opportunity({"company": "Acme", "role": "Analyst"}), clock)
+    create_opportunity(validate_opportunity({"company": "Birch", "role": "Tester"}), clock)
+    window = open_window(qtbot, clock, tmp_path)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.focus_search()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search)
+    qtbot.keyClicks(window.search, "acme")
+    assert window.filter.rowCount() == 1
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == ""
+    assert window.filter.rowCount() == 2

@@ -385,6 +385,12 @@ class MainWindow(
             header.setSortIndicator(LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # Escape in the search box empties it, as in most search fields.
+        clear_search = QAction(self.search)
+        clear_search.setShortcuts([QKeySequence("Escape")])
+        clear_search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_search.triggered.connect(self.search.clear)
+        self.search.addAction(clear_search)
         for label in (self.empty_title, self.empty_body, self.no_match_text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         no_match_layout = self.no_match.layout()

@@ -34,9 +34,6 @@ COMPANY, ROLE, STATUS, NEXT_INTERVIEW, LAST_ACTIVITY, FOUND_IN = range(6)
 # Plain ints (item_roles.py): `multiData` compares each role asked for with them, for
 # every cell painted, and the first frame touches nothing of the `Qt` namespace.
 ROW_ID_ROLE = USER_ROLE + 1
-_DISPLAY = DISPLAY_ROLE
-_TOOLTIP = TOOLTIP_ROLE
-_ROW_ID = ROW_ID_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
 # The column and whether descending: Qt's SortOrder is touched only when Qt sorts.
@@ -253,11 +250,11 @@ class OpportunityTableModel(QAbstractTableModel):
         )
         for role_data in asked:
             role = role_data.role()
-            if role == _DISPLAY:
+            if role == DISPLAY_ROLE:
                 role_data.setData(self._display(row, column))
-            elif role == _ROW_ID:
+            elif role == ROW_ID_ROLE:
                 role_data.setData(row.id)
-            elif role == _TOOLTIP:
+            elif role == TOOLTIP_ROLE:
                 role_data.setData(self.data(index, role))
 
     def _display(self, row: OpportunityRow, column: int) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop import gc_pause
 from desktop.domain.bundle import (
+    TICK_EVERY,
     ProblemFound,
     check_bundle,
     check_rows_checked,
@@ -186,8 +187,6 @@ def _checked_as_parsed(pieces: list[str], tick: Tick) -> dict[str, Any] | None:
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")  # what json skips between values
-# Rows of a top-level list parsed (and checked) between two ticks.
-TICK_EVERY = 32
 
 
 class _Unusual(Exception):
@@ -266,7 +265,7 @@ class _Reader:
             return rows
         while True:
             rows.append(self.value() if check is None else check(self.value()))
-            if len(rows) % TICK_EVERY == 0:
+            if len(rows) % TICK_EVERY == 0:  # as often as the check ticks (bundle.py)
                 self.tick()
             after = self.peek()
             self.at += 1

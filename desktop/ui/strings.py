@@ -529,6 +529,7 @@ HELP_OTHER_KEYS = (
     ("Open the selected opportunity for editing", "Enter"),
     ("Next field, previous field", "Tab, Shift+Tab"),
     ("Close a dialog without saving", "Esc"),
+    ("Empty the search box (while in it)", "Esc"),
     ("Board: move the selected cards one column left or right", "Ctrl+Shift+Left, Right"),
     ("Today: mark the chosen step done", "Space"),
     ("Today: open the chosen step", "Enter"),
